@@ -1,0 +1,18 @@
+//! The native command line: `telehealth-rules check [--jsonl]` and
+//! `telehealth-rules serve [--addr 127.0.0.1:8080]`. Native only: nothing here
+//! is part of the wasm module.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod serve;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+// The binary is native only; this keeps `cargo build --target wasm32` of the
+// whole package compiling.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,163 @@
+//! `telehealth-rules serve`: the settings page, the npm package it loads,
+//! and `POST /v1/check`, on one loopback address.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
+
+/// Largest request body accepted by `POST /v1/check`.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The page may run its own scripts and compile wasm; nothing inline, no
+/// other origin, no framing.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+form-action 'self'; frame-ancestors 'none'";
+
+pub struct Options {
+    addr: SocketAddr,
+    www: PathBuf,
+    pkg: PathBuf,
+}
+
+impl Options {
+    pub fn parse(args: &[&str]) -> Result<Options, String> {
+        let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut options =
+            Options { addr: SocketAddr::from(([127, 0, 0, 1], 8080)), www: here.join("www"), pkg: here.join("pkg") };
+        let mut rest = args.iter();
+        while let Some(flag) = rest.next() {
+            let value = rest.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            match *flag {
+                "--addr" => {
+                    options.addr =
+                        value.parse().map_err(|_| format!("--addr {value}: not an address such as 127.0.0.1:8080"))?
+                }
+                "--www" => options.www = PathBuf::from(value),
+                "--pkg" => options.pkg = PathBuf::from(value),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        Ok(options)
+    }
+}
+
+pub fn run(options: Options) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr).await?;
+        let addr = listener.local_addr()?;
+        println!("telehealth-rules: serving http://{addr}/ (ruleset {}); Ctrl-C stops", telehealth_rules::RULESET);
+        axum::serve(listener, app(&options)).with_graceful_shutdown(shutdown_signal()).await?;
+        println!("telehealth-rules: stopped");
+        Ok(())
+    })
+}
+
+fn app(options: &Options) -> Router {
+    let security =
+        |name, value: &'static str| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    Router::new()
+        .route("/v1/check", post(check))
+        .route("/v1/ruleset", get(ruleset))
+        .nest_service("/pkg", ServeDir::new(&options.pkg))
+        .fallback_service(ServeDir::new(&options.www))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
+        .layer(security(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(security(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security(header::REFERRER_POLICY, "no-referrer"))
+        .layer(security(header::CACHE_CONTROL, "no-cache"))
+}
+
+async fn ruleset() -> Response {
+    json(StatusCode::OK, format!("{{\"ruleset\":\"{}\"}}", telehealth_rules::RULESET))
+}
+
+/// JSON in, JSON out: 200 with the report, 400 for an invalid request, 413
+/// for a body over 64 KiB, 415 for a body that is not JSON. Every answer is a report.
+async fn check(request: Request<Body>) -> Response {
+    let headers = request.headers().clone();
+    if !is_json(&headers) {
+        let message = "Send the request as JSON, with the header Content-Type: application/json.";
+        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, "", message.to_owned());
+    }
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let too_large = || {
+        invalid(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "",
+            format!("The request body is larger than {MAX_BODY_BYTES} bytes, the most accepted."),
+        )
+    };
+    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
+        return too_large();
+    }
+    let bytes = match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) if is_length_limit(&e) => return too_large(),
+        Err(_) => return invalid(StatusCode::BAD_REQUEST, "", "The request body could not be read.".to_owned()),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return invalid(StatusCode::BAD_REQUEST, "", "The request is not valid UTF-8 text.".to_owned());
+    };
+    let report = check_json_report(text, Date::today_utc());
+    let status = if matches!(report, Report::InvalidRequest(_)) { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    json(status, report.to_json())
+}
+
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = source {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+}
+
+fn invalid(status: StatusCode, field: &str, message: String) -> Response {
+    json(status, Report::InvalidRequest(InvalidRequestReport::new(field, message)).to_json())
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,176 @@
+//! Finding codes and their severities: the stable, machine-readable part of
+//! every report. A code never changes meaning; new codes may be added.
+
+use serde::Serialize;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; nothing to do.
+    Info,
+    /// A person should look before going on.
+    Warning,
+    /// The value cannot be used as it is.
+    Error,
+}
+
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident;)*) => {
+        /// A finding's stable machine code (`snake_case` in JSON).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub enum Code {
+            $($(#[doc = $doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as it appears in JSON.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The code's one severity: a code always has the same severity.
+            #[must_use]
+            pub const fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The request is not valid JSON, has an unknown `kind`, or a field of the wrong type.
+    InvalidRequest = "invalid_request", Error;
+
+    // Shared by several kinds.
+    /// Nothing but whitespace where a value is needed.
+    Empty = "empty", Error;
+    /// Longer than the field allows (2,048 characters for a link, 1,000 for instructions).
+    TooLong = "too_long", Error;
+    /// Leading or trailing whitespace was removed.
+    WhitespaceTrimmed = "whitespace_trimmed", Info;
+
+    // Link.
+    /// The text cannot be read as a link.
+    NotAUrl = "not_a_url", Error;
+    /// A link without `https://` (`doxy.me/drsmith`); the fix adds it.
+    MissingScheme = "missing_scheme", Error;
+    /// An `http://` link; the fix is its https form.
+    HttpsRequired = "https_required", Error;
+    /// A scheme that is not a web link (`javascript:`, `data:`, `file:`, `ftp:`, `mailto:`, ...).
+    UnsupportedScheme = "unsupported_scheme", Error;
+    /// A phone number, `tel:` link or dial-in service: sessions must have video.
+    AudioOnly = "audio_only", Error;
+    /// A user name or password in the link (`https://user:pass@host/`).
+    CredentialsInUrl = "credentials_in_url", Error;
+    /// The host is an IPv4 or IPv6 address.
+    IpAddressHost = "ip_address_host", Error;
+    /// Non-ASCII letters, `xn--` labels or encoded characters in the host, or
+    /// zero-width or bidirectional control characters anywhere.
+    LookalikeCharacters = "lookalike_characters", Error;
+    /// A known platform's domain followed by other labels (`doxy.me.evil.example`).
+    LookalikeHost = "lookalike_host", Error;
+    /// A link wrapped by a mail scanner or redirector; the fix is the inner link.
+    WrappedLink = "wrapped_link", Error;
+    /// A URL shortener: where it leads cannot be checked.
+    UrlShortener = "url_shortener", Error;
+    /// A link that starts the meeting as the host (Zoom `/s/`, `zak=`).
+    HostStartLink = "host_start_link", Error;
+    /// A Zoom webinar link: webinars have no waiting room.
+    WebinarLink = "webinar_link", Error;
+    /// A platform's home, sign-in, download or help page, not a meeting room.
+    NotAMeetingLink = "not_a_meeting_link", Error;
+    /// A meeting ID or code that is not in the platform's form.
+    MalformedMeetingId = "malformed_meeting_id", Error;
+    /// A consumer service that never signs a BAA (FaceTime, WhatsApp, Teams free, ...).
+    ConsumerPlatform = "consumer_platform", Error;
+    /// A public broadcasting service (Facebook Live, Twitch, TikTok, YouTube).
+    PublicPlatform = "public_platform", Error;
+    /// The platform was retired on or before `as_of`.
+    PlatformRetired = "platform_retired", Error;
+    /// The platform has no private room or waiting room.
+    NoWaitingRoom = "no_waiting_room", Error;
+    /// A well-formed https link on a platform the rules don't know.
+    UnknownPlatform = "unknown_platform", Warning;
+    /// A one-time or per-appointment link that will stop working.
+    ExpiringLink = "expiring_link", Warning;
+    /// Tracking parameters (`utm_*` and the like) were dropped from `normalized`.
+    TrackingRemoved = "tracking_removed", Info;
+    /// Punctuation pasted around the link (`<...>`, a closing period) was removed.
+    PunctuationTrimmed = "punctuation_trimmed", Info;
+
+    // Instructions.
+    /// HTML tags or script in the instructions.
+    MarkupNotAllowed = "markup_not_allowed", Error;
+    /// A phone number: dial-in instructions suggest an audio-only session.
+    PhoneNumber = "phone_number", Warning;
+    /// A link other than the telehealth link.
+    OtherLink = "other_link", Warning;
+
+    // Location.
+    /// Not a US state, DC or territory; the fix names the one clearly meant.
+    UnknownJurisdiction = "unknown_jurisdiction", Error;
+    /// A military mail code (AA, AE, AP): the client is abroad.
+    MilitaryMailCode = "military_mail_code", Error;
+    /// Micronesia, the Marshall Islands or Palau: not a US licensure jurisdiction.
+    FreelyAssociatedState = "freely_associated_state", Error;
+    /// A country other than the United States.
+    OutsideUs = "outside_us", Error;
+    /// A ZIP code that is not 5 digits or ZIP+4.
+    ZipMalformed = "zip_malformed", Error;
+    /// A ZIP code in a range no address uses.
+    ZipUnassigned = "zip_unassigned", Error;
+    /// The ZIP code is not in the chosen jurisdiction (the jurisdiction stands).
+    ZipStateMismatch = "zip_state_mismatch", Warning;
+
+    // Continuity.
+    /// Licensed and credentialed where the client is.
+    Credentialed = "credentialed", Info;
+    /// Authorized there by a compact privilege rather than a state license.
+    CompactPrivilege = "compact_privilege", Info;
+    /// Licensed there but not credentialed: start credentialing.
+    LicensedNotCredentialed = "licensed_not_credentialed", Warning;
+    /// Licensed there and credentialing is under way.
+    CredentialingPending = "credentialing_pending", Warning;
+    /// No license or compact privilege there: refer the client.
+    NotLicensed = "not_licensed", Error;
+    /// The only license there has expired by the date in question.
+    LicenseExpired = "license_expired", Error;
+    /// The license there is suspended or not yet active.
+    LicenseInactive = "license_inactive", Error;
+    /// Medicare and Medicaid clients can never be seen through private pay.
+    PrivatePayExcluded = "private_pay_excluded", Info;
+
+    // Session.
+    /// Audio-only sessions are not permitted.
+    AudioOnlyNotPermitted = "audio_only_not_permitted", Error;
+    /// A telehealth session needs the client's location.
+    LocationRequired = "location_required", Error;
+    /// The location is not among the client's saved virtual-session locations.
+    LocationNotSaved = "location_not_saved", Error;
+    /// The chosen payment is not allowed for this session.
+    PaymentNotAllowed = "payment_not_allowed", Error;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in Code::ALL {
+            let name = code.as_str();
+            assert!(seen.insert(name), "duplicate code {name}");
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+            let json = serde_json::to_string(code).unwrap_or_default();
+            assert_eq!(json, format!("\"{name}\""));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! JSON text -> [`Request`], with an error that names the field at fault.
+//!
+//! Decoding is written out rather than derived so that every runtime gives
+//! the same message (serde's would carry line and column numbers of whatever
+//! text the caller happened to send) and so that every list is bounded before
+//! its elements are read.
+
+use serde_json::{Map, Value};
+
+use crate::date::{Date, DateError};
+use crate::request::{
+    Client, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License, LicenseBasis,
+    LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Provider, Request, SessionRequest,
+};
+
+/// Largest request text accepted, in bytes. Generous on purpose: a 10 MB link
+/// still gets the link rules' own `too_long` answer.
+pub const MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most entries accepted in any list (licenses, credentials, saved locations).
+pub const MAX_LIST: usize = 1000;
+
+/// The request kinds, as the `kind` field spells them.
+pub const KINDS: &str = "link, instructions, location, continuity or session";
+
+/// Why a request could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Path of the field at fault (`provider.licenses[2].status`); empty for the whole request.
+    pub field: String,
+    /// A sentence naming the problem.
+    pub message: String,
+}
+
+impl DecodeError {
+    fn new(field: &str, message: String) -> Self {
+        DecodeError { field: field.to_owned(), message }
+    }
+}
+
+/// Reads one request from JSON text.
+///
+/// # Errors
+/// A [`DecodeError`] when the text is too large or not JSON, the `kind` is
+/// missing or unknown, or a field is missing, of the wrong type or out of range.
+pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(DecodeError::new(
+            "",
+            format!("The request is {} bytes; at most {MAX_REQUEST_BYTES} are accepted.", text.len()),
+        ));
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| DecodeError::new("", format!("The request is not valid JSON ({e}).")))?;
+    decode_value(&value)
+}
+
+/// Reads one request from an already parsed JSON value.
+///
+/// # Errors
+/// As [`decode_request`], less the JSON syntax errors.
+pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
+    let Value::Object(map) = value else {
+        return Err(DecodeError::new(
+            "",
+            format!("The request must be a JSON object with a \"kind\", not {}.", describe(value)),
+        ));
+    };
+    let obj = Obj { map, path: String::new() };
+    let kind = obj.required("kind", Obj::string_of)?;
+    let as_of = obj.optional("as_of", Obj::date_of)?;
+    match kind.as_str() {
+        "link" => Ok(Request::Link(LinkRequest { input: obj.required("input", Obj::string_of)?, as_of })),
+        "instructions" => Ok(Request::Instructions(InstructionsRequest {
+            input: obj.optional("input", Obj::string_of)?,
+            link: obj.optional("link", Obj::string_of)?,
+            as_of,
+        })),
+        "location" => Ok(Request::Location(LocationRequest {
+            state: obj.required("state", Obj::string_of)?,
+            zip: obj.optional("zip", Obj::string_of)?,
+            country: obj.optional("country", Obj::string_of)?,
+            as_of,
+        })),
+        "continuity" => Ok(Request::Continuity(ContinuityRequest {
+            location: obj.required("location", Obj::string_of)?,
+            provider: obj.required("provider", provider_of)?,
+            client: obj.required("client", client_of)?,
+            as_of,
+        })),
+        "session" => Ok(Request::Session(SessionRequest {
+            location: obj.optional("location", Obj::string_of)?,
+            provider: obj.required("provider", provider_of)?,
+            client: obj.required("client", client_of)?,
+            session_date: obj.required("session_date", Obj::date_of)?,
+            modality: obj.required("modality", |o, k| o.enum_of(k, Modality::NAMES))?,
+            payment: obj.required("payment", |o, k| o.enum_of(k, Payment::NAMES))?,
+            as_of,
+        })),
+        other => Err(DecodeError::new(
+            "kind",
+            format!("\"kind\" is \"{}\", which is not a kind of request: use {KINDS}.", excerpt(other)),
+        )),
+    }
+}
+
+fn provider_of(parent: &Obj<'_>, key: &str) -> Result<Provider, DecodeError> {
+    let obj = parent.object_of(key)?;
+    Ok(Provider {
+        licenses: obj
+            .optional("licenses", |o, k| o.list_of(k, |item| license_of(&item.object()?)))?
+            .unwrap_or_default(),
+        credentials: obj
+            .optional("credentials", |o, k| o.list_of(k, |item| credential_of(&item.object()?)))?
+            .unwrap_or_default(),
+    })
+}
+
+fn license_of(obj: &Obj<'_>) -> Result<License, DecodeError> {
+    Ok(License {
+        jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
+        license_type: obj.optional("type", Obj::string_of)?,
+        basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or(LicenseBasis::StateLicense),
+        status: obj.required("status", |o, k| o.enum_of(k, LicenseStatus::NAMES))?,
+        expires: obj.optional("expires", Obj::date_of)?,
+    })
+}
+
+fn credential_of(obj: &Obj<'_>) -> Result<Credential, DecodeError> {
+    Ok(Credential {
+        jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
+        status: obj.required("status", |o, k| o.enum_of(k, CredentialStatus::NAMES))?,
+        effective: obj.optional("effective", Obj::date_of)?,
+    })
+}
+
+fn client_of(parent: &Obj<'_>, key: &str) -> Result<Client, DecodeError> {
+    let obj = parent.object_of(key)?;
+    Ok(Client {
+        coverage: obj.required("coverage", |o, k| o.enum_of(k, Coverage::NAMES))?,
+        saved_locations: obj
+            .optional("saved_locations", |o, k| o.list_of(k, |item| item.self_string()))?
+            .unwrap_or_default(),
+    })
+}
+
+/// A JSON object being read, with its path for error messages.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn path_of(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// A present, non-null field read by `read`; "is required" otherwise.
+    fn required<T>(&self, key: &str, read: impl Fn(&Self, &str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => {
+                let path = self.path_of(key);
+                Err(DecodeError::new(&path, format!("\"{path}\" is required.")))
+            }
+            Some(_) => read(self, key),
+        }
+    }
+
+    /// An absent or null field is `None`; anything else is read by `read`.
+    fn optional<T>(
+        &self,
+        key: &str,
+        read: impl Fn(&Self, &str) -> Result<T, DecodeError>,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(_) => read(self, key).map(Some),
+        }
+    }
+
+    fn value(&self, key: &str) -> &'a Value {
+        self.map.get(key).unwrap_or(&Value::Null)
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str) -> DecodeError {
+        let path = self.path_of(key);
+        let got = describe(self.value(key));
+        DecodeError::new(&path, format!("\"{path}\" must be {expected}, not {got}."))
+    }
+
+    fn string_of(&self, key: &str) -> Result<String, DecodeError> {
+        match self.value(key) {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(self.wrong_type(key, "a string")),
+        }
+    }
+
+    fn date_of(&self, key: &str) -> Result<Date, DecodeError> {
+        let text = self.string_of(key).map_err(|_| self.wrong_type(key, "a date written YYYY-MM-DD"))?;
+        let path = self.path_of(key);
+        Date::parse(&text).map_err(|e| match e {
+            DateError::Format => DecodeError::new(
+                &path,
+                format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(&text)),
+            ),
+            DateError::NoSuchDay => {
+                DecodeError::new(&path, format!("\"{path}\" is {text}, a day that does not exist."))
+            }
+        })
+    }
+
+    fn enum_of<T: Copy>(&self, key: &str, names: &[(&str, T)]) -> Result<T, DecodeError> {
+        let choices = names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
+        let text = self.string_of(key).map_err(|_| self.wrong_type(key, &format!("one of {choices}")))?;
+        names.iter().find(|(name, _)| *name == text).map(|(_, v)| *v).ok_or_else(|| {
+            let path = self.path_of(key);
+            DecodeError::new(&path, format!("\"{path}\" must be one of {choices}, not \"{}\".", excerpt(&text)))
+        })
+    }
+
+    fn object_of(&self, key: &str) -> Result<Obj<'a>, DecodeError> {
+        match self.value(key) {
+            Value::Object(map) => Ok(Obj { map, path: self.path_of(key) }),
+            _ => Err(self.wrong_type(key, "an object")),
+        }
+    }
+
+    fn list_of<T>(&self, key: &str, read: impl Fn(&Item<'a>) -> Result<T, DecodeError>) -> Result<Vec<T>, DecodeError> {
+        let Value::Array(items) = self.value(key) else {
+            return Err(self.wrong_type(key, "a list"));
+        };
+        let path = self.path_of(key);
+        if items.len() > MAX_LIST {
+            return Err(DecodeError::new(
+                &path,
+                format!("\"{path}\" has {} entries; at most {MAX_LIST} are accepted.", items.len()),
+            ));
+        }
+        items.iter().enumerate().map(|(i, value)| read(&Item { value, path: format!("{path}[{i}]") })).collect()
+    }
+}
+
+/// One element of a JSON list being read.
+struct Item<'a> {
+    value: &'a Value,
+    path: String,
+}
+
+impl<'a> Item<'a> {
+    fn object(&self) -> Result<Obj<'a>, DecodeError> {
+        match self.value {
+            Value::Object(map) => Ok(Obj { map, path: self.path.clone() }),
+            other => Err(DecodeError::new(
+                &self.path,
+                format!("\"{}\" must be an object, not {}.", self.path, describe(other)),
+            )),
+        }
+    }
+
+    fn self_string(&self) -> Result<String, DecodeError> {
+        match self.value {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(DecodeError::new(
+                &self.path,
+                format!("\"{}\" must be a string, not {}.", self.path, describe(other)),
+            )),
+        }
+    }
+}
+
+/// "a number", "a list", ... for messages.
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// At most 40 characters of user text, for quoting it back in a message.
+pub(crate) fn excerpt(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = text.chars().take(MAX).flat_map(char::escape_debug).collect();
+    if text.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}

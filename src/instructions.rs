@@ -1,0 +1,203 @@
+//! The `instructions` kind: text shown to clients before they join. It is
+//! plain text: no markup, no dial-in numbers (sessions need video), and no
+//! links other than the telehealth link itself.
+
+use serde::Serialize;
+
+use crate::code::Code;
+use crate::date::Date;
+use crate::report::{Finding, Verdict, RULESET};
+use crate::request::InstructionsRequest;
+
+/// Longest instructions accepted, in characters.
+pub const MAX_CHARS: usize = 1000;
+
+/// At most this many `other_link` findings are reported.
+const MAX_LINKS_REPORTED: usize = 5;
+
+/// Words after which a number is an ID or code, not a phone number.
+const ID_WORDS: &[&str] = &["meeting id", "id:", "id #", "id", "passcode", "password", "pin", "code", "room"];
+
+/// Text that makes a browser run script.
+const SCRIPT_MARKERS: &[&str] = &["javascript:", "vbscript:", "data:text/html"];
+
+const FIELD: &str = "input";
+
+/// The answer to an `instructions` request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstructionsReport {
+    /// `reject` when any finding is an error, `review` when the worst is a warning.
+    pub verdict: Verdict,
+    /// Everything the rules noticed.
+    pub findings: Vec<Finding>,
+    /// Version of the rule data.
+    pub ruleset: &'static str,
+}
+
+/// Applies the instructions rules; `as_of` is passed on to the link rules.
+#[must_use]
+pub fn check(request: &InstructionsRequest, as_of: Date) -> InstructionsReport {
+    let findings = judge(request.input.as_deref().unwrap_or(""), request.link.as_deref(), as_of);
+    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, ruleset: RULESET }
+}
+
+fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let chars = input.chars().count();
+    if chars > MAX_CHARS {
+        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
+        return findings;
+    }
+    let text = crate::text::trim_ws(input);
+    if text.len() != input.len() {
+        findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
+    }
+    if has_markup(text) {
+        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, message::markup()));
+    }
+    let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
+    let mut without_links = text.to_owned();
+    let mut reported: Vec<String> = Vec::new();
+    for (start, len) in links(text) {
+        let Some(link) = text.get(start..start + len) else { continue };
+        without_links.replace_range(start..start + len, &" ".repeat(len));
+        let normalized = crate::link::check(link, as_of).normalized.unwrap_or_else(|| link.to_owned());
+        if own.as_deref() != Some(normalized.as_str())
+            && !reported.contains(&normalized)
+            && reported.len() < MAX_LINKS_REPORTED
+        {
+            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)));
+            reported.push(normalized);
+        }
+    }
+    if let Some(number) = phone_number(&without_links) {
+        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
+    }
+    findings
+}
+
+/// HTML tags, comments or declarations (`<b>`, `</p>`, `<!--`, `<?`), or a
+/// script scheme anywhere.
+fn has_markup(text: &str) -> bool {
+    let tag = text.match_indices('<').any(|(at, _)| {
+        text.get(at + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+    });
+    let lower = text.to_ascii_lowercase();
+    tag || SCRIPT_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// Where the links in the text are, as (byte offset, length): URLs with a
+/// scheme wherever they start (also inside markup), and words that are a
+/// `www.` name or a site name with a path (`doxy.me/drsmith`). A bare name
+/// such as `Doxy.me` is prose, not a link.
+fn links(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let ends_link = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`');
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (start, _) in lower.match_indices("http") {
+        let tail = lower.get(start..).unwrap_or("");
+        let is_url = tail.starts_with("http://") || tail.starts_with("https://");
+        let inside_previous = found.last().is_some_and(|(s, l)| start < s + l);
+        if is_url && !inside_previous {
+            let raw = text.get(start..).unwrap_or("");
+            let len = raw.find(ends_link).unwrap_or(raw.len());
+            let trimmed = crate::link::scan::trim_punctuation(raw.get(..len).unwrap_or(""));
+            found.push((start, trimmed.len()));
+        }
+    }
+    let mut offset = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let bare = crate::text::trim_ws(word);
+        let token = crate::link::scan::trim_punctuation(bare);
+        let lower = token.to_ascii_lowercase();
+        let is_bare_link = !lower.contains("://")
+            && ((lower.starts_with("www.") && lower.len() > 4)
+                || (token.contains('/') && crate::link::scan::looks_like_host(token)));
+        if is_bare_link {
+            let lead = word.find(token).unwrap_or(0);
+            found.push((offset + lead, token.len()));
+        }
+        offset += word.len();
+    }
+    found
+}
+
+/// The first phone number in the text, if any: 10 to 15 digits written with
+/// phone punctuation, not right after a word such as "Meeting ID". `tel:`
+/// links count too.
+fn phone_number(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(at) = lower.find("tel:") {
+        return Some(text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned());
+    }
+    let is_phone_char = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-' | '.');
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
+        let run_text = rest.get(start..).unwrap_or("");
+        let run_len = run_text.find(|c: char| !is_phone_char(c)).unwrap_or(run_text.len());
+        let run = run_text.get(..run_len).unwrap_or("").trim_end_matches(|c: char| !c.is_ascii_digit());
+        let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        let at = offset + start;
+        let from = (0..=at.saturating_sub(24)).rev().find(|i| lower.is_char_boundary(*i)).unwrap_or(0);
+        let before = lower.get(from..at).unwrap_or("");
+        let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '#');
+        let after_id_word = ID_WORDS.iter().any(|w| before.ends_with(w.trim_end_matches([':', '#', ' '])));
+        if (10..=15).contains(&digits) && !after_id_word {
+            return Some(run.trim().to_owned());
+        }
+        let advance = start + run_len.max(1);
+        offset += advance;
+        rest = rest.get(advance..).unwrap_or("");
+    }
+    None
+}
+
+mod message {
+    use super::MAX_CHARS;
+
+    pub fn too_long(chars: usize) -> String {
+        format!("Instructions can be at most {MAX_CHARS} characters; these are {chars}. Shorten them.")
+    }
+
+    pub fn whitespace_trimmed() -> String {
+        "Spaces or line breaks at the start and end were removed.".to_owned()
+    }
+
+    pub fn markup() -> String {
+        "Instructions are shown as plain text: remove HTML tags and script.".to_owned()
+    }
+
+    pub fn phone_number(number: &str) -> String {
+        format!("{number} looks like a phone number. Sessions must have audio and video, so don't give dial-in instructions: clients join with the video link.")
+    }
+
+    pub fn other_link(link: &str) -> String {
+        format!("{link} is not your telehealth link. Clients join with the telehealth link only: remove other links so they don't join the wrong place.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        assert_eq!(phone_number("Call (646) 558-8656 if stuck").as_deref(), Some("(646) 558-8656"));
+        assert_eq!(phone_number("Meeting ID: 123 456 7890"), None);
+        assert_eq!(phone_number("Passcode 1234567890"), None);
+        assert_eq!(phone_number("On 2026-11-26 at 10:30"), None);
+        assert_eq!(phone_number("+44 20 7946 0958").as_deref(), Some("+44 20 7946 0958"));
+        assert!(phone_number("tel:+16465588656").is_some());
+    }
+
+    #[test]
+    fn markup() {
+        assert!(has_markup("<b>hi</b>"));
+        assert!(has_markup("click JavaScript:alert(1)"));
+        assert!(!has_markup("I <3 you, and 2 < 3"));
+    }
+}

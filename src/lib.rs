@@ -1,0 +1,96 @@
+//! # telehealth-rules
+//!
+//! The telehealth compliance rules of a mental-health provider platform, as
+//! one pure function: a [`Request`] in, a [`Report`] out. The same code runs
+//! natively (library, CLI, HTTP service) and as WebAssembly in the provider's
+//! browser, and gives byte-for-byte the same JSON everywhere.
+//!
+//! The contract is `contract-v1`: a request has a `kind` (`link`,
+//! `instructions`, `location`, `continuity`, `session`) and an optional
+//! `as_of` date; a report has a `verdict`, stable finding codes with
+//! severities, messages and fixes, and the `ruleset` version.
+//!
+//! ```
+//! use telehealth_rules::{check_json, Date};
+//!
+//! let today = Date::parse("2026-11-26").unwrap();
+//! let report = check_json(r#"{"kind": "link", "input": "doxy.me/drsmith"}"#, today);
+//! assert!(report.starts_with(r#"{"kind":"link","verdict":"reject","findings":[{"code":"missing_scheme""#));
+//! assert!(report.contains(r#""fix":"https://doxy.me/drsmith""#));
+//! ```
+//!
+//! Typed use, with the date given explicitly so the answer never depends on
+//! the clock:
+//!
+//! ```
+//! use telehealth_rules::{check, Date, Report, Request, LocationRequest, Verdict};
+//!
+//! let request = Request::Location(LocationRequest {
+//!     state: "Calif.".into(), zip: Some("94110".into()), country: None, as_of: None,
+//! });
+//! let report = check(&request, Date::parse("2026-11-26").unwrap());
+//! assert_eq!(report.verdict(), Verdict::Accept);
+//! let Report::Location(location) = report else { unreachable!() };
+//! assert_eq!(location.jurisdiction.map(|j| j.code), Some("CA"));
+//! ```
+//!
+//! Layout: [`decode`] reads JSON requests, [`link`], [`instructions`],
+//! [`location`], [`continuity`] and [`session`] hold the rules of each kind
+//! with their data tables, [`report`] and [`code`] define what comes back.
+
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
+pub mod code;
+pub mod continuity;
+pub mod date;
+pub mod decode;
+pub mod instructions;
+pub mod link;
+pub mod location;
+pub mod report;
+pub mod request;
+pub mod session;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use code::{Code, Severity};
+pub use date::Date;
+pub use decode::{decode_request, DecodeError};
+pub use report::{Finding, InvalidRequestReport, Report, Verdict, RULESET};
+pub use request::{
+    Client, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License, LicenseBasis,
+    LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Provider, Request, SessionRequest,
+};
+
+/// Applies the rules to one request. `today` stands in for a missing `as_of`
+/// (callers pass today's date in UTC).
+#[must_use]
+pub fn check(request: &Request, today: Date) -> Report {
+    match request {
+        Request::Link(r) => Report::Link(link::check(&r.input, r.as_of.unwrap_or(today))),
+        Request::Instructions(r) => Report::Instructions(instructions::check(r, r.as_of.unwrap_or(today))),
+        Request::Location(r) => Report::Location(location::check(r)),
+        Request::Continuity(r) => Report::Continuity(continuity::check(r, r.as_of.unwrap_or(today))),
+        Request::Session(r) => Report::Session(session::check(r)),
+    }
+}
+
+/// Reads a JSON request, applies the rules and returns the JSON report: the
+/// one entry point of the CLI, the HTTP service and the wasm module.
+/// Anything that is not a valid request gets an `invalid_request` report.
+#[must_use]
+pub fn check_json(text: &str, today: Date) -> String {
+    check_json_report(text, today).to_json()
+}
+
+/// As [`check_json`], returning the typed report.
+#[must_use]
+pub fn check_json_report(text: &str, today: Date) -> Report {
+    match decode::decode_request(text) {
+        Ok(request) => check(&request, today),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+    }
+}

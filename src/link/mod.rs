@@ -1,0 +1,355 @@
+//! The `link` kind: the provider's default telehealth link.
+//!
+//! The text is bounded, trimmed and scanned for tricks first; then its scheme
+//! is checked and repaired (`missing_scheme`, `https_required`), it is parsed
+//! once with the WHATWG parser of the `url` crate, and the parsed link is
+//! judged against the platform [`registry`]. Wrapped links are unwrapped and
+//! the inner link judged in turn, so every problem shows at once.
+
+mod message;
+pub mod registry;
+pub(crate) mod scan;
+pub mod shape;
+mod unwrap;
+
+use serde::Serialize;
+use url::{Host, Url};
+
+use crate::code::Code;
+use crate::date::Date;
+use crate::report::{Finding, Verdict, RULESET};
+use registry::{Class, Entry, WaitingRoom};
+use shape::Outcome;
+
+/// Longest link accepted, in characters; checked before any parsing.
+pub const MAX_CHARS: usize = 2048;
+
+/// Wrappers inside wrappers are unwrapped this deep at most.
+const MAX_WRAP_DEPTH: u8 = 4;
+
+/// The field every link finding is about.
+const FIELD: &str = "input";
+
+/// Query parameters that only track clicks; dropped from `normalized`.
+const TRACKING_PARAMS: &[&str] =
+    &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmkt", "igshid", "yclid", "_ga", "_gl"];
+
+/// The answer to a `link` request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LinkReport {
+    /// `reject` when any finding is an error, `review` when the worst is a warning.
+    pub verdict: Verdict,
+    /// Everything the rules noticed, in the order they noticed it.
+    pub findings: Vec<Finding>,
+    /// The canonical link (https, lowercase host, no tracking parameters), or
+    /// `null` when the input cannot be read as a safe https link.
+    pub normalized: Option<String>,
+    /// The recognized platform, or `null`.
+    pub platform: Option<PlatformInfo>,
+    /// What the provider must confirm before saving (empty when rejected).
+    pub attestations: Vec<Attestation>,
+    /// Version of the rule data.
+    pub ruleset: &'static str,
+}
+
+/// A recognized platform, as reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlatformInfo {
+    /// Stable platform id (`zoom`, `google_meet`, `microsoft_teams`, `webex`, `doxy_me`, ...).
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Whether clients wait until the provider admits them.
+    pub waiting_room: WaitingRoom,
+    /// Which setting makes the waiting room the default.
+    pub guidance: &'static str,
+    /// What plan a Business Associate Agreement needs on this platform.
+    pub baa: &'static str,
+}
+
+/// Something a link cannot prove, so the provider confirms it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Attestation {
+    /// A Business Associate Agreement is signed with the platform.
+    BaaSigned,
+    /// The waiting room (or lobby) is on by default.
+    WaitingRoomOn,
+    /// Sessions use audio and video.
+    AudioAndVideo,
+}
+
+/// What has been found so far about one link (and the links inside it).
+#[derive(Default)]
+struct Judged {
+    findings: Vec<Finding>,
+    normalized: Option<String>,
+    platform: Option<&'static Entry>,
+    /// Indexes of findings whose fix is the final normalized link.
+    repairs: Vec<usize>,
+}
+
+impl Judged {
+    fn has(&self, code: Code) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+
+    fn push(&mut self, code: Code, message: String) {
+        if !self.has(code) {
+            self.findings.push(Finding::new(code, FIELD, message));
+        }
+    }
+
+    fn push_fix(&mut self, code: Code, message: String, fix: Option<String>) {
+        if !self.has(code) {
+            self.findings.push(Finding::new(code, FIELD, message).with_fix(fix));
+        }
+    }
+
+    /// A finding whose fix is the repaired link, filled in at the end.
+    fn push_repair(&mut self, code: Code, message: String) {
+        if !self.has(code) {
+            self.repairs.push(self.findings.len());
+            self.findings.push(Finding::new(code, FIELD, message));
+        }
+    }
+}
+
+/// Applies the link rules to `input` as typed or pasted, on date `as_of`.
+#[must_use]
+pub fn check(input: &str, as_of: Date) -> LinkReport {
+    let mut j = Judged::default();
+    judge_text(input, as_of, &mut j);
+    finish(j)
+}
+
+fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
+    if input.chars().nth(MAX_CHARS).is_some() {
+        j.push(Code::TooLong, message::too_long(input.chars().count()));
+        return;
+    }
+    let trimmed = crate::text::trim_ws(input);
+    if trimmed.is_empty() {
+        j.push(Code::Empty, message::empty());
+        return;
+    }
+    if trimmed.len() != input.len() {
+        j.push(Code::WhitespaceTrimmed, message::whitespace_trimmed());
+    }
+    let core = scan::trim_punctuation(trimmed);
+    if core.len() != trimmed.len() {
+        j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
+    }
+    if core.chars().any(crate::text::is_invisible_control) {
+        j.push(Code::LookalikeCharacters, message::invisible_characters());
+        return;
+    }
+    judge(core, as_of, 0, j);
+}
+
+/// Judges one link (the input, or a link found inside a wrapper).
+fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
+    let scheme = scan::split_scheme(text);
+    let web = match scheme {
+        Some((name, _)) => name.eq_ignore_ascii_case("https") || name.eq_ignore_ascii_case("http"),
+        None => scan::looks_like_host(text),
+    };
+    // Before any repair: a lookalike host is the whole story.
+    if web && scan::host_has_lookalike_characters(text) {
+        return j.push(Code::LookalikeCharacters, message::lookalike_characters());
+    }
+    let mut was_http = false;
+    let url_text = match scheme {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => format!("https:{rest}"),
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
+            j.push_repair(Code::HttpsRequired, message::https_required());
+            was_http = true;
+            format!("https:{rest}")
+        }
+        Some((scheme, _)) => return judge_scheme(scheme, as_of, j),
+        None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone()),
+        None if scan::looks_like_host(text) => {
+            j.push_repair(Code::MissingScheme, message::missing_scheme());
+            format!("https://{}", text.trim_start_matches('/'))
+        }
+        None => return j.push(Code::NotAUrl, message::not_a_url("")),
+    };
+    let url = match Url::parse(&url_text) {
+        Ok(url) => url,
+        Err(e) => return j.push(Code::NotAUrl, message::not_a_url(&format!(" ({e})"))),
+    };
+    let host = match url.host() {
+        Some(Host::Domain(domain)) => domain.trim_end_matches('.').to_owned(),
+        Some(Host::Ipv4(_) | Host::Ipv6(_)) => {
+            j.push(Code::IpAddressHost, message::ip_address_host());
+            return finish_url(&url, None, was_http, j);
+        }
+        None => return j.push(Code::NotAUrl, message::not_a_url(" (it has no site name)")),
+    };
+    if !scan::is_public_domain(&host) {
+        return j.push(Code::NotAUrl, message::not_a_url(&format!(" (\"{host}\" is not a complete site name)")));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        j.push(Code::CredentialsInUrl, message::credentials_in_url(&host));
+    }
+    let Some(entry) = registry::lookup(&host) else {
+        match registry::lookalike_of(&host) {
+            Some(known) => j.push(Code::LookalikeHost, message::lookalike_host(known, &host)),
+            None => j.push(Code::UnknownPlatform, message::unknown_platform(&host)),
+        }
+        return finish_url(&url, None, was_http, j);
+    };
+    if entry.retired.is_some_and(|day| day <= as_of) {
+        let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
+        j.push(Code::PlatformRetired, message::platform_retired(entry.name, &since));
+    }
+    let segments: Vec<&str> =
+        url.path_segments().map(|s| s.filter(|seg| !seg.is_empty()).collect()).unwrap_or_default();
+    let outcome = shape::classify(entry.shapes, &segments).unwrap_or(entry.otherwise);
+    match entry.class {
+        Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
+            let inner = unwrap::inner_link(wrap, &url).filter(|_| depth < MAX_WRAP_DEPTH);
+            if let Some(inner) = inner {
+                j.push_repair(Code::WrappedLink, message::wrapped_link(entry.name, true));
+                return judge(crate::text::trim_ws(&inner), as_of, depth + 1, j);
+            }
+            j.push_fix(Code::WrappedLink, message::wrapped_link(entry.name, false), None);
+        }
+        Class::Wrapper(_) => j.push(Code::NotAMeetingLink, message::not_a_meeting_link(entry.name)),
+        Class::Shortener => j.push(Code::UrlShortener, message::url_shortener(&host)),
+        Class::DialIn => j.push(Code::AudioOnly, message::audio_only_service(entry.name)),
+        Class::Consumer => j.push(Code::ConsumerPlatform, message::consumer_platform(entry.name)),
+        Class::Public => j.push(Code::PublicPlatform, message::public_platform(entry.name)),
+        Class::Meeting { waiting_room, .. } => {
+            let start_param = url.query_pairs().any(|(k, _)| entry.host_start_params.iter().any(|p| k == *p));
+            if start_param || outcome == Outcome::HostStart {
+                j.push(Code::HostStartLink, message::host_start_link(entry.name, entry.invite_hint));
+            }
+            judge_outcome(outcome, entry, &segments, j);
+            if waiting_room == WaitingRoom::None {
+                j.push(Code::NoWaitingRoom, message::no_waiting_room(entry.name));
+            }
+        }
+    }
+    finish_url(&url, Some(entry), was_http, j);
+}
+
+fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {
+    match outcome {
+        Outcome::Room | Outcome::HostStart => {}
+        Outcome::Expiring => j.push(Code::ExpiringLink, message::expiring_link(entry.name, entry.expiry_hint)),
+        Outcome::Webinar => j.push(Code::WebinarLink, message::webinar_link()),
+        Outcome::NotMeeting => j.push(Code::NotAMeetingLink, message::not_a_meeting_link(entry.name)),
+        Outcome::Malformed => {
+            j.push(Code::MalformedMeetingId, message::malformed_meeting_id(entry.name, entry.shape_hint))
+        }
+        Outcome::MalformedMeetCode => {
+            let fix = segments
+                .first()
+                .and_then(|code| shape::dash_meet_code(code))
+                .map(|code| format!("https://meet.google.com/{code}"));
+            j.push_fix(Code::MalformedMeetingId, message::malformed_meeting_id(entry.name, entry.shape_hint), fix);
+        }
+    }
+}
+
+/// A scheme other than http(s): `tel:` is audio only; a few app schemes say
+/// more about what they open; everything else is simply unsupported.
+fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
+    let lower = scheme.to_ascii_lowercase();
+    let known = scan::SCHEMES.iter().find(|s| s.scheme == lower);
+    if known.is_some_and(|s| s.audio_only && s.platform.is_none()) {
+        return j.push(Code::AudioOnly, message::audio_only_phone());
+    }
+    j.push(Code::UnsupportedScheme, message::unsupported_scheme(&lower));
+    let Some(known) = known else { return };
+    let entry = known.platform.and_then(|id| registry::ENTRIES.iter().find(|e| e.id == id));
+    if let Some(entry) = entry {
+        j.platform = Some(entry);
+        match entry.class {
+            Class::Consumer => j.push(Code::ConsumerPlatform, message::consumer_platform(entry.name)),
+            _ => j.push(Code::HostStartLink, message::host_start_link(entry.name, entry.invite_hint)),
+        }
+        if entry.retired.is_some_and(|day| day <= as_of) {
+            let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
+            j.push(Code::PlatformRetired, message::platform_retired(entry.name, &since));
+        }
+    }
+    if known.audio_only {
+        j.push(Code::AudioOnly, message::audio_only_phone());
+    }
+}
+
+/// Records the platform and the canonical form of a parsed link.
+fn finish_url(url: &Url, entry: Option<&'static Entry>, was_http: bool, j: &mut Judged) {
+    j.platform = entry.filter(|e| e.is_platform());
+    let mut canonical = url.clone();
+    if was_http && canonical.port() == Some(80) {
+        // Cannot fail on an https URL with a host.
+        let _ = canonical.set_port(None);
+    }
+    if let Some(domain) = canonical.domain().filter(|d| d.ends_with('.')).map(|d| d.trim_end_matches('.').to_owned()) {
+        let _ = canonical.set_host(Some(&domain));
+    }
+    if let Some(query) = canonical.query() {
+        let kept: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !is_tracking(pair)).collect();
+        if kept.len() < query.split('&').filter(|pair| !pair.is_empty()).count() {
+            j.push(Code::TrackingRemoved, message::tracking_removed());
+        }
+        let kept = kept.join("&");
+        canonical.set_query(if kept.is_empty() { None } else { Some(&kept) });
+    }
+    if let Some(entry) = entry.filter(|e| matches!(e.class, Class::Meeting { .. })) {
+        canonical.set_fragment(None);
+        let mut path = canonical.path().trim_end_matches('/').to_owned();
+        if entry.lowercase_path {
+            path.make_ascii_lowercase();
+        }
+        if !path.is_empty() {
+            canonical.set_path(&path);
+        }
+    }
+    let credentials = !url.username().is_empty() || url.password().is_some();
+    j.normalized = (!credentials).then(|| canonical.to_string());
+}
+
+fn is_tracking(pair: &str) -> bool {
+    let key = pair.split('=').next().unwrap_or(pair);
+    let key = shape::percent_decode(key).to_ascii_lowercase();
+    key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str())
+}
+
+fn finish(mut j: Judged) -> LinkReport {
+    for at in std::mem::take(&mut j.repairs) {
+        let fix = j.normalized.clone();
+        if let Some(finding) = j.findings.get_mut(at) {
+            finding.fix = fix;
+        }
+    }
+    let verdict = Verdict::from_findings(&j.findings);
+    let platform = j.platform.map(platform_info);
+    let attestations = if verdict == Verdict::Reject {
+        Vec::new()
+    } else {
+        match j.platform.map(|e| e.class) {
+            Some(Class::Meeting { waiting_room: WaitingRoom::BuiltIn, .. }) => {
+                vec![Attestation::BaaSigned, Attestation::AudioAndVideo]
+            }
+            _ => vec![Attestation::BaaSigned, Attestation::WaitingRoomOn, Attestation::AudioAndVideo],
+        }
+    };
+    let normalized = if j.has(Code::LookalikeCharacters) { None } else { j.normalized };
+    LinkReport { verdict, findings: j.findings, normalized, platform, attestations, ruleset: RULESET }
+}
+
+fn platform_info(entry: &'static Entry) -> PlatformInfo {
+    let (waiting_room, guidance, baa) = match entry.class {
+        Class::Meeting { waiting_room, guidance, baa } => (waiting_room, guidance, baa),
+        Class::Public => (WaitingRoom::None, message::PUBLIC_GUIDANCE, message::NO_BAA),
+        _ => (WaitingRoom::None, message::CONSUMER_GUIDANCE, message::NO_BAA),
+    };
+    PlatformInfo { id: entry.id, name: entry.name, waiting_room, guidance, baa }
+}

@@ -1,0 +1,181 @@
+//! Looking at link text before it is parsed: pasted punctuation, the scheme,
+//! phone numbers, and tricks in the host that the parser would hide.
+
+/// A non-web scheme with something more to say than "unsupported".
+pub struct Scheme {
+    pub scheme: &'static str,
+    /// The registry id of the app it opens.
+    pub platform: Option<&'static str>,
+    /// It places a voice call.
+    pub audio_only: bool,
+}
+
+/// App schemes providers paste. Any other scheme is `unsupported_scheme`.
+pub const SCHEMES: &[Scheme] = &[
+    Scheme { scheme: "tel", platform: None, audio_only: true },
+    Scheme { scheme: "callto", platform: None, audio_only: true },
+    Scheme { scheme: "facetime", platform: Some("facetime"), audio_only: false },
+    Scheme { scheme: "facetime-audio", platform: Some("facetime"), audio_only: true },
+    Scheme { scheme: "skype", platform: Some("skype"), audio_only: false },
+    Scheme { scheme: "whatsapp", platform: Some("whatsapp"), audio_only: false },
+    // Zoom's desktop-app scheme; pasted links of this kind start the meeting as the host.
+    Scheme { scheme: "zoommtg", platform: Some("zoom"), audio_only: false },
+    Scheme { scheme: "zoomus", platform: Some("zoom"), audio_only: false },
+];
+
+/// Quote and bracket pairs pasted around a link.
+const PAIRS: &[(char, char)] =
+    &[('<', '>'), ('(', ')'), ('[', ']'), ('"', '"'), ('\'', '\''), ('\u{201C}', '\u{201D}'), ('\u{2018}', '\u{2019}')];
+
+/// Sentence punctuation that ends up after a link pasted from an email.
+const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?'];
+
+/// Strips what is pasted around a link: a matching pair of brackets or quotes
+/// (`<https://...>`, `"https://..."`), sentence punctuation after it, and a
+/// lone closing bracket whose opening one was not copied. Brackets that
+/// belong to the text, such as `(646) 558-8656`, stay.
+pub fn trim_punctuation(text: &str) -> &str {
+    let mut text = text;
+    loop {
+        let before = text.len();
+        text = text.trim_end_matches(TRAILING);
+        for (open, close) in PAIRS {
+            if text.len() >= 2 && text.starts_with(*open) && text.ends_with(*close) {
+                text = text.strip_prefix(*open).and_then(|t| t.strip_suffix(*close)).unwrap_or(text);
+            } else if text.ends_with(*close) && open != close && !text.contains(*open) {
+                text = text.strip_suffix(*close).unwrap_or(text);
+            } else if text.starts_with(*open) && open != close && !text.contains(*close) {
+                text = text.strip_prefix(*open).unwrap_or(text);
+            }
+        }
+        if text.len() == before {
+            return text;
+        }
+    }
+}
+
+/// `scheme:rest` when the text starts with a URL scheme. `doxy.me:443/x` is
+/// a host and port, not a scheme.
+pub fn split_scheme(text: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = text.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let host_and_port = scheme.contains('.') && rest.starts_with(|c: char| c.is_ascii_digit());
+    (valid && !host_and_port).then_some((scheme, rest))
+}
+
+/// Digits and phone punctuation only, with 7 to 15 digits before any
+/// extension or PIN: `+1 (646) 558-8656`, `646.558.8656,,123#`. A dotted
+/// IPv4 address is not a phone number.
+pub fn is_phone_number(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase().replace("ext", ",").replace('x', ",");
+    let phone_chars = lower.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-().,#*;/".contains(c));
+    let number = lower.split([',', ';', '#', '*']).next().unwrap_or("");
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    phone_chars && (7..=15).contains(&digits) && !is_ipv4_like(text)
+}
+
+fn is_ipv4_like(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 4 && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The host part of a link typed without a scheme looks like a site name:
+/// `doxy.me/drsmith`, `www.example.com`, `//zoom.us/j/1`, `10.0.0.1/x`.
+pub fn looks_like_host(text: &str) -> bool {
+    let host = raw_host(text.trim_start_matches('/'));
+    if host.starts_with('[') {
+        return true;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let tld_ok = labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    labels.len() >= 2 && labels.iter().all(label_ok) && (tld_ok || is_ipv4_like(host))
+}
+
+/// The host as written in `text` (after the scheme, if any): userinfo and
+/// port removed, nothing decoded.
+fn raw_host(text: &str) -> &str {
+    let after_scheme = match split_scheme(text) {
+        Some((_, rest)) => rest.trim_start_matches(['/', '\\']),
+        None => text,
+    };
+    let authority = after_scheme.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    if host.starts_with('[') {
+        return host;
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// Non-ASCII letters, `xn--` labels or percent-encoding in the host: the
+/// parser would turn these into a different-looking name.
+pub fn host_has_lookalike_characters(url_text: &str) -> bool {
+    let host = raw_host(url_text);
+    !host.is_ascii()
+        || host.contains('%')
+        || host.split('.').any(|l| l.len() >= 4 && l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
+}
+
+/// A domain a client could reach on the internet: at least two labels and
+/// an alphabetic top-level label (`localhost`, `doxy`, `example.123` are not).
+pub fn is_public_domain(host: &str) -> bool {
+    match host.rsplit_once('.') {
+        Some((rest, tld)) => !rest.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemes() {
+        assert_eq!(split_scheme("https://doxy.me"), Some(("https", "//doxy.me")));
+        assert_eq!(split_scheme("javascript:alert(1)"), Some(("javascript", "alert(1)")));
+        assert_eq!(split_scheme("doxy.me:443/x"), None);
+        assert_eq!(split_scheme("doxy.me/drsmith"), None);
+        assert_eq!(split_scheme("1http://x"), None);
+    }
+
+    #[test]
+    fn punctuation() {
+        assert_eq!(trim_punctuation("<https://doxy.me/x>."), "https://doxy.me/x");
+        assert_eq!(trim_punctuation("(646) 558-8656"), "(646) 558-8656");
+        assert_eq!(trim_punctuation("https://doxy.me/x)"), "https://doxy.me/x");
+        assert_eq!(trim_punctuation("\u{201C}https://doxy.me/x\u{201D}"), "https://doxy.me/x");
+        assert_eq!(trim_punctuation("..."), "");
+    }
+
+    #[test]
+    fn phones() {
+        assert!(is_phone_number("+1 (646) 558-8656"));
+        assert!(is_phone_number("646.558.8656"));
+        assert!(is_phone_number("6465588656,,123456#"));
+        assert!(!is_phone_number("192.168.100.200"));
+        assert!(!is_phone_number("12345"));
+        assert!(!is_phone_number("doxy.me"));
+    }
+
+    #[test]
+    fn hosts() {
+        assert!(looks_like_host("doxy.me/drsmith"));
+        assert!(looks_like_host("//zoom.us/j/1"));
+        assert!(looks_like_host("10.0.0.1/x"));
+        assert!(looks_like_host("user@doxy.me"));
+        assert!(!looks_like_host("drsmith"));
+        assert!(!looks_like_host("hello world"));
+        assert!(host_has_lookalike_characters("https://d\u{043E}xy.me/x"));
+        assert!(host_has_lookalike_characters("https://XN--dxy-1na.me/x"));
+        assert!(host_has_lookalike_characters("https://%64oxy.me/x"));
+        assert!(!host_has_lookalike_characters("https://doxy.me/d%C3%A9"));
+        assert!(is_public_domain("doxy.me"));
+        assert!(!is_public_domain("localhost"));
+        assert!(!is_public_domain("example.123"));
+    }
+}

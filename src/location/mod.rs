@@ -1,0 +1,108 @@
+//! The `location` kind: a client's virtual-session location (state, ZIP,
+//! country). The state is authoritative; the ZIP only catches typos.
+
+pub mod jurisdictions;
+mod message;
+pub mod resolve;
+pub mod zip;
+mod zip3_table;
+
+use serde::Serialize;
+
+use crate::code::Code;
+use crate::report::{Finding, Verdict, RULESET};
+use crate::request::LocationRequest;
+use crate::text::fold_key;
+pub use jurisdictions::{Jurisdiction, JurisdictionType};
+pub use resolve::{resolve, Resolved};
+
+/// The answer to a `location` request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LocationReport {
+    /// `reject` when any finding is an error, `review` when the worst is a warning.
+    pub verdict: Verdict,
+    /// Everything the rules noticed.
+    pub findings: Vec<Finding>,
+    /// The recognized jurisdiction, or `null`.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The 5-digit ZIP code, or `null` when none was given or it is malformed.
+    pub zip: Option<String>,
+    /// Version of the rule data.
+    pub ruleset: &'static str,
+}
+
+/// Applies the location rules.
+#[must_use]
+pub fn check(request: &LocationRequest) -> LocationReport {
+    let mut findings = Vec::new();
+    let mut jurisdiction = None;
+    let mut zip = None;
+    let country = request.country.as_deref().map(crate::text::trim_ws).filter(|c| !c.is_empty());
+    match country.map(country_of) {
+        Some(Country::Abroad) => {
+            findings.push(Finding::new(Code::OutsideUs, "country", message::outside_us()));
+        }
+        Some(Country::FreelyAssociated(code)) => {
+            findings.push(Finding::new(Code::FreelyAssociatedState, "country", message::freely_associated(code)));
+        }
+        Some(Country::UnitedStates) | None => {
+            jurisdiction = judge_place(&request.state, "state", &mut findings);
+            zip = judge_zip(request.zip.as_deref(), jurisdiction, &mut findings);
+        }
+    }
+    LocationReport { verdict: Verdict::from_findings(&findings), findings, jurisdiction, zip, ruleset: RULESET }
+}
+
+/// Resolves a typed place, adding the finding that explains a rejection.
+/// Shared with the continuity and session kinds (`field` is then `location`).
+pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {
+    let (code, message, fix) = match resolve(text) {
+        Resolved::Jurisdiction(found) => return Some(*found),
+        Resolved::Empty => (Code::Empty, message::empty(), None),
+        Resolved::Military(code) => (Code::MilitaryMailCode, message::military(code), None),
+        Resolved::FreelyAssociated(code) => (Code::FreelyAssociatedState, message::freely_associated(code), None),
+        Resolved::Unknown { fix } => {
+            (Code::UnknownJurisdiction, message::unknown(text, fix.and_then(resolve::by_code)), fix.map(str::to_owned))
+        }
+    };
+    findings.push(Finding::new(code, field, message).with_fix(fix));
+    None
+}
+
+fn judge_zip(text: Option<&str>, jurisdiction: Option<Jurisdiction>, findings: &mut Vec<Finding>) -> Option<String> {
+    let text = text.map(crate::text::trim_ws).filter(|t| !t.is_empty())?;
+    let Some(zip5) = zip::parse(text) else {
+        findings.push(Finding::new(Code::ZipMalformed, "zip", message::zip_malformed()));
+        return None;
+    };
+    let codes: Vec<&str> = zip::codes(&zip5).collect();
+    if codes.is_empty() {
+        findings.push(Finding::new(Code::ZipUnassigned, "zip", message::zip_unassigned(&zip5)));
+    } else if codes.iter().all(|c| zip::MILITARY_CODES.contains(c)) {
+        findings.push(Finding::new(Code::MilitaryMailCode, "zip", message::military_zip(&zip5)));
+    } else if let Some(j) = jurisdiction.filter(|j| !codes.contains(&j.code)) {
+        let places: Vec<&str> = codes.iter().filter_map(|c| resolve::by_code(c)).map(|j| j.name).collect();
+        findings.push(Finding::new(Code::ZipStateMismatch, "zip", message::zip_mismatch(&zip5, &places, j.name)));
+    }
+    Some(zip5)
+}
+
+enum Country {
+    UnitedStates,
+    FreelyAssociated(&'static str),
+    Abroad,
+}
+
+/// The US (including a territory typed as a country), a freely associated
+/// state, or somewhere else.
+fn country_of(text: &str) -> Country {
+    if jurisdictions::UNITED_STATES.contains(&fold_key(text).as_str()) {
+        return Country::UnitedStates;
+    }
+    match resolve(text) {
+        Resolved::Jurisdiction(j) if j.kind == JurisdictionType::Territory => Country::UnitedStates,
+        Resolved::FreelyAssociated(code) => Country::FreelyAssociated(code),
+        _ => Country::Abroad,
+    }
+}

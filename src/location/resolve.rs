@@ -1,0 +1,134 @@
+//! Turning what a person typed into a jurisdiction.
+
+use super::jurisdictions::{Jurisdiction, ALIASES, FREELY_ASSOCIATED, JURISDICTIONS, MILITARY, WORD_ABBREVIATIONS};
+use crate::text::{edit_distance, fold_key};
+
+/// Longest text worth reading as a place name; anything longer is unknown.
+const MAX_NAME_CHARS: usize = 64;
+
+/// What a typed location is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Nothing but whitespace.
+    Empty,
+    /// A state, DC or a territory.
+    Jurisdiction(&'static Jurisdiction),
+    /// AA, AE or AP.
+    Military(&'static str),
+    /// FM, MH or PW.
+    FreelyAssociated(&'static str),
+    /// Not recognized; `fix` is the code clearly meant, if one is.
+    Unknown { fix: Option<&'static str> },
+}
+
+/// Reads a typed state, district or territory.
+#[must_use]
+pub fn resolve(text: &str) -> Resolved {
+    if text.chars().nth(MAX_NAME_CHARS).is_some() {
+        return Resolved::Unknown { fix: None };
+    }
+    let key = fold_key(text);
+    if key.is_empty() {
+        return Resolved::Empty;
+    }
+    if let Some(found) = exact(&key).or_else(|| expand_first_word(&key).as_deref().and_then(exact)) {
+        return Resolved::Jurisdiction(found);
+    }
+    if let Some((_, code)) = MILITARY.iter().find(|(k, _)| *k == key) {
+        return Resolved::Military(code);
+    }
+    if let Some((_, code)) = FREELY_ASSOCIATED.iter().find(|(k, _)| *k == key) {
+        return Resolved::FreelyAssociated(code);
+    }
+    Resolved::Unknown { fix: closest(&key) }
+}
+
+/// The jurisdiction with this code (any case), if any.
+#[must_use]
+pub fn by_code(code: &str) -> Option<&'static Jurisdiction> {
+    JURISDICTIONS.iter().find(|j| j.code.eq_ignore_ascii_case(code))
+}
+
+fn exact(key: &str) -> Option<&'static Jurisdiction> {
+    if key.len() == 2 {
+        return by_code(key);
+    }
+    JURISDICTIONS
+        .iter()
+        .find(|j| j.name.eq_ignore_ascii_case(key))
+        .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == key).and_then(|(_, code)| by_code(code)))
+}
+
+/// `n carolina` -> `north carolina`.
+fn expand_first_word(key: &str) -> Option<String> {
+    let (first, rest) = key.split_once(' ')?;
+    let (_, word) = WORD_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == first)?;
+    Some(format!("{word} {rest}"))
+}
+
+/// The one code whose name or alias is within a small edit distance of
+/// `key`, if exactly one is: `califrnia` -> CA, `carolina` -> none.
+fn closest(key: &str) -> Option<&'static str> {
+    let len = key.chars().count();
+    if len < 3 {
+        return None;
+    }
+    let limit = if len <= 5 { 1 } else { 2 };
+    let names = JURISDICTIONS.iter().map(|j| (fold_key(j.name), j.code));
+    let aliases = ALIASES.iter().filter(|(a, _)| a.len() >= 4).map(|(a, code)| ((*a).to_owned(), *code));
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut ambiguous = false;
+    for (name, code) in names.chain(aliases) {
+        let d = edit_distance(key, &name, limit);
+        if d > limit {
+            continue;
+        }
+        match best {
+            Some((best_d, best_code)) if d == best_d && best_code != code => ambiguous = true,
+            Some((best_d, _)) if d >= best_d => {}
+            _ => {
+                best = Some((d, code));
+                ambiguous = false;
+            }
+        }
+    }
+    best.filter(|_| !ambiguous).map(|(_, code)| code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Option<&'static str> {
+        match resolve(text) {
+            Resolved::Jurisdiction(j) => Some(j.code),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn typed_forms() {
+        assert_eq!(code("ca"), Some("CA"));
+        assert_eq!(code("Calif."), Some("CA"));
+        assert_eq!(code("n. carolina"), Some("NC"));
+        assert_eq!(code("N.C."), Some("NC"));
+        assert_eq!(code("W.Va."), Some("WV"));
+        assert_eq!(code("Washington"), Some("WA"));
+        assert_eq!(code("Washington, D.C."), Some("DC"));
+        assert_eq!(code("  new   york "), Some("NY"));
+        assert_eq!(code("USVI"), Some("VI"));
+        assert_eq!(code("So. Dakota"), Some("SD"));
+    }
+
+    #[test]
+    fn rejections_and_fixes() {
+        assert_eq!(resolve("AE"), Resolved::Military("AE"));
+        assert_eq!(resolve("Palau"), Resolved::FreelyAssociated("PW"));
+        assert_eq!(resolve("   "), Resolved::Empty);
+        assert_eq!(resolve("Califrnia"), Resolved::Unknown { fix: Some("CA") });
+        assert_eq!(resolve("Texsa"), Resolved::Unknown { fix: Some("TX") });
+        assert_eq!(resolve("Carolina"), Resolved::Unknown { fix: None });
+        assert_eq!(resolve("XX"), Resolved::Unknown { fix: None });
+        assert_eq!(resolve(&"x".repeat(10_000)), Resolved::Unknown { fix: None });
+    }
+}

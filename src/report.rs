@@ -1,0 +1,148 @@
+//! The report half of the v1 contract: what every runtime returns.
+//!
+//! Field order here is the JSON field order, so native and wasm output match
+//! byte for byte. Optional values that the contract shows as `null` are
+//! `Option` without `skip_serializing_if`; `fix` is left out when absent.
+
+use serde::Serialize;
+
+use crate::code::{Code, Severity};
+
+/// Version of the rule data (platform registry, jurisdictions, ZIP table).
+/// Bump it whenever a table changes what any request answers.
+pub const RULESET: &str = "2026.11.27";
+
+/// The outcome of a check, derived from the worst finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// No warnings or errors: the value can be saved or the session confirmed.
+    Accept,
+    /// The worst finding is a warning: a person should look before going on.
+    Review,
+    /// At least one error: the value cannot be saved as it is.
+    Reject,
+}
+
+impl Verdict {
+    /// `reject` when any finding is an error, `review` when the worst is a
+    /// warning, `accept` otherwise.
+    #[must_use]
+    pub fn from_findings(findings: &[Finding]) -> Self {
+        let worst = findings.iter().map(|f| f.severity).max();
+        match worst {
+            Some(Severity::Error) => Verdict::Reject,
+            Some(Severity::Warning) => Verdict::Review,
+            Some(Severity::Info) | None => Verdict::Accept,
+        }
+    }
+}
+
+/// One thing the rules noticed about a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Finding {
+    /// Stable machine code: programs branch on this, never on `message`.
+    pub code: Code,
+    /// Always the code's own severity (see `Code::severity`).
+    pub severity: Severity,
+    /// The request field the finding is about (`input`, `zip`, `provider.licenses`, ...).
+    pub field: String,
+    /// One or two sentences for the provider: what is wrong and what to do.
+    pub message: String,
+    /// A value that can replace the field's input as is, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+impl Finding {
+    pub(crate) fn new(code: Code, field: &str, message: String) -> Self {
+        Finding { code, severity: code.severity(), field: field.to_owned(), message, fix: None }
+    }
+
+    pub(crate) fn with_fix(mut self, fix: Option<String>) -> Self {
+        self.fix = fix;
+        self
+    }
+}
+
+/// A report of any kind, tagged by `kind` like the request it answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Report {
+    /// The answer to a `link` request.
+    Link(crate::link::LinkReport),
+    /// The answer to an `instructions` request.
+    Instructions(crate::instructions::InstructionsReport),
+    /// The answer to a `location` request.
+    Location(crate::location::LocationReport),
+    /// The answer to a `continuity` request.
+    Continuity(crate::continuity::ContinuityReport),
+    /// The answer to a `session` request.
+    Session(crate::session::SessionReport),
+    /// The answer to anything that is not a valid request.
+    InvalidRequest(InvalidRequestReport),
+}
+
+impl Report {
+    /// The report's verdict, whatever its kind.
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            Report::Link(r) => r.verdict,
+            Report::Instructions(r) => r.verdict,
+            Report::Location(r) => r.verdict,
+            Report::Continuity(r) => r.verdict,
+            Report::Session(r) => r.verdict,
+            Report::InvalidRequest(r) => r.verdict,
+        }
+    }
+
+    /// The report's findings, whatever its kind.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Report::Link(r) => &r.findings,
+            Report::Instructions(r) => &r.findings,
+            Report::Location(r) => &r.findings,
+            Report::Continuity(r) => &r.findings,
+            Report::Session(r) => &r.findings,
+            Report::InvalidRequest(r) => &r.findings,
+        }
+    }
+
+    /// Serializes the report as compact JSON: the exact bytes every runtime returns.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serializing these plain structs into a String cannot fail; the
+        // fallback keeps the no-panic rule without an `unwrap`.
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+    }
+}
+
+/// The report for a request that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InvalidRequestReport {
+    /// Always `reject`.
+    pub verdict: Verdict,
+    /// One `invalid_request` finding naming the problem.
+    pub findings: Vec<Finding>,
+    /// Version of the rule data.
+    pub ruleset: &'static str,
+}
+
+impl InvalidRequestReport {
+    /// A report for a request that is not a valid request; `field` is the
+    /// path of the offending field (empty for the request as a whole).
+    #[must_use]
+    pub fn new(field: &str, message: String) -> Self {
+        InvalidRequestReport {
+            verdict: Verdict::Reject,
+            findings: vec![Finding::new(Code::InvalidRequest, field, message)],
+            ruleset: RULESET,
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! The request half of the v1 contract, as typed values.
+//!
+//! Requests are read from JSON by [`crate::decode`], which names the exact
+//! field at fault; the `Serialize` impls here give the same JSON shape back
+//! (used by the round-trip tests and the JSON Schema generator).
+
+use serde::{Serialize, Serializer};
+
+use crate::date::Date;
+
+/// Any request, tagged by `kind`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Judge the provider's default telehealth link.
+    Link(LinkRequest),
+    /// Judge the text shown to clients before they join.
+    Instructions(InstructionsRequest),
+    /// Judge a client's virtual-session location.
+    Location(LocationRequest),
+    /// Decide whether this provider can see this client where the client is.
+    Continuity(ContinuityRequest),
+    /// Check one telehealth session before it is confirmed.
+    Session(SessionRequest),
+}
+
+/// `{"kind": "link", "input": "..."}`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LinkRequest {
+    /// The link as typed or pasted.
+    pub input: String,
+    /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// `{"kind": "instructions", "input": "...", "link": "..."}`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstructionsRequest {
+    /// The instructions text; absent means empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// The provider's current telehealth link, so it is not reported as another link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// `{"kind": "location", "state": "CA", "zip": "94110", "country": "US"}`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LocationRequest {
+    /// The state, district or territory as typed: a code, a name or an abbreviation.
+    pub state: String,
+    /// The ZIP code, 5 digits or ZIP+4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zip: Option<String>,
+    /// The country; the United States when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// Where the client is, who the provider is, and how the client pays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ContinuityRequest {
+    /// The client's location (a state, district or territory) during the session.
+    pub location: String,
+    /// The provider's licenses and credentials.
+    pub provider: Provider,
+    /// The client's insurance coverage.
+    pub client: Client,
+    /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// One telehealth session about to be confirmed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionRequest {
+    /// The client's location for this session, chosen from `client.saved_locations`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The provider's licenses and credentials.
+    pub provider: Provider,
+    /// The client's coverage and saved virtual-session locations.
+    pub client: Client,
+    /// The day of the session: licensure and credentialing are judged on it.
+    pub session_date: Date,
+    /// `video` (required) or `audio_only` (never permitted).
+    pub modality: Modality,
+    /// How the session is paid.
+    pub payment: Payment,
+    /// The date the request is made (`YYYY-MM-DD`); today in UTC when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// What the provider holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Provider {
+    /// State licenses and compact privileges (at most [`crate::decode::MAX_LIST`]).
+    pub licenses: Vec<License>,
+    /// Credentials on the platform, per jurisdiction (at most [`crate::decode::MAX_LIST`]).
+    pub credentials: Vec<Credential>,
+}
+
+/// Authority to practice in one jurisdiction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct License {
+    /// Where it applies: a jurisdiction code such as `NY`.
+    pub jurisdiction: String,
+    /// The license type as issued (LCSW, LPC, psychologist, ...); informational.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub license_type: Option<String>,
+    /// A state license or a compact privilege; `state_license` when absent.
+    pub basis: LicenseBasis,
+    /// Only an `active` license authorizes practice.
+    pub status: LicenseStatus,
+    /// Last day the license is valid (inclusive); no expiry when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Date>,
+}
+
+/// Credentialing on the platform in one jurisdiction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Credential {
+    /// Where it applies: a jurisdiction code such as `NY`.
+    pub jurisdiction: String,
+    /// `active` or `pending`.
+    pub status: CredentialStatus,
+    /// First day it is in effect; in effect at once when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+}
+
+/// The client side of a continuity or session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Client {
+    /// The client's insurance coverage.
+    pub coverage: Coverage,
+    /// The client's saved virtual-session locations (session requests).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub saved_locations: Vec<String>,
+}
+
+macro_rules! wire_enum {
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident = $text:literal),* $(,)? }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub enum $name {
+            $($(#[doc = $vdoc])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl $name {
+            /// Every value with its JSON spelling, for decoding.
+            pub const NAMES: &'static [(&'static str, $name)] = &[$(($text, $name::$variant)),*];
+        }
+    };
+}
+
+wire_enum! {
+    /// How the provider is authorized in a jurisdiction.
+    LicenseBasis {
+        /// A license issued by that jurisdiction's board.
+        StateLicense = "state_license",
+        /// A privilege to practice under an interstate compact (PSYPACT, Counseling Compact, ...).
+        CompactPrivilege = "compact_privilege",
+    }
+}
+
+wire_enum! {
+    /// A license's standing with its board.
+    LicenseStatus {
+        /// In good standing.
+        Active = "active",
+        /// Lapsed.
+        Expired = "expired",
+        /// Suspended by the board.
+        Suspended = "suspended",
+        /// Applied for, not yet issued.
+        Pending = "pending",
+    }
+}
+
+wire_enum! {
+    /// Where credentialing on the platform stands.
+    CredentialStatus {
+        /// Credentialed (from `effective` on).
+        Active = "active",
+        /// Submitted, not yet approved.
+        Pending = "pending",
+    }
+}
+
+wire_enum! {
+    /// The client's insurance.
+    Coverage {
+        /// A plan the platform is in network with.
+        InNetwork = "in_network",
+        /// A plan the platform is not in network with.
+        OutOfNetwork = "out_of_network",
+        /// No insurance.
+        None = "none",
+        /// Medicare: never private pay.
+        Medicare = "medicare",
+        /// Medicaid: never private pay.
+        Medicaid = "medicaid",
+    }
+}
+
+wire_enum! {
+    /// How the session is held.
+    Modality {
+        /// Audio and video.
+        Video = "video",
+        /// Audio only: not permitted.
+        AudioOnly = "audio_only",
+    }
+}
+
+wire_enum! {
+    /// How the session is paid.
+    Payment {
+        /// Billed to the client's insurance through the platform.
+        Insurance = "insurance",
+        /// Paid by the client.
+        PrivatePay = "private_pay",
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}

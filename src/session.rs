@@ -1,0 +1,106 @@
+//! The `session` kind: confirming one telehealth session. Audio and video,
+//! a saved location, and the continuity decision on the session's own date.
+
+use serde::Serialize;
+
+use crate::code::Code;
+use crate::continuity::{decide, Outcome, PrivatePay};
+use crate::location::{resolve, Jurisdiction, Resolved};
+use crate::report::{Finding, Verdict, RULESET};
+use crate::request::{Modality, Payment, SessionRequest};
+
+/// The answer to a `session` request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionReport {
+    /// `accept` when the session can be confirmed as described.
+    pub verdict: Verdict,
+    /// Everything the rules noticed.
+    pub findings: Vec<Finding>,
+    /// The continuity decision on the session date, or `null` without a valid location.
+    pub outcome: Option<Outcome>,
+    /// Whether private pay is possible there.
+    pub private_pay: PrivatePay,
+    /// The session's jurisdiction, or `null`.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// Version of the rule data.
+    pub ruleset: &'static str,
+}
+
+/// Applies the session rules.
+#[must_use]
+pub fn check(request: &SessionRequest) -> SessionReport {
+    let mut findings = Vec::new();
+    if request.modality == Modality::AudioOnly {
+        findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", message::audio_only()));
+    }
+    let location = request.location.as_deref().map(crate::text::trim_ws).filter(|l| !l.is_empty());
+    let Some(location) = location else {
+        findings.push(Finding::new(Code::LocationRequired, "location", message::location_required()));
+        return report(findings, None, PrivatePay::NotAllowed, None);
+    };
+    let decision = decide(location, &request.provider, request.client.coverage, request.session_date, &mut findings);
+    if let Some(place) = decision.jurisdiction {
+        let saved = request
+            .client
+            .saved_locations
+            .iter()
+            .any(|s| matches!(resolve(s), Resolved::Jurisdiction(j) if j.code == place.code));
+        if !saved {
+            findings.push(Finding::new(Code::LocationNotSaved, "location", message::location_not_saved(place.name)));
+        }
+        let payment_ok = match request.payment {
+            Payment::Insurance => decision.authorized && decision.credentialed,
+            Payment::PrivatePay => decision.private_pay == PrivatePay::Allowed,
+        };
+        if !payment_ok {
+            findings.push(Finding::new(
+                Code::PaymentNotAllowed,
+                "payment",
+                message::payment_not_allowed(request.payment, place.name),
+            ));
+        }
+    }
+    report(findings, decision.outcome, decision.private_pay, decision.jurisdiction)
+}
+
+fn report(
+    findings: Vec<Finding>,
+    outcome: Option<Outcome>,
+    private_pay: PrivatePay,
+    jurisdiction: Option<Jurisdiction>,
+) -> SessionReport {
+    SessionReport {
+        verdict: Verdict::from_findings(&findings),
+        findings,
+        outcome,
+        private_pay,
+        jurisdiction,
+        ruleset: RULESET,
+    }
+}
+
+mod message {
+    use crate::request::Payment;
+
+    pub fn audio_only() -> String {
+        "Audio-only sessions are not permitted: every session must have audio and video.".to_owned()
+    }
+
+    pub fn location_required() -> String {
+        "Choose where the client is during this session from their saved virtual-session locations.".to_owned()
+    }
+
+    pub fn location_not_saved(place: &str) -> String {
+        format!("{place} is not one of this client's saved locations. Add it first: Clients > the client > Billing > Virtual session locations > New location.")
+    }
+
+    pub fn payment_not_allowed(payment: Payment, place: &str) -> String {
+        match payment {
+            Payment::Insurance => {
+                format!("This session cannot be billed to insurance: you must be licensed and credentialed in {place}.")
+            }
+            Payment::PrivatePay => format!("Private pay is not allowed for this session in {place}."),
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Small text helpers shared by the rules.
+
+/// Zero-width characters and bidirectional controls (Trojan Source): they
+/// make a link read differently from where it goes.
+pub(crate) fn is_invisible_control(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{180E}')
+}
+
+/// Trims Unicode whitespace (spaces, tabs, line breaks, no-break spaces).
+pub(crate) fn trim_ws(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace())
+}
+
+/// Lowercases, drops periods and commas, and folds runs of whitespace into one
+/// space: `" N.  Carolina "` -> `"n carolina"`. Used to match typed names.
+pub(crate) fn fold_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c == '.' || c == ',' {
+            pending_space = pending_space || c == ',';
+            continue;
+        }
+        if c.is_whitespace() || c == '-' || c == '_' {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Damerau-Levenshtein (optimal string alignment) distance, giving up and
+/// returning `limit + 1` as soon as the distance must exceed `limit`.
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let width = b.len() + 1;
+    // Three rolling rows: two back (for transpositions), previous, current.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur: Vec<usize> = vec![0; width];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+        }
+        let mut row_min = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let sub = prev.get(j).map_or(usize::MAX, |v| v + cost);
+            let del = prev.get(j + 1).map_or(usize::MAX, |v| v + 1);
+            let ins = cur.get(j).map_or(usize::MAX, |v| v + 1);
+            let mut best = sub.min(del).min(ins);
+            let transposed = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
+            if transposed {
+                best = best.min(before.get(j - 1).map_or(usize::MAX, |v| v + 1));
+            }
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = best;
+            }
+            row_min = row_min.min(best);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(b.len()).copied().unwrap_or(limit + 1).min(limit + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_keys() {
+        assert_eq!(fold_key(" N.  Carolina "), "n carolina");
+        assert_eq!(fold_key("Washington, D.C."), "washington dc");
+        assert_eq!(fold_key("W.Va."), "wva");
+        assert_eq!(fold_key("Wilkes-Barre"), "wilkes barre");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("califrnia", "california", 2), 1);
+        assert_eq!(edit_distance("texsa", "texas", 2), 1);
+        assert_eq!(edit_distance("nwe york", "new york", 2), 1);
+        assert_eq!(edit_distance("narnia", "nevada", 2), 3);
+        assert_eq!(edit_distance("", "abc", 5), 3);
+        assert_eq!(edit_distance("same", "same", 0), 0);
+    }
+
+    #[test]
+    fn invisible_controls() {
+        for c in ['\u{200B}', '\u{200D}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{061C}', '\u{200F}'] {
+            assert!(is_invisible_control(c), "{c:?}");
+        }
+        assert!(!is_invisible_control('a'));
+        assert!(!is_invisible_control(' '));
+    }
+}

@@ -1,0 +1,36 @@
+//! The shared test vectors, run natively. With `UPDATE_GOLDEN=1` this test
+//! rewrites `tests/golden/*.jsonl` from the native reports (review the diff:
+//! the golden files are what wasm in Node and in Chromium are held to).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+
+use telehealth_rules::{check_json, Date};
+
+fn today() -> Date {
+    Date::parse(common::TODAY).unwrap()
+}
+
+#[test]
+fn vectors_native() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    if update {
+        write_golden();
+    }
+    let (count, failures) = common::run(|request| check_json(request, today()), !update);
+    assert!(count >= 900, "only {count} cases");
+    assert!(failures.is_empty(), "{} of {count} cases fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn write_golden() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut by_file: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    for case in common::cases() {
+        let text = by_file.entry(case.file).or_default();
+        text.push_str(&check_json(&case.request, today()));
+        text.push('\n');
+    }
+    for (file, text) in by_file {
+        std::fs::write(dir.join(format!("{file}.jsonl")), text).unwrap();
+    }
+}

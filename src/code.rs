@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::json::{json_enum, ToJson};
+
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -15,6 +17,8 @@ pub enum Severity {
     /// The value cannot be used as it is.
     Error,
 }
+
+json_enum!(Severity { Severity::Info => "info", Severity::Warning => "warning", Severity::Error => "error" });
 
 macro_rules! codes {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident;)*) => {
@@ -39,6 +43,12 @@ macro_rules! codes {
             #[must_use]
             pub const fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+
+        impl ToJson for Code {
+            fn write_json(&self, out: &mut String) {
+                self.as_str().write_json(out);
             }
         }
     };

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::json::{json_enum, ObjectWriter};
 use crate::location::{judge_place, Jurisdiction};
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::{
@@ -61,6 +62,23 @@ pub struct ContinuityReport {
     pub jurisdiction: Option<Jurisdiction>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+}
+
+json_enum!(Outcome {
+    Outcome::Confirm => "confirm",
+    Outcome::BeginCredentialing => "begin_credentialing",
+    Outcome::AwaitCredentialing => "await_credentialing",
+    Outcome::Refer => "refer",
+});
+
+json_enum!(PrivatePay { PrivatePay::Allowed => "allowed", PrivatePay::NotAllowed => "not_allowed" });
+
+impl ContinuityReport {
+    pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
+        w.field("verdict", &self.verdict).field("findings", &self.findings).field("outcome", &self.outcome);
+        w.field("private_pay", &self.private_pay).field("jurisdiction", &self.jurisdiction);
+        w.field("ruleset", self.ruleset);
+    }
 }
 
 /// The decision and its explanation, shared with the `session` kind.

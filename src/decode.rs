@@ -5,7 +5,7 @@
 //! text the caller happened to send) and so that every list is bounded before
 //! its elements are read.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Value};
 
 use crate::date::{Date, DateError};
 use crate::request::{
@@ -50,23 +50,24 @@ pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
             format!("The request is {} bytes; at most {MAX_REQUEST_BYTES} are accepted.", text.len()),
         ));
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DecodeError::new("", format!("The request is not valid JSON ({e}).")))?;
+    let value = json::parse(text).map_err(|e| {
+        DecodeError::new("", format!("The request is not valid JSON: {} at character {}.", e.what, e.at))
+    })?;
     decode_value(&value)
 }
 
-/// Reads one request from an already parsed JSON value.
+/// Reads one request from a parsed JSON value.
 ///
 /// # Errors
 /// As [`decode_request`], less the JSON syntax errors.
 pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
-    let Value::Object(map) = value else {
+    let Value::Object(members) = value else {
         return Err(DecodeError::new(
             "",
             format!("The request must be a JSON object with a \"kind\", not {}.", describe(value)),
         ));
     };
-    let obj = Obj { map, path: String::new() };
+    let obj = Obj { members, path: String::new() };
     let kind = obj.required("kind", Obj::string_of)?;
     let as_of = obj.optional("as_of", Obj::date_of)?;
     match kind.as_str() {
@@ -146,7 +147,7 @@ fn client_of(parent: &Obj<'_>, key: &str) -> Result<Client, DecodeError> {
 
 /// A JSON object being read, with its path for error messages.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    members: &'a [(String, Value)],
     path: String,
 }
 
@@ -161,7 +162,7 @@ impl<'a> Obj<'a> {
 
     /// A present, non-null field read by `read`; "is required" otherwise.
     fn required<T>(&self, key: &str, read: impl Fn(&Self, &str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
-        match self.map.get(key) {
+        match self.get(key) {
             None | Some(Value::Null) => {
                 let path = self.path_of(key);
                 Err(DecodeError::new(&path, format!("\"{path}\" is required.")))
@@ -176,14 +177,19 @@ impl<'a> Obj<'a> {
         key: &str,
         read: impl Fn(&Self, &str) -> Result<T, DecodeError>,
     ) -> Result<Option<T>, DecodeError> {
-        match self.map.get(key) {
+        match self.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(_) => read(self, key).map(Some),
         }
     }
 
+    /// The member `key` (the last one, if repeated).
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     fn value(&self, key: &str) -> &'a Value {
-        self.map.get(key).unwrap_or(&Value::Null)
+        self.get(key).unwrap_or(&Value::Null)
     }
 
     fn wrong_type(&self, key: &str, expected: &str) -> DecodeError {
@@ -224,7 +230,7 @@ impl<'a> Obj<'a> {
 
     fn object_of(&self, key: &str) -> Result<Obj<'a>, DecodeError> {
         match self.value(key) {
-            Value::Object(map) => Ok(Obj { map, path: self.path_of(key) }),
+            Value::Object(members) => Ok(Obj { members, path: self.path_of(key) }),
             _ => Err(self.wrong_type(key, "an object")),
         }
     }
@@ -253,7 +259,7 @@ struct Item<'a> {
 impl<'a> Item<'a> {
     fn object(&self) -> Result<Obj<'a>, DecodeError> {
         match self.value {
-            Value::Object(map) => Ok(Obj { map, path: self.path.clone() }),
+            Value::Object(members) => Ok(Obj { members, path: self.path.clone() }),
             other => Err(DecodeError::new(
                 &self.path,
                 format!("\"{}\" must be an object, not {}.", self.path, describe(other)),
@@ -277,7 +283,7 @@ fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
+        Value::Number => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
@@ -287,7 +293,9 @@ fn describe(value: &Value) -> &'static str {
 /// At most 40 characters of user text, for quoting it back in a message.
 pub(crate) fn excerpt(text: &str) -> String {
     const MAX: usize = 40;
-    let mut out: String = text.chars().take(MAX).flat_map(char::escape_debug).collect();
+    // Control and invisible characters would only confuse the message.
+    let mut out: String =
+        text.chars().take(MAX).map(|c| if c.is_control() || crate::text::is_invisible_control(c) { '\u{FFFD}' } else { c }).collect();
     if text.chars().nth(MAX).is_some() {
         out.push('…');
     }

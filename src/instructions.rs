@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::json::ObjectWriter;
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::InstructionsRequest;
 
@@ -33,6 +34,12 @@ pub struct InstructionsReport {
     pub findings: Vec<Finding>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+}
+
+impl InstructionsReport {
+    pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
+        w.field("verdict", &self.verdict).field("findings", &self.findings).field("ruleset", self.ruleset);
+    }
 }
 
 /// Applies the instructions rules; `as_of` is passed on to the link rules.

@@ -46,6 +46,7 @@ pub mod continuity;
 pub mod date;
 pub mod decode;
 pub mod instructions;
+pub mod json;
 pub mod link;
 pub mod location;
 pub mod report;

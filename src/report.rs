@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::code::{Code, Severity};
+use crate::json::{json_enum, ObjectWriter, ToJson};
 
 /// Version of the rule data (platform registry, jurisdictions, ZIP table).
 /// Bump it whenever a table changes what any request answers.
@@ -113,14 +114,45 @@ impl Report {
         }
     }
 
-    /// Serializes the report as compact JSON: the exact bytes every runtime returns.
+    /// Serializes the report as compact JSON: the exact bytes every runtime
+    /// returns (and the bytes `serde_json::to_string` gives for it).
     #[must_use]
     pub fn to_json(&self) -> String {
-        // Serializing these plain structs into a String cannot fail; the
-        // fallback keeps the no-panic rule without an `unwrap`.
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+        crate::json::to_string(self)
     }
 }
+
+impl ToJson for Report {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        match self {
+            Report::Link(r) => r.write_fields(w.field("kind", "link")),
+            Report::Instructions(r) => r.write_fields(w.field("kind", "instructions")),
+            Report::Location(r) => r.write_fields(w.field("kind", "location")),
+            Report::Continuity(r) => r.write_fields(w.field("kind", "continuity")),
+            Report::Session(r) => r.write_fields(w.field("kind", "session")),
+            Report::InvalidRequest(r) => {
+                w.field("kind", "invalid_request").field("verdict", &r.verdict).field("findings", &r.findings);
+                w.field("ruleset", r.ruleset);
+            }
+        }
+        w.end();
+    }
+}
+
+impl ToJson for Finding {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        w.field("code", &self.code).field("severity", &self.severity).field("field", &self.field);
+        w.field("message", &self.message);
+        if let Some(fix) = &self.fix {
+            w.field("fix", fix);
+        }
+        w.end();
+    }
+}
+
+json_enum!(Verdict { Verdict::Accept => "accept", Verdict::Review => "review", Verdict::Reject => "reject" });
 
 /// The report for a request that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -110,8 +110,10 @@ pub struct SessionRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provider {
     /// State licenses and compact privileges (at most [`crate::decode::MAX_LIST`]).
+    #[serde(default)]
     pub licenses: Vec<License>,
     /// Credentials on the platform, per jurisdiction (at most [`crate::decode::MAX_LIST`]).
+    #[serde(default)]
     pub credentials: Vec<Credential>,
 }
 
@@ -125,6 +127,7 @@ pub struct License {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub license_type: Option<String>,
     /// A state license or a compact privilege; `state_license` when absent.
+    #[serde(default)]
     pub basis: LicenseBasis,
     /// Only an `active` license authorizes practice.
     pub status: LicenseStatus,
@@ -153,7 +156,7 @@ pub struct Client {
     /// The client's insurance coverage.
     pub coverage: Coverage,
     /// The client's saved virtual-session locations (session requests).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub saved_locations: Vec<String>,
 }
 
@@ -240,6 +243,12 @@ wire_enum! {
         Insurance = "insurance",
         /// Paid by the client.
         PrivatePay = "private_pay",
+    }
+}
+
+impl Default for LicenseBasis {
+    fn default() -> Self {
+        LicenseBasis::StateLicense
     }
 }
 

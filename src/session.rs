@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::code::Code;
+use crate::json::ObjectWriter;
 use crate::continuity::{decide, Outcome, PrivatePay};
 use crate::location::{resolve, Jurisdiction, Resolved};
 use crate::report::{Finding, Verdict, RULESET};
@@ -25,6 +26,14 @@ pub struct SessionReport {
     pub jurisdiction: Option<Jurisdiction>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+}
+
+impl SessionReport {
+    pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
+        w.field("verdict", &self.verdict).field("findings", &self.findings).field("outcome", &self.outcome);
+        w.field("private_pay", &self.private_pay).field("jurisdiction", &self.jurisdiction);
+        w.field("ruleset", self.ruleset);
+    }
 }
 
 /// Applies the session rules.

@@ -31,7 +31,8 @@ pub(crate) fn fold_key(text: &str) -> String {
             out.push(' ');
         }
         pending_space = false;
-        out.extend(c.to_lowercase());
+        // ASCII folding is enough: every name in the tables is ASCII.
+        out.push(c.to_ascii_lowercase());
     }
     out
 }

@@ -21,11 +21,15 @@ pub fn check_link_json(input: &str, as_of: &str) -> String {
     let day = if as_of.is_empty() { Ok(today_utc()) } else { Date::parse(as_of) };
     match day {
         Ok(day) => crate::Report::Link(crate::link::check(input, day)).to_json(),
-        // Same text as the generic path, so both entry points agree.
-        Err(_) => crate::check_json(
-            &serde_json::json!({"kind": "link", "input": input, "as_of": as_of}).to_string(),
-            today_utc(),
-        ),
+        // The generic path names the bad date exactly as it does for `check`.
+        Err(_) => {
+            let mut request = String::from("{\"kind\":\"link\",\"input\":");
+            crate::json::ToJson::write_json(input, &mut request);
+            request.push_str(",\"as_of\":");
+            crate::json::ToJson::write_json(as_of, &mut request);
+            request.push('}');
+            crate::check_json(&request, today_utc())
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The shared test vectors, run natively. With `UPDATE_GOLDEN=1` this test
 //! rewrites `tests/golden/*.jsonl` from the native reports (review the diff:
 //! the golden files are what wasm in Node and in Chromium are held to).
@@ -32,5 +33,15 @@ fn write_golden() {
     }
     for (file, text) in by_file {
         std::fs::write(dir.join(format!("{file}.jsonl")), text).unwrap();
+    }
+}
+
+/// The crate's own JSON writer gives exactly the bytes of `serde_json` for
+/// every report: Rust callers may serialize reports either way.
+#[test]
+fn reports_serialize_like_serde_json() {
+    for case in common::cases() {
+        let report = telehealth_rules::check_json_report(&case.request, today());
+        assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap(), "{}", case.name);
     }
 }

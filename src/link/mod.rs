@@ -17,6 +17,7 @@ use url::{Host, Url};
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::json::{json_enum, ObjectWriter, ToJson};
 use crate::report::{Finding, Verdict, RULESET};
 use registry::{Class, Entry, WaitingRoom};
 use shape::Outcome;
@@ -58,6 +59,7 @@ pub struct LinkReport {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformInfo {
     /// Stable platform id (`zoom`, `google_meet`, `microsoft_teams`, `webex`, `doxy_me`, ...).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "registry::platform_id_schema"))]
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
@@ -81,6 +83,27 @@ pub enum Attestation {
     /// Sessions use audio and video.
     AudioAndVideo,
 }
+
+impl LinkReport {
+    pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
+        w.field("verdict", &self.verdict).field("findings", &self.findings).field("normalized", &self.normalized);
+        w.field("platform", &self.platform).field("attestations", &self.attestations).field("ruleset", self.ruleset);
+    }
+}
+
+impl ToJson for PlatformInfo {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        w.field("id", self.id).field("name", self.name).field("waiting_room", &self.waiting_room);
+        w.field("guidance", self.guidance).field("baa", self.baa).end();
+    }
+}
+
+json_enum!(Attestation {
+    Attestation::BaaSigned => "baa_signed",
+    Attestation::WaitingRoomOn => "waiting_room_on",
+    Attestation::AudioAndVideo => "audio_and_video",
+});
 
 /// What has been found so far about one link (and the links inside it).
 #[derive(Default)]

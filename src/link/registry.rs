@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::shape::{Outcome, Seg, Shape};
 use crate::date::Date;
+use crate::json::json_enum;
 
 /// Whether a platform keeps clients from joining before the provider admits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -24,6 +25,12 @@ pub enum WaitingRoom {
     /// No private room or waiting room.
     None,
 }
+
+json_enum!(WaitingRoom {
+    WaitingRoom::BuiltIn => "built_in",
+    WaitingRoom::Setting => "setting",
+    WaitingRoom::None => "none",
+});
 
 /// What a known domain is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -400,6 +407,18 @@ pub static ENTRIES: &[Entry] = &[
     service("proofpoint", "Proofpoint URL Defense", &["urldefense.proofpoint.com"], Class::Wrapper(Wrap::Proofpoint), "platforms.md: Proofpoint wrappers"),
     service("proofpoint_v3", "Proofpoint URL Defense", &["urldefense.com"], Class::Wrapper(Wrap::ProofpointV3), "platforms.md: Proofpoint wrappers"),
 ];
+
+/// The JSON Schema of `platform.id`: every platform id in the registry.
+#[cfg(feature = "schema")]
+pub fn platform_id_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let ids: Vec<&str> = ENTRIES.iter().filter(|e| e.is_platform()).map(|e| e.id).collect();
+    schemars::json_schema!({
+        "title": "PlatformId",
+        "description": "A platform the rules know (meeting, consumer and public platforms).",
+        "type": "string",
+        "enum": ids,
+    })
+}
 
 /// The entry a host belongs to: the longest registered domain that equals
 /// the host or is a label-boundary suffix of it.

@@ -89,8 +89,11 @@ pub fn looks_like_host(text: &str) -> bool {
         return true;
     }
     let labels: Vec<&str> = host.split('.').collect();
-    let label_ok = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-');
-    let tld_ok = labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    // Non-ASCII letters count here, so that a lookalike typed without a
+    // scheme is still read as a host (and then rejected as a lookalike).
+    let letter = |c: char| c.is_ascii_alphabetic() || !c.is_ascii();
+    let label_ok = |l: &&str| !l.is_empty() && l.chars().all(|c| letter(c) || c.is_ascii_digit() || c == '-');
+    let tld_ok = labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(letter));
     labels.len() >= 2 && labels.iter().all(label_ok) && (tld_ok || is_ipv4_like(host))
 }
 

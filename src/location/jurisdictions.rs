@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::json::{json_enum, ObjectWriter, ToJson};
+
 /// What kind of jurisdiction it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -28,6 +30,18 @@ pub struct Jurisdiction {
     /// `state`, `district` or `territory`.
     #[serde(rename = "type")]
     pub kind: JurisdictionType,
+}
+
+json_enum!(JurisdictionType {
+    JurisdictionType::State => "state",
+    JurisdictionType::District => "district",
+    JurisdictionType::Territory => "territory",
+});
+
+impl ToJson for Jurisdiction {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out).field("code", self.code).field("name", self.name).field("type", &self.kind).end();
+    }
 }
 
 const fn j(code: &'static str, name: &'static str, kind: JurisdictionType) -> Jurisdiction {

@@ -10,6 +10,7 @@ mod zip3_table;
 use serde::Serialize;
 
 use crate::code::Code;
+use crate::json::ObjectWriter;
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::LocationRequest;
 use crate::text::fold_key;
@@ -30,6 +31,13 @@ pub struct LocationReport {
     pub zip: Option<String>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+}
+
+impl LocationReport {
+    pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
+        w.field("verdict", &self.verdict).field("findings", &self.findings).field("jurisdiction", &self.jurisdiction);
+        w.field("zip", &self.zip).field("ruleset", self.ruleset);
+    }
 }
 
 /// Applies the location rules.

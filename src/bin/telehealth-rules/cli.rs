@@ -62,8 +62,10 @@ fn check_one() -> io::Result<ExitCode> {
     Ok(if matches!(report, Report::InvalidRequest(_)) { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-/// One request per line, streamed: memory stays bounded by one line (at most
-/// the request size limit) however long the input is.
+/// One request per line, one report per line (a blank line too gets its
+/// `invalid_request` report, so line N of the output answers line N of the
+/// input). Streamed: memory stays bounded by one line (at most the request
+/// size limit) however long the input is.
 fn check_lines() -> io::Result<ExitCode> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
@@ -80,10 +82,9 @@ fn check_lines() -> io::Result<ExitCode> {
         if oversized {
             skip_rest_of_line(&mut input)?;
         }
-        if !oversized && line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        writeln!(out, "{}", report_for(&line, oversized).to_json())?;
+        let request = line.strip_suffix(b"\n").unwrap_or(&line);
+        let request = request.strip_suffix(b"\r").unwrap_or(request);
+        writeln!(out, "{}", report_for(request, oversized).to_json())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

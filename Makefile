@@ -1,0 +1,54 @@
+# telehealth-rules: the two commands a newcomer needs are `make demo` and
+# `make test`; both install whatever is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+CLI := target/debug/telehealth-rules
+WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 300
+
+.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-chromium test-js data-check size bench golden
+
+## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
+demo: setup pkg
+	cargo run --release --bin telehealth-rules -- serve --addr 127.0.0.1:8080
+
+## Run every test: lint, native, wasm in Node and Chromium, the npm package, the page.
+test: setup lint test-native test-wasm-node test-wasm-chromium pkg size test-js data-check
+	@echo "make test: all passed"
+
+setup:
+	@bash scripts/setup.sh
+
+pkg:
+	@bash scripts/build-pkg.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --features schema -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm-node:
+	$(WASM_TEST)
+
+test-wasm-chromium:
+	WASM_BINDGEN_USE_BROWSER=1 $(WASM_TEST)
+
+test-js: pkg
+	cargo build --bin telehealth-rules
+	node --test --test-concurrency=1 tests/js/
+
+## The ZIP3 table is what its generator makes from the pinned data set.
+data-check:
+	python3 tools/zip3/generate.py --check
+
+## Transfer size of the wasm module and its JS glue (fails over the budget).
+size: pkg
+	@node scripts/size.mjs
+
+## Regenerate tests/golden/*.jsonl from the native reports (review the diff).
+golden:
+	UPDATE_GOLDEN=1 cargo test --test vectors

@@ -1,0 +1,74 @@
+//! Prints the JSON Schema of the v1 contract (requests and reports),
+//! generated from the Rust types: `cargo run --example schema --features schema`.
+//! The npm package ships it as `schema.json`, and its TypeScript types are
+//! generated from it.
+
+use schemars::generate::SchemaSettings;
+use serde_json::{json, Map, Value};
+use telehealth_rules::{Report, Request};
+
+fn main() {
+    // Requests are read (optional fields may be left out); reports are
+    // written (every field is present, `null` where the contract says so).
+    let mut reads = SchemaSettings::draft2020_12().for_deserialize().into_generator();
+    let request = reads.subschema_for::<Request>();
+    let mut writes = SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let report = writes.subschema_for::<Report>();
+    let mut defs = reads.take_definitions(true);
+    defs.extend(writes.take_definitions(true));
+    inline_tags(&mut defs);
+    // Titles make generated types keep their Rust names (`Code`, `Verdict`).
+    for (name, def) in &mut defs {
+        if let Some(def) = def.as_object_mut() {
+            def.insert("title".into(), Value::from(name.as_str()));
+        }
+    }
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://telehealth-rules.invalid/contract-v1.schema.json",
+        "title": "TelehealthRulesContract",
+        "description": format!("telehealth-rules contract v1 (ruleset {}): a Request and the Report it gets.", telehealth_rules::RULESET),
+        "anyOf": [request, report],
+        "$defs": defs,
+    });
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => println!("{text}"),
+        Err(e) => {
+            eprintln!("schema: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// schemars writes a tagged variant as `{"$ref": "#/$defs/LinkRequest",
+/// "properties": {"kind": ...}}`. Moves the `kind` into the referenced
+/// definition instead, so that validators and generators that ignore
+/// keywords beside `$ref` (draft-07 ones, json-schema-to-typescript) see it.
+fn inline_tags(defs: &mut Map<String, Value>) {
+    let mut moves = Vec::new();
+    for def in defs.values_mut() {
+        let Some(variants) = def.get_mut("oneOf").and_then(Value::as_array_mut) else { continue };
+        for variant in variants {
+            let target = variant.get("$ref").and_then(Value::as_str).map(|r| r.trim_start_matches("#/$defs/").to_owned());
+            let kind = variant.pointer("/properties/kind").cloned();
+            if let (Some(target), Some(kind)) = (target, kind) {
+                moves.push((target.clone(), kind));
+                *variant = json!({ "$ref": format!("#/$defs/{target}") });
+            }
+        }
+    }
+    for (target, kind) in moves {
+        let Some(def) = defs.get_mut(&target).and_then(Value::as_object_mut) else { continue };
+        let mut properties = Map::new();
+        properties.insert("kind".into(), kind);
+        if let Some(Value::Object(existing)) = def.remove("properties") {
+            properties.extend(existing);
+        }
+        def.insert("properties".into(), Value::Object(properties));
+        let mut required = vec![Value::from("kind")];
+        if let Some(Value::Array(existing)) = def.remove("required") {
+            required.extend(existing);
+        }
+        def.insert("required".into(), Value::Array(required));
+    }
+}

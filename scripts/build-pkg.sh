@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ from the crate: the wasm module (release,
+# wasm-bindgen web glue, wasm-opt -Oz), the JSON Schema and TypeScript types
+# generated from the Rust types, and the thin JS API in npm/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --quiet --lib --release --target wasm32-unknown-unknown
+rm -rf pkg && mkdir -p pkg
+wasm-bindgen --target web --out-dir pkg --out-name telehealth_rules \
+  target/wasm32-unknown-unknown/release/telehealth_rules.wasm
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  pkg/telehealth_rules_bg.wasm -o pkg/telehealth_rules_bg.wasm
+cargo run --quiet --example schema --features schema > pkg/schema.json
+node scripts/gen-types.mjs pkg/schema.json pkg/types.d.ts
+cp npm/api.js npm/index.js npm/node.js npm/index.d.ts npm/README.md LICENSE pkg/
+node scripts/write-package-json.mjs
+echo "pkg/: $(du -sh pkg | cut -f1) ($(stat -c %s pkg/telehealth_rules_bg.wasm) bytes of wasm)"

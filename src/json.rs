@@ -1,0 +1,429 @@
+//! A small JSON reader and writer: exactly what the contract needs, no more.
+//!
+//! Why not `serde_json` at run time: it is most of the wasm file's size
+//! (float formatting tables, I/O error texts), and its error messages carry
+//! positions in whatever text a caller happened to send. This reader gives
+//! the same messages in every runtime, bounds nesting, and never converts
+//! numbers (no field of the contract is a number). The writer produces the
+//! bytes `serde_json::to_string` and JavaScript's `JSON.stringify` produce
+//! for the same value; a test holds it to `serde_json` for every report.
+
+use std::fmt::Write as _;
+
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A parsed JSON value. Object members keep their order; numbers are
+/// validated but not converted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number,
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The member `key` of an object (the last one, if repeated).
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Why text is not JSON, and where (the 1-based character position).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub what: &'static str,
+    pub at: usize,
+}
+
+/// Parses one JSON value (surrounded by optional whitespace).
+///
+/// # Errors
+/// A [`ParseError`] for anything that is not exactly one JSON value, or
+/// that nests deeper than [`MAX_DEPTH`].
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("unexpected text after the end"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &'static str) -> ParseError {
+        let at = self.text.get(..self.pos).map_or(self.pos, |s| s.chars().count()) + 1;
+        ParseError { what, at }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, literal: &str) -> bool {
+        let found = self.bytes.get(self.pos..self.pos + literal.len()) == Some(literal.as_bytes());
+        if found {
+            self.pos += literal.len();
+        }
+        found
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.skip_ws();
+        match self.peek() {
+            None => Err(self.error("the text ends where a value should be")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) if self.eat("true") => Ok(Value::Bool(true)),
+            Some(_) if self.eat("false") => Ok(Value::Bool(false)),
+            Some(_) if self.eat("null") => Ok(Value::Null),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.eat("}") {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a member name in double quotes"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if !self.eat(":") {
+                return Err(self.error("expected ':' after a member name"));
+            }
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_ws();
+            if self.eat("}") {
+                return Ok(Value::Object(members));
+            }
+            if !self.eat(",") {
+                return Err(self.error("expected ',' or '}'"));
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.eat("]") {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            if self.eat("]") {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(",") {
+                return Err(self.error("expected ',' or ']'"));
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let digits = |p: &mut Self| {
+            let start = p.pos;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.pos += 1;
+            }
+            p.pos > start
+        };
+        self.eat("-");
+        if !self.eat("0") && !digits(self) {
+            return Err(self.error("invalid number"));
+        }
+        if self.eat(".") && !digits(self) {
+            return Err(self.error("invalid number"));
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if !self.eat("+") {
+                self.eat("-");
+            }
+            if !digits(self) {
+                return Err(self.error("invalid number"));
+            }
+        }
+        Ok(Value::Number)
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(start..self.pos).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("the text ends inside a string")),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, ParseError> {
+        let simple = match self.peek() {
+            Some(b'"') => Some('"'),
+            Some(b'\\') => Some('\\'),
+            Some(b'/') => Some('/'),
+            Some(b'b') => Some('\u{8}'),
+            Some(b'f') => Some('\u{c}'),
+            Some(b'n') => Some('\n'),
+            Some(b'r') => Some('\r'),
+            Some(b't') => Some('\t'),
+            Some(b'u') => None,
+            _ => return Err(self.error("invalid escape in a string")),
+        };
+        self.pos += 1;
+        if let Some(c) = simple {
+            return Ok(c);
+        }
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.eat("\\u") {
+                    return Err(self.error("lone surrogate in a \\u escape"));
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error("lone surrogate in a \\u escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("lone surrogate in a \\u escape")),
+            other => other,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let hex = self.text.get(self.pos..self.pos + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+        let valid = self.bytes.get(self.pos..self.pos + 4).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match hex {
+            Some(v) if valid => {
+                self.pos += 4;
+                Ok(v)
+            }
+            _ => Err(self.error("invalid \\u escape")),
+        }
+    }
+}
+
+/// Something that writes itself as compact JSON.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+/// Writes `value` as compact JSON.
+#[must_use]
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::with_capacity(256);
+    value.write_json(&mut out);
+    out
+}
+
+/// Writes an object member by member, with the commas in between.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, first: true }
+    }
+
+    pub fn field<T: ToJson + ?Sized>(&mut self, name: &str, value: &T) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        name.write_json(self.out);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        let mut plain_from = 0;
+        for (i, b) in self.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0C => "\\f",
+                0..=0x1F => "",
+                _ => continue,
+            };
+            out.push_str(self.get(plain_from..i).unwrap_or(""));
+            if escape.is_empty() {
+                let _ = write!(out, "\\u{b:04x}");
+            } else {
+                out.push_str(escape);
+            }
+            plain_from = i + 1;
+        }
+        out.push_str(self.get(plain_from..).unwrap_or(""));
+        out.push('"');
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses() {
+        let v = parse(r#" {"a": [1, -2.5e+3, true, null], "b": "x\u00e9\ud83d\ude00\n", "a": "last"} "#).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::String("last".into())));
+        assert_eq!(v.get("b"), Some(&Value::String("x\u{e9}\u{1F600}\n".into())));
+    }
+
+    #[test]
+    fn rejects() {
+        for (text, what) in [
+            ("", "the text ends where a value should be"),
+            ("{", "expected a member name in double quotes"),
+            ("{\"a\" 1}", "expected ':' after a member name"),
+            ("[1,]", "expected a value"),
+            ("01", "unexpected text after the end"),
+            ("1.", "invalid number"),
+            ("\"\\ud800\"", "lone surrogate in a \\u escape"),
+            ("\"a\tb\"", "control character in a string"),
+            ("\"\\x\"", "invalid escape in a string"),
+            ("nul", "expected a value"),
+        ] {
+            assert_eq!(parse(text).map_err(|e| e.what), Err(what), "{text:?}");
+        }
+        let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+        assert_eq!(parse(&deep).map_err(|e| e.what), Err("nested too deeply"));
+        let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn writes_like_serde_json() {
+        for s in ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}\n\t\r\u{8}\u{c}", "é\u{2028}\u{1F600}"] {
+            assert_eq!(to_string(s), serde_json::to_string(s).unwrap());
+        }
+    }
+}
+
+/// Gives a fieldless enum its JSON spelling (`as_str`) and writes it as a string.
+macro_rules! json_enum {
+    ($ty:ty { $($variant:path => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The value as spelled in JSON.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $($variant => $name,)* }
+            }
+        }
+
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::ToJson::write_json(self.as_str(), out);
+            }
+        }
+    };
+}
+pub(crate) use json_enum;

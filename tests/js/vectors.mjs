@@ -1,0 +1,54 @@
+// The shared test vectors for the JavaScript runs, and how a report is held
+// to a case's expectations: the twin of tests/common/mod.rs.
+import { readFileSync } from 'node:fs';
+
+export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope'];
+const root = new URL('../', import.meta.url);
+
+/** Every case: {file, name, request (object or undefined), text (the request as sent), expect, golden}. */
+export function cases() {
+  const out = [];
+  for (const file of FILES) {
+    const doc = JSON.parse(readFileSync(new URL(`vectors/${file}.json`, root), 'utf8'));
+    const golden = readFileSync(new URL(`golden/${file}.jsonl`, root), 'utf8').split('\n');
+    doc.cases.forEach((c, i) => {
+      const text = 'request_text' in c ? c.request_text : JSON.stringify(c.request);
+      out.push({ file, name: c.name, request: c.request, text, expect: c.expect, golden: golden[i] });
+    });
+  }
+  return out;
+}
+
+const sorted = (list) => [...list].map(String).sort();
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What in `report` contradicts the case's expectations (empty: it passes). */
+export function mismatches(expect, report) {
+  const out = [];
+  const findings = report.findings ?? [];
+  const finding = (code) => findings.find((f) => f.code === code);
+  if (report.verdict !== expect.verdict) out.push(`verdict ${report.verdict} (expected ${expect.verdict})`);
+  const got = sorted(findings.map((f) => f.code));
+  const want = sorted(expect.codes ?? []);
+  if (!same(got, want)) out.push(`codes ${got} (expected ${want})`);
+  for (const key of ['fix', 'field']) {
+    for (const [code, value] of Object.entries(expect[key] ?? {})) {
+      const f = finding(code);
+      if (f && (f[key] ?? null) !== value) out.push(`${code}.${key} ${f[key]} (expected ${value})`);
+    }
+  }
+  for (const key of ['normalized', 'zip', 'outcome', 'private_pay']) {
+    if (key in expect && report[key] !== expect[key]) out.push(`${key} ${report[key]} (expected ${expect[key]})`);
+  }
+  const nested = { platform: ['platform', 'id'], waiting_room: ['platform', 'waiting_room'], jurisdiction: ['jurisdiction', 'code'] };
+  for (const [key, [object, field]] of Object.entries(nested)) {
+    if (key in expect) {
+      const value = report[object] === null ? null : report[object]?.[field];
+      if (value !== expect[key]) out.push(`${key} ${value} (expected ${expect[key]})`);
+    }
+  }
+  if (expect.attestations && !same(sorted(report.attestations ?? []), sorted(expect.attestations))) {
+    out.push(`attestations ${report.attestations} (expected ${expect.attestations})`);
+  }
+  return out;
+}

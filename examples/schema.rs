@@ -49,7 +49,8 @@ fn inline_tags(defs: &mut Map<String, Value>) {
     for def in defs.values_mut() {
         let Some(variants) = def.get_mut("oneOf").and_then(Value::as_array_mut) else { continue };
         for variant in variants {
-            let target = variant.get("$ref").and_then(Value::as_str).map(|r| r.trim_start_matches("#/$defs/").to_owned());
+            let target =
+                variant.get("$ref").and_then(Value::as_str).map(|r| r.trim_start_matches("#/$defs/").to_owned());
             let kind = variant.pointer("/properties/kind").cloned();
             if let (Some(target), Some(kind)) = (target, kind) {
                 moves.push((target.clone(), kind));

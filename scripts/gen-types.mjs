@@ -1,15 +1,204 @@
 // Generates the package's TypeScript types from the JSON Schema, which is
-// itself generated from the Rust types: node scripts/gen-types.mjs SCHEMA OUT
+// itself generated from the Rust types:
+//
+//   node scripts/gen-types.mjs SCHEMA OUT.d.ts        the types (build-pkg.sh)
+//   node scripts/gen-types.mjs --readme SCHEMA README  rewrites the codes table
+//                                                      between the README's markers
+//
+// json-schema-to-typescript does the compiling. Before it runs, the schema is
+// reshaped (a copy: the shipped schema.json is left as generated) so that:
+// - every `$ref` becomes a reference to the one named type (`Verdict`, `Date`,
+//   `Client`), never an inlined copy (`Verdict1`, `Date1`, `Client1`) made
+//   because the property has its own description; that description stays as
+//   the property's doc comment, and the type keeps its Rust doc comment;
+// - a report field that may be left out is never `null` (`fix?: string`):
+//   reports write `null` only for fields that are always present;
+// - the doc comment of a string union lists what each value means (and, for
+//   `Code`, its severity), since TypeScript has no doc comment per literal;
+// - `CodeSeverity` maps each code to its one severity, with the code's doc.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
-const [schemaPath, outPath] = process.argv.slice(2);
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-const ts = await compile(schema, 'TelehealthRulesContract', {
-  bannerComment: '/* Generated from the Rust types (cargo run --example schema --features schema); do not edit. */',
-  additionalProperties: false,
-  unreachableDefinitions: true,
-  strictIndexSignatures: true,
-  format: true,
-});
-writeFileSync(outPath, ts);
+const BANNER = '/* Generated from the Rust types (cargo run --example schema --features schema) by scripts/gen-types.mjs; do not edit. */';
+export const TABLE_START = '<!-- codes:start (generated from schema.json by scripts/gen-types.mjs --readme; do not edit) -->';
+export const TABLE_END = '<!-- codes:end -->';
+
+const refName = (ref) => ref.replace(/^#\/\$defs\//, '');
+
+/** Each finding code with its severity and meaning, in declaration order. */
+export function codeList(schema) {
+  const severities = rustSeverities();
+  return schema.$defs.Code.oneOf.map((entry) => {
+    const severity = entry['x-severity'] ?? severities.get(entry.const);
+    if (!severity) throw new Error(`gen-types: no severity for code ${entry.const}`);
+    return { code: entry.const, severity, description: oneLine(entry.description ?? '') };
+  });
+}
+
+/**
+ * The severity of every code. The schema does not carry severities yet, so
+ * they are read from the `codes!` table in src/code.rs (the Rust source of
+ * truth); an `x-severity` in the schema wins when there is one.
+ */
+function rustSeverities() {
+  const out = new Map();
+  let source = '';
+  try {
+    source = readFileSync(new URL('../src/code.rs', import.meta.url), 'utf8');
+  } catch {
+    return out;
+  }
+  for (const m of source.matchAll(/^\s*[A-Z]\w*\s*=\s*"([a-z_]+)",\s*(Info|Warning|Error);/gm)) {
+    out.set(m[1], m[2].toLowerCase());
+  }
+  return out;
+}
+
+const oneLine = (text) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/** The markdown table of codes for the README. */
+export function codesTable(schema) {
+  const escape = (text) => text.replaceAll('|', '\\|');
+  const rows = codeList(schema).map((c) => `| \`${c.code}\` | ${c.severity} | ${escape(c.description)} |`);
+  return ['| code | severity | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** Replaces the table between the README's markers. */
+export function withCodesTable(readme, schema) {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('gen-types: the README has no codes table markers');
+  return `${readme.slice(0, start + TABLE_START.length)}\n${codesTable(schema)}\n${readme.slice(end)}`;
+}
+
+/** The schema as json-schema-to-typescript should see it (a reshaped copy). */
+export function reshape(original) {
+  const schema = structuredClone(original);
+  const defs = schema.$defs;
+
+  // Report-side definitions: everything reachable from `Report`.
+  const reportSide = new Set();
+  const reach = (node) => {
+    if (Array.isArray(node)) return node.forEach(reach);
+    if (node === null || typeof node !== 'object') return;
+    if (typeof node.$ref === 'string') {
+      const name = refName(node.$ref);
+      if (!reportSide.has(name)) {
+        reportSide.add(name);
+        reach(defs[name]);
+      }
+    }
+    Object.values(node).forEach(reach);
+  };
+  reach({ $ref: '#/$defs/Report' });
+  for (const name of reportSide) {
+    const def = defs[name];
+    const required = new Set(def.required ?? []);
+    for (const [key, prop] of Object.entries(def.properties ?? {})) {
+      if (required.has(key)) continue;
+      if (Array.isArray(prop.type)) {
+        prop.type = prop.type.filter((t) => t !== 'null');
+        if (prop.type.length === 1) prop.type = prop.type[0];
+      }
+      if (Array.isArray(prop.anyOf)) {
+        prop.anyOf = prop.anyOf.filter((s) => s.type !== 'null');
+      }
+    }
+  }
+
+  // Per-value doc comments of string unions, listed in the union's comment.
+  const severities = new Map(codeList(schema).map((c) => [c.code, c.severity]));
+  for (const [name, def] of Object.entries(defs)) {
+    if (!Array.isArray(def.oneOf) || !def.oneOf.every((v) => 'const' in v)) continue;
+    const items = def.oneOf.map((v) => {
+      const severity = name === 'Code' ? ` (${severities.get(v.const)})` : '';
+      return `- \`${v.const}\`${severity}: ${oneLine(v.description ?? '')}`;
+    });
+    def.description = `${def.description ?? ''}\n\n${items.join('\n')}`.trim();
+  }
+
+  // `kind` first, as in the JSON; rustdoc links (`[`crate::x::Y`]`) as code.
+  for (const def of Object.values(defs)) {
+    if (def.properties?.kind) {
+      const { kind, ...rest } = def.properties;
+      def.properties = { kind, ...rest };
+    }
+  }
+  const plain = (node) => {
+    if (Array.isArray(node)) return node.forEach(plain);
+    if (node === null || typeof node !== 'object') return;
+    if (typeof node.description === 'string') {
+      node.description = node.description.replace(/\[`(?:crate::)?(?:\w+::)*(\w+)`\]/g, '`$1`');
+    }
+    Object.values(node).forEach(plain);
+  };
+  plain(defs);
+
+  // `$ref` -> the named type itself; sibling keywords (the property's own
+  // description) stay on the property.
+  const named = (node) => {
+    if (Array.isArray(node)) return node.map(named);
+    if (node === null || typeof node !== 'object') return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref') out.tsType = refName(value);
+      else out[key] = key === '$defs' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)])) : named(value);
+    }
+    return out;
+  };
+  return named(schema);
+}
+
+/** `CodeSeverity`: each code's one severity, with the code's doc comment. */
+function codeSeverityInterface(schema) {
+  const members = codeList(schema).map((c) => `  /** ${c.description.replaceAll('*/', '*\\/')} */\n  ${c.code}: "${c.severity}";`);
+  return [
+    '/**',
+    ' * Every finding code and its one severity: `CodeSeverity["https_required"]` is `"error"`.',
+    ' * A code always has the same severity; `keyof CodeSeverity` is `Code`.',
+    ' */',
+    `export interface CodeSeverity {\n${members.join('\n')}\n}`,
+  ].join('\n');
+}
+
+/** The TypeScript declarations for the schema. */
+export async function types(schema) {
+  const shaped = reshape(schema);
+  const options = { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, format: true };
+  // With every `$ref` turned into a type name, each definition compiles on
+  // its own: the root first, then the definitions in a reading order.
+  const { $defs, ...root } = shaped;
+  const order = ['Request', 'Report', 'Finding', 'Code', 'CodeSeverity', 'Severity', 'Verdict'];
+  const names = [...order.filter((n) => n in $defs), ...Object.keys($defs).filter((n) => !order.includes(n)).sort(sortByKind)];
+  const parts = [await compile(root, 'TelehealthRulesContract', options)];
+  for (const name of names) parts.push(await compile($defs[name], name, options));
+  const ts = parts.map((p) => p.trim()).join('\n\n');
+  // A numbered name (`Verdict1`) would be a copy of a type made for one use.
+  const copies = [...ts.matchAll(/^export (?:type|interface) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);
+  if (copies.length > 0) throw new Error(`gen-types: duplicate types ${copies.join(', ')}`);
+  return `${BANNER}\n\n${ts}\n\n${codeSeverityInterface(schema)}\n`;
+}
+
+// Requests and their parts, then reports and theirs, then the rest.
+const KIND_ORDER = ['Link', 'Instructions', 'Location', 'Continuity', 'Session', 'InvalidRequest'];
+function sortByKind(a, b) {
+  const rank = (n) => {
+    const kind = KIND_ORDER.findIndex((k) => n === `${k}Request` || n === `${k}Report`);
+    if (kind >= 0) return (n.endsWith('Request') ? 0 : 100) + kind;
+    return 200;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--readme') {
+    const [, schemaPath, readmePath] = args;
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    writeFileSync(readmePath, withCodesTable(readFileSync(readmePath, 'utf8'), schema));
+  } else {
+    const [schemaPath, outPath] = args;
+    writeFileSync(outPath, await types(JSON.parse(readFileSync(schemaPath, 'utf8'))));
+  }
+}

@@ -67,10 +67,10 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
             format!("The request must be a JSON object with a \"kind\", not {}.", describe(value)),
         ));
     };
-    let obj = Obj { members, path: String::new() };
-    let kind = obj.required("kind", Obj::string_of)?;
+    let obj = Obj { members, path: Path::Root };
+    let kind = obj.required("kind", Obj::str_of)?;
     let as_of = obj.optional("as_of", Obj::date_of)?;
-    match kind.as_str() {
+    match kind {
         "link" => Ok(Request::Link(LinkRequest { input: obj.required("input", Obj::string_of)?, as_of })),
         "instructions" => Ok(Request::Instructions(InstructionsRequest {
             input: obj.optional("input", Obj::string_of)?,
@@ -85,14 +85,14 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
         })),
         "continuity" => Ok(Request::Continuity(ContinuityRequest {
             location: obj.required("location", Obj::string_of)?,
-            provider: obj.required("provider", provider_of)?,
-            client: obj.required("client", client_of)?,
+            provider: obj.required("provider", |o, k| o.object_of(k, provider_of))?,
+            client: obj.required("client", |o, k| o.object_of(k, client_of))?,
             as_of,
         })),
         "session" => Ok(Request::Session(SessionRequest {
             location: obj.optional("location", Obj::string_of)?,
-            provider: obj.required("provider", provider_of)?,
-            client: obj.required("client", client_of)?,
+            provider: obj.required("provider", |o, k| o.object_of(k, provider_of))?,
+            client: obj.required("client", |o, k| o.object_of(k, client_of))?,
             session_date: obj.required("session_date", Obj::date_of)?,
             modality: obj.required("modality", |o, k| o.enum_of(k, Modality::NAMES))?,
             payment: obj.required("payment", |o, k| o.enum_of(k, Payment::NAMES))?,
@@ -105,29 +105,26 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
     }
 }
 
-fn provider_of(parent: &Obj<'_>, key: &str) -> Result<Provider, DecodeError> {
-    let obj = parent.object_of(key)?;
+fn provider_of(obj: &Obj<'_, '_>) -> Result<Provider, DecodeError> {
     Ok(Provider {
-        licenses: obj
-            .optional("licenses", |o, k| o.list_of(k, |item| license_of(&item.object()?)))?
-            .unwrap_or_default(),
+        licenses: obj.optional("licenses", |o, k| o.list_of(k, |item| item.object(license_of)))?.unwrap_or_default(),
         credentials: obj
-            .optional("credentials", |o, k| o.list_of(k, |item| credential_of(&item.object()?)))?
+            .optional("credentials", |o, k| o.list_of(k, |item| item.object(credential_of)))?
             .unwrap_or_default(),
     })
 }
 
-fn license_of(obj: &Obj<'_>) -> Result<License, DecodeError> {
+fn license_of(obj: &Obj<'_, '_>) -> Result<License, DecodeError> {
     Ok(License {
         jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
         license_type: obj.optional("type", Obj::string_of)?,
-        basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or(LicenseBasis::StateLicense),
+        basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or_default(),
         status: obj.required("status", |o, k| o.enum_of(k, LicenseStatus::NAMES))?,
         expires: obj.optional("expires", Obj::date_of)?,
     })
 }
 
-fn credential_of(obj: &Obj<'_>) -> Result<Credential, DecodeError> {
+fn credential_of(obj: &Obj<'_, '_>) -> Result<Credential, DecodeError> {
     Ok(Credential {
         jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
         status: obj.required("status", |o, k| o.enum_of(k, CredentialStatus::NAMES))?,
@@ -135,38 +132,52 @@ fn credential_of(obj: &Obj<'_>) -> Result<Credential, DecodeError> {
     })
 }
 
-fn client_of(parent: &Obj<'_>, key: &str) -> Result<Client, DecodeError> {
-    let obj = parent.object_of(key)?;
+fn client_of(obj: &Obj<'_, '_>) -> Result<Client, DecodeError> {
     Ok(Client {
         coverage: obj.required("coverage", |o, k| o.enum_of(k, Coverage::NAMES))?,
         saved_locations: obj
-            .optional("saved_locations", |o, k| o.list_of(k, |item| item.self_string()))?
+            .optional("saved_locations", |o, k| o.list_of(k, |item| item.string()))?
             .unwrap_or_default(),
     })
 }
 
-/// A JSON object being read, with its path for error messages.
-struct Obj<'a> {
-    members: &'a [(String, Value)],
-    path: String,
+/// Where a value sits in the request (`provider.licenses[2].status`),
+/// written out only when an error needs it.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Field(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
 }
 
-impl<'a> Obj<'a> {
-    fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Field(Path::Root, key) => (*key).to_owned(),
+            Path::Field(parent, key) => format!("{}.{key}", parent.render()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
         }
+    }
+}
+
+/// A JSON object being read.
+struct Obj<'a, 'p> {
+    members: &'a [(String, Value)],
+    path: Path<'p>,
+}
+
+impl<'a, 'p> Obj<'a, 'p> {
+    fn error(&self, key: &str, message: impl FnOnce(&str) -> String) -> DecodeError {
+        let path = Path::Field(&self.path, key).render();
+        let message = message(&path);
+        DecodeError { field: path, message }
     }
 
     /// A present, non-null field read by `read`; "is required" otherwise.
     fn required<T>(&self, key: &str, read: impl Fn(&Self, &str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.get(key) {
-            None | Some(Value::Null) => {
-                let path = self.path_of(key);
-                Err(DecodeError::new(&path, format!("\"{path}\" is required.")))
-            }
+            None | Some(Value::Null) => Err(self.error(key, |path| format!("\"{path}\" is required."))),
             Some(_) => read(self, key),
         }
     }
@@ -193,87 +204,98 @@ impl<'a> Obj<'a> {
     }
 
     fn wrong_type(&self, key: &str, expected: &str) -> DecodeError {
-        let path = self.path_of(key);
         let got = describe(self.value(key));
-        DecodeError::new(&path, format!("\"{path}\" must be {expected}, not {got}."))
+        self.error(key, |path| format!("\"{path}\" must be {expected}, not {got}."))
     }
 
-    fn string_of(&self, key: &str) -> Result<String, DecodeError> {
+    fn str_of(&self, key: &str) -> Result<&'a str, DecodeError> {
         match self.value(key) {
-            Value::String(s) => Ok(s.clone()),
+            Value::String(s) => Ok(s),
             _ => Err(self.wrong_type(key, "a string")),
         }
     }
 
+    fn string_of(&self, key: &str) -> Result<String, DecodeError> {
+        self.str_of(key).map(str::to_owned)
+    }
+
     fn date_of(&self, key: &str) -> Result<Date, DecodeError> {
-        let text = self.string_of(key).map_err(|_| self.wrong_type(key, "a date written YYYY-MM-DD"))?;
-        let path = self.path_of(key);
-        Date::parse(&text).map_err(|e| match e {
-            DateError::Format => DecodeError::new(
-                &path,
-                format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(&text)),
-            ),
-            DateError::NoSuchDay => {
-                DecodeError::new(&path, format!("\"{path}\" is {text}, a day that does not exist."))
-            }
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "a date written YYYY-MM-DD"))?;
+        Date::parse(text).map_err(|e| match e {
+            DateError::Format => self
+                .error(key, |path| format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(text))),
+            DateError::NoSuchDay => self.error(key, |path| format!("\"{path}\" is {text}, a day that does not exist.")),
         })
     }
 
     fn enum_of<T: Copy>(&self, key: &str, names: &[(&str, T)]) -> Result<T, DecodeError> {
-        let choices = names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
-        let text = self.string_of(key).map_err(|_| self.wrong_type(key, &format!("one of {choices}")))?;
+        let choices = || names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, &format!("one of {}", choices())))?;
         names.iter().find(|(name, _)| *name == text).map(|(_, v)| *v).ok_or_else(|| {
-            let path = self.path_of(key);
-            DecodeError::new(&path, format!("\"{path}\" must be one of {choices}, not \"{}\".", excerpt(&text)))
+            self.error(key, |path| format!("\"{path}\" must be one of {}, not \"{}\".", choices(), excerpt(text)))
         })
     }
 
-    fn object_of(&self, key: &str) -> Result<Obj<'a>, DecodeError> {
+    /// Reads the object `key` with `read`.
+    fn object_of<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Obj<'a, '_>) -> Result<T, DecodeError>,
+    ) -> Result<T, DecodeError> {
         match self.value(key) {
-            Value::Object(members) => Ok(Obj { members, path: self.path_of(key) }),
+            Value::Object(members) => read(&Obj { members, path: Path::Field(&self.path, key) }),
             _ => Err(self.wrong_type(key, "an object")),
         }
     }
 
-    fn list_of<T>(&self, key: &str, read: impl Fn(&Item<'a>) -> Result<T, DecodeError>) -> Result<Vec<T>, DecodeError> {
+    /// Reads each element of the list `key` with `read`, after checking its length.
+    fn list_of<T>(
+        &self,
+        key: &str,
+        read: impl Fn(&Item<'a, '_>) -> Result<T, DecodeError>,
+    ) -> Result<Vec<T>, DecodeError> {
         let Value::Array(items) = self.value(key) else {
             return Err(self.wrong_type(key, "a list"));
         };
-        let path = self.path_of(key);
         if items.len() > MAX_LIST {
-            return Err(DecodeError::new(
-                &path,
-                format!("\"{path}\" has {} entries; at most {MAX_LIST} are accepted.", items.len()),
-            ));
+            let count = items.len();
+            return Err(
+                self.error(key, |path| format!("\"{path}\" has {count} entries; at most {MAX_LIST} are accepted."))
+            );
         }
-        items.iter().enumerate().map(|(i, value)| read(&Item { value, path: format!("{path}[{i}]") })).collect()
+        let list_path = Path::Field(&self.path, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            out.push(read(&Item { value, path: Path::Index(&list_path, i) })?);
+        }
+        Ok(out)
     }
 }
 
 /// One element of a JSON list being read.
-struct Item<'a> {
+struct Item<'a, 'p> {
     value: &'a Value,
-    path: String,
+    path: Path<'p>,
 }
 
-impl<'a> Item<'a> {
-    fn object(&self) -> Result<Obj<'a>, DecodeError> {
+impl<'a> Item<'a, '_> {
+    fn error(&self, expected: &str) -> DecodeError {
+        let path = self.path.render();
+        let message = format!("\"{path}\" must be {expected}, not {}.", describe(self.value));
+        DecodeError { field: path, message }
+    }
+
+    fn object<T>(&self, read: impl FnOnce(&Obj<'a, '_>) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.value {
-            Value::Object(members) => Ok(Obj { members, path: self.path.clone() }),
-            other => Err(DecodeError::new(
-                &self.path,
-                format!("\"{}\" must be an object, not {}.", self.path, describe(other)),
-            )),
+            Value::Object(members) => read(&Obj { members, path: self.path }),
+            _ => Err(self.error("an object")),
         }
     }
 
-    fn self_string(&self) -> Result<String, DecodeError> {
+    fn string(&self) -> Result<String, DecodeError> {
         match self.value {
             Value::String(s) => Ok(s.clone()),
-            other => Err(DecodeError::new(
-                &self.path,
-                format!("\"{}\" must be a string, not {}.", self.path, describe(other)),
-            )),
+            _ => Err(self.error("a string")),
         }
     }
 }
@@ -294,8 +316,11 @@ fn describe(value: &Value) -> &'static str {
 pub(crate) fn excerpt(text: &str) -> String {
     const MAX: usize = 40;
     // Control and invisible characters would only confuse the message.
-    let mut out: String =
-        text.chars().take(MAX).map(|c| if c.is_control() || crate::text::is_invisible_control(c) { '\u{FFFD}' } else { c }).collect();
+    let mut out: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() || crate::text::is_invisible_control(c) { '\u{FFFD}' } else { c })
+        .collect();
     if text.chars().nth(MAX).is_some() {
         out.push('…');
     }

@@ -367,6 +367,26 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
+/// Gives a fieldless enum its JSON spelling (`as_str`) and writes it as a string.
+macro_rules! json_enum {
+    ($ty:ty { $($variant:path => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The value as spelled in JSON.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $($variant => $name,)* }
+            }
+        }
+
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::ToJson::write_json(self.as_str(), out);
+            }
+        }
+    };
+}
+pub(crate) use json_enum;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,23 +427,3 @@ mod tests {
         }
     }
 }
-
-/// Gives a fieldless enum its JSON spelling (`as_str`) and writes it as a string.
-macro_rules! json_enum {
-    ($ty:ty { $($variant:path => $name:literal),* $(,)? }) => {
-        impl $ty {
-            /// The value as spelled in JSON.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { $($variant => $name,)* }
-            }
-        }
-
-        impl $crate::json::ToJson for $ty {
-            fn write_json(&self, out: &mut String) {
-                $crate::json::ToJson::write_json(self.as_str(), out);
-            }
-        }
-    };
-}
-pub(crate) use json_enum;

@@ -246,6 +246,8 @@ wire_enum! {
     }
 }
 
+// Written out because `wire_enum!` generates the enum.
+#[allow(clippy::derivable_impls)]
 impl Default for LicenseBasis {
     fn default() -> Self {
         LicenseBasis::StateLicense

@@ -1,56 +1,128 @@
 // The package API. The data types (requests, reports, codes, platform ids)
-// are generated from the Rust types into ./types.d.ts; only the function
-// signatures of this thin wrapper are written here.
+// are generated from the Rust types into ./types.d.ts; only the signatures of
+// this thin wrapper are written here.
 import type {
-  ContinuityReport,
   ContinuityRequest,
   Date,
   InstructionsReport,
+  InstructionsRequest,
   InvalidRequestReport,
   LinkReport,
-  LocationReport,
+  LinkRequest,
   LocationRequest,
   Report,
   Request,
-  SessionReport,
   SessionRequest,
 } from './types.js';
 
 export type * from './types.js';
 
-/** Fields of a request other than `kind`, with the date written `asOf`. */
-type Without<T> = Omit<T, 'kind' | 'as_of'> & { asOf?: Date };
+/** The kinds of request: `"link" | "instructions" | "location" | "continuity" | "session"`. */
+export type Kind = Request['kind'];
 
-/** The version of the rule data (platforms, jurisdictions, ZIP table). */
+/**
+ * The report a request of kind `K` gets: `ReportFor<"link">` is `LinkReport`.
+ * A request that cannot be read gets an `InvalidRequestReport` instead, so
+ * every function below returns `ReportFor<K> | InvalidRequestReport`:
+ * narrow on `report.kind` before reading kind-specific fields.
+ */
+export type ReportFor<K extends Kind> = Extract<Report, { kind: K }>;
+
+/**
+ * A request without its `kind` (the function supplies it), as taken by
+ * `checkLocation`, `checkContinuity` and `checkSession`. The date may be
+ * written `as_of`, as in the JSON contract, or `asOf`.
+ */
+export type RequestFields<R extends Request> = Omit<R, 'kind'> & {
+  /** Same as `as_of`: the date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
+  asOf?: Date | null;
+};
+
+/** Options of `checkLink`. */
+export interface LinkOptions {
+  /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
+  asOf?: Date | null;
+}
+
+/** Options of `checkInstructions`. */
+export interface InstructionsOptions {
+  /** The provider's current telehealth link, so it is not reported as another link. */
+  link?: string | null;
+  /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
+  asOf?: Date | null;
+}
+
+// The types of the web platform, when the program has them (DOM or Node
+// types); `never` otherwise, so this file compiles with any `lib`.
+type Global<K extends string> = typeof globalThis extends { [key in K]: { prototype: infer T } } ? T : never;
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
+
+/**
+ * Where `init()` may load the module from: a URL (string or `URL`), a
+ * `Request`, a `Response` or a promise of one, the bytes, or a compiled
+ * `WebAssembly.Module`.
+ */
+export type InitSource =
+  | string
+  | Global<'URL'>
+  | Global<'Request'>
+  | Global<'Response'>
+  | Promise<Global<'Response'>>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WasmModule;
+
+/** The version of the rule data (platforms, jurisdictions, ZIP table), also in every report's `ruleset`. */
 export declare const ruleset: string;
 
 /**
- * Loads the wasm module (browser and bundlers; in Node it is loaded at import).
- * Idempotent and safe to call concurrently. Every other function throws an
- * Error until it has resolved.
+ * Loads the wasm module; every other function throws an Error until it has
+ * resolved (in the browser). Idempotent and safe to call from several
+ * components at once: they share one load and one fetch. A failed load
+ * rejects, and a later call tries again.
+ *
+ * Browser and bundlers: by default fetches the `.wasm` file next to the
+ * package's JavaScript (bundlers copy it and rewrite the URL). Node: the
+ * module is read from disk on first use, so `init()` is optional there.
  */
-export declare function init(source?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export declare function init(source?: InitSource): Promise<void>;
 
-/** Checks any request. Malformed requests get an `invalid_request` report; it never throws once initialized. */
+/**
+ * Checks any request, tagged by `kind`. A request that cannot be read (not an
+ * object, unknown `kind`, a field of the wrong type) gets an
+ * `invalid_request` report; once initialized, it never throws.
+ */
+export declare function check(request: LinkRequest): ReportFor<'link'> | InvalidRequestReport;
+export declare function check(request: InstructionsRequest): ReportFor<'instructions'> | InvalidRequestReport;
+export declare function check(request: LocationRequest): ReportFor<'location'> | InvalidRequestReport;
+export declare function check(request: ContinuityRequest): ReportFor<'continuity'> | InvalidRequestReport;
+export declare function check(request: SessionRequest): ReportFor<'session'> | InvalidRequestReport;
 export declare function check(request: Request): Report;
 
-/** Checks a request given as JSON text; returns the report as JSON text, byte for byte what the server sends. */
+/**
+ * Checks a request given as JSON text and returns the report as JSON text:
+ * byte for byte what the HTTP service and the CLI send.
+ */
 export declare function checkJson(requestJson: string): string;
 
 /** Checks the provider's default telehealth link, as typed or pasted. */
-export declare function checkLink(input: string, options?: { asOf?: Date }): LinkReport | InvalidRequestReport;
+export declare function checkLink(input: string, options?: LinkOptions): LinkReport | InvalidRequestReport;
 
-/** Checks the text shown to clients before they join. */
+/** Checks the text shown to clients before they join (empty is fine). */
 export declare function checkInstructions(
-  input: string,
-  options?: { link?: string; asOf?: Date },
+  input: string | null | undefined,
+  options?: InstructionsOptions,
 ): InstructionsReport | InvalidRequestReport;
 
-/** Checks a client's virtual-session location. */
-export declare function checkLocation(location: Without<LocationRequest>): LocationReport | InvalidRequestReport;
+/** Checks a client's virtual-session location: `{state, zip?, country?}`. */
+export declare function checkLocation(
+  location: RequestFields<LocationRequest>,
+): ReportFor<'location'> | InvalidRequestReport;
 
 /** Decides whether the provider can see the client where the client is: confirm, credentialing, or refer. */
-export declare function checkContinuity(request: Without<ContinuityRequest>): ContinuityReport | InvalidRequestReport;
+export declare function checkContinuity(
+  request: RequestFields<ContinuityRequest>,
+): ReportFor<'continuity'> | InvalidRequestReport;
 
 /** Checks one telehealth session before it is confirmed. */
-export declare function checkSession(request: Without<SessionRequest>): SessionReport | InvalidRequestReport;
+export declare function checkSession(request: RequestFields<SessionRequest>): ReportFor<'session'> | InvalidRequestReport;

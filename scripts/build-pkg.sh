@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
+cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name telehealth_rules \
-  target/wasm32-unknown-unknown/release/telehealth_rules.wasm
+  target/wasm32-unknown-unknown/wasm/telehealth_rules.wasm
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   pkg/telehealth_rules_bg.wasm -o pkg/telehealth_rules_bg.wasm
 cargo run --quiet --example schema --features schema > pkg/schema.json

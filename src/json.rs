@@ -189,9 +189,8 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
-                self.pos += 1;
-            }
+            let rest = self.bytes.get(start..).unwrap_or(&[]);
+            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             out.push_str(self.text.get(start..self.pos).unwrap_or(""));
             match self.peek() {
                 Some(b'"') => {
@@ -265,7 +264,8 @@ pub trait ToJson {
 /// Writes `value` as compact JSON.
 #[must_use]
 pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
-    let mut out = String::with_capacity(256);
+    // Reports are a few hundred bytes to a few kilobytes.
+    let mut out = String::with_capacity(1024);
     value.write_json(&mut out);
     out
 }
@@ -300,31 +300,59 @@ impl<'a> ObjectWriter<'a> {
 
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
+        // Most text needs no escaping: find the next byte that does and copy
+        // the run before it in one piece.
+        let bytes = self.as_bytes();
         out.push('"');
-        let mut plain_from = 0;
-        for (i, b) in self.bytes().enumerate() {
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0C => "\\f",
-                0..=0x1F => "",
-                _ => continue,
-            };
-            out.push_str(self.get(plain_from..i).unwrap_or(""));
-            if escape.is_empty() {
-                let _ = write!(out, "\\u{b:04x}");
-            } else {
-                out.push_str(escape);
+        let mut from = 0;
+        while let Some(at) = bytes.get(from..).and_then(find_escape) {
+            let at = from + at;
+            out.push_str(self.get(from..at).unwrap_or(""));
+            match bytes.get(at).copied().unwrap_or(0) {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x08 => out.push_str("\\b"),
+                0x0C => out.push_str("\\f"),
+                other => {
+                    let _ = write!(out, "\\u{other:04x}");
+                }
             }
-            plain_from = i + 1;
+            from = at + 1;
         }
-        out.push_str(self.get(plain_from..).unwrap_or(""));
+        out.push_str(self.get(from..).unwrap_or(""));
         out.push('"');
     }
+}
+
+/// The index of the first byte that JSON must escape (`"`, `\\`, controls).
+/// Looks at eight bytes at a time: report text is long and rarely escaped.
+fn find_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `v` is below `n` (n <= 128); may also flag a
+    // chunk that has none, which the byte scan below then passes over.
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let word = chunk.iter().rev().fold(0u64, |w, b| (w << 8) | u64::from(*b));
+        let suspect =
+            below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1);
+        if suspect != 0 {
+            if let Some(i) = chunk.iter().position(is_escaped) {
+                return Some(offset + i);
+            }
+        }
+        offset += 8;
+    }
+    chunks.remainder().iter().position(is_escaped).map(|i| offset + i)
+}
+
+fn is_escaped(b: &u8) -> bool {
+    *b < 0x20 || *b == b'"' || *b == b'\\'
 }
 
 impl ToJson for String {
@@ -422,8 +450,24 @@ mod tests {
 
     #[test]
     fn writes_like_serde_json() {
-        for s in ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}\n\t\r\u{8}\u{c}", "é\u{2028}\u{1F600}"] {
+        let long = "a long message without anything to escape, then one \" quote and \\ and a\ttab at the end\u{1f}";
+        for s in [
+            "plain",
+            "q\"b\\s/",
+            "\u{0}\u{1f}\u{7f}\n\t\r\u{8}\u{c}",
+            "é\u{2028}\u{1F600}",
+            long,
+            "\u{80}\u{ff}ÿ~ \u{7f}",
+        ] {
             assert_eq!(to_string(s), serde_json::to_string(s).unwrap());
+        }
+        for n in 0..64 {
+            for special in ['"', '\\', '\n', '\u{1}'] {
+                let text: String = "x".repeat(n) + &special.to_string() + "yz";
+                assert_eq!(find_escape(text.as_bytes()), Some(n), "{n} {special:?}");
+                assert_eq!(to_string(text.as_str()), serde_json::to_string(&text).unwrap());
+            }
+            assert_eq!(find_escape("é".repeat(n).as_bytes()), None);
         }
     }
 }

@@ -208,7 +208,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         Some(Host::Domain(domain)) => domain.trim_end_matches('.').to_owned(),
         Some(Host::Ipv4(_) | Host::Ipv6(_)) => {
             j.push(Code::IpAddressHost, message::ip_address_host());
-            return finish_url(&url, None, was_http, j);
+            return finish_url(url, None, was_http, j);
         }
         None => return j.push(Code::NotAUrl, message::not_a_url(" (it has no site name)")),
     };
@@ -223,7 +223,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
             Some(known) => j.push(Code::LookalikeHost, message::lookalike_host(known, &host)),
             None => j.push(Code::UnknownPlatform, message::unknown_platform(&host)),
         }
-        return finish_url(&url, None, was_http, j);
+        return finish_url(url, None, was_http, j);
     };
     if entry.retired.is_some_and(|day| day <= as_of) {
         let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
@@ -257,7 +257,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
             }
         }
     }
-    finish_url(&url, Some(entry), was_http, j);
+    finish_url(url, Some(entry), was_http, j);
 }
 
 fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {
@@ -307,36 +307,50 @@ fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
 }
 
 /// Records the platform and the canonical form of a parsed link.
-fn finish_url(url: &Url, entry: Option<&'static Entry>, was_http: bool, j: &mut Judged) {
+fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &mut Judged) {
     j.platform = entry.filter(|e| e.is_platform());
-    let mut canonical = url.clone();
-    if was_http && canonical.port() == Some(80) {
+    if !url.username().is_empty() || url.password().is_some() {
+        // No canonical form: dropping the user part would change where it goes.
+        j.normalized = None;
+        return;
+    }
+    if was_http && url.port() == Some(80) {
         // Cannot fail on an https URL with a host.
-        let _ = canonical.set_port(None);
+        let _ = url.set_port(None);
     }
-    if let Some(domain) = canonical.domain().filter(|d| d.ends_with('.')).map(|d| d.trim_end_matches('.').to_owned()) {
-        let _ = canonical.set_host(Some(&domain));
+    if let Some(domain) = url.domain().filter(|d| d.ends_with('.')).map(|d| d.trim_end_matches('.').to_owned()) {
+        let _ = url.set_host(Some(&domain));
     }
-    if let Some(query) = canonical.query() {
-        let kept: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !is_tracking(pair)).collect();
-        if kept.len() < query.split('&').filter(|pair| !pair.is_empty()).count() {
-            j.push(Code::TrackingRemoved, message::tracking_removed());
+    if let Some(query) = url.query() {
+        let pairs = query.split('&').filter(|pair| !pair.is_empty());
+        if pairs.clone().any(is_tracking)
+            || query.is_empty()
+            || query.contains("&&")
+            || query.starts_with('&')
+            || query.ends_with('&')
+        {
+            let kept: Vec<&str> = pairs.filter(|pair| !is_tracking(pair)).collect();
+            if query.split('&').any(is_tracking) {
+                j.push(Code::TrackingRemoved, message::tracking_removed());
+            }
+            let kept = kept.join("&");
+            url.set_query(if kept.is_empty() { None } else { Some(&kept) });
         }
-        let kept = kept.join("&");
-        canonical.set_query(if kept.is_empty() { None } else { Some(&kept) });
     }
     if let Some(entry) = entry.filter(|e| matches!(e.class, Class::Meeting { .. })) {
-        canonical.set_fragment(None);
-        let mut path = canonical.path().trim_end_matches('/').to_owned();
-        if entry.lowercase_path {
-            path.make_ascii_lowercase();
-        }
-        if !path.is_empty() {
-            canonical.set_path(&path);
+        url.set_fragment(None);
+        let path = url.path();
+        let trimmed = path.trim_end_matches('/');
+        let needs_case = entry.lowercase_path && trimmed.bytes().any(|b| b.is_ascii_uppercase());
+        if !trimmed.is_empty() && (trimmed.len() != path.len() || needs_case) {
+            let mut path = trimmed.to_owned();
+            if entry.lowercase_path {
+                path.make_ascii_lowercase();
+            }
+            url.set_path(&path);
         }
     }
-    let credentials = !url.username().is_empty() || url.password().is_some();
-    j.normalized = (!credentials).then(|| canonical.to_string());
+    j.normalized = Some(url.into());
 }
 
 fn is_tracking(pair: &str) -> bool {

@@ -1,0 +1,89 @@
+// What `npm publish pkg/` checks before it uploads anything (pkg/package.json
+// runs it as `prepublishOnly`); also runnable by hand:
+//
+//   node npm/prepublish-check.mjs
+//
+// It does not run the tests: `make test` first (see npm/README.md). Exits 1,
+// listing every problem, when the package must not be published.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '..');
+const pkgDir = join(repo, 'pkg');
+const problems = [];
+const checked = [];
+const check = (what, ok, problem) => (ok ? checked.push(what) : problems.push(problem));
+
+if (!existsSync(join(pkgDir, 'package.json'))) {
+  console.error('prepublish: pkg/ is not built; run `make pkg` (or `make test`) first.');
+  process.exit(1);
+}
+const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+const cargo = readFileSync(join(repo, 'Cargo.toml'), 'utf8');
+const crateVersion = cargo.match(/^version = "([^"]*)"/m)?.[1];
+const rustRuleset = readFileSync(join(repo, 'src/report.rs'), 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
+
+// 1. The version is the crate's.
+check(`version ${pkg.version} equals the crate's`, pkg.version === crateVersion,
+  `pkg/package.json has version ${pkg.version}, Cargo.toml ${crateVersion}: rebuild with \`make pkg\`.`);
+
+// 2. Every published file and export target exists.
+const targets = [...pkg.files, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))];
+const missing = [...new Set(targets.map((t) => t.replace(/^\.\//, '')))].filter((f) => !existsSync(join(pkgDir, f)));
+check('every file and export target exists', missing.length === 0, `missing from pkg/: ${missing.join(', ')}`);
+
+// 3. pkg/ is fresh: the JS layer is the current npm/, the wasm and the
+//    schema are newer than every Rust source.
+const stale = ['api.js', 'index.js', 'node.js', 'index.d.ts', 'README.md'].filter(
+  (f) => readFileSync(join(repo, 'npm', f), 'utf8') !== readFileSync(join(pkgDir, f), 'utf8'),
+);
+check('the JS layer in pkg/ is the current npm/', stale.length === 0, `pkg/ has old copies of npm/${stale.join(', npm/')}: rebuild with \`make pkg\`.`);
+const newest = (dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.rs'))
+    .reduce((t, d) => Math.max(t, statSync(join(d.parentPath ?? d.path, d.name)).mtimeMs), 0);
+const sources = Math.max(newest(join(repo, 'src')), newest(join(repo, 'examples')), statSync(join(repo, 'Cargo.toml')).mtimeMs);
+const built = Math.min(statSync(join(pkgDir, 'telehealth_rules_bg.wasm')).mtimeMs, statSync(join(pkgDir, 'schema.json')).mtimeMs);
+check('the wasm module and schema are newer than the Rust sources', built >= sources,
+  'a Rust source is newer than pkg/telehealth_rules_bg.wasm or pkg/schema.json: rebuild with `make pkg`.');
+
+// 4. One ruleset everywhere: the Rust constant, ruleset.js, the module.
+const node = await import(join(pkgDir, 'node.js'));
+const moduleRuleset = JSON.parse(node.checkJson('{"kind":"location","state":"NY"}')).ruleset;
+check(`ruleset ${node.ruleset} is the module's and the crate's`, node.ruleset === rustRuleset && moduleRuleset === rustRuleset,
+  `rulesets differ: src/report.rs ${rustRuleset}, pkg/ruleset.js ${node.ruleset}, wasm ${moduleRuleset}.`);
+
+// 5. The generated types and the README's codes table match the schema.
+const { types, withCodesTable } = await import(join(repo, 'scripts/gen-types.mjs'));
+const schema = JSON.parse(readFileSync(join(pkgDir, 'schema.json'), 'utf8'));
+check('types.d.ts is generated from schema.json', (await types(schema)) === readFileSync(join(pkgDir, 'types.d.ts'), 'utf8'),
+  'pkg/types.d.ts is not what scripts/gen-types.mjs makes from pkg/schema.json: rebuild with `make pkg`.');
+const readme = readFileSync(join(repo, 'npm/README.md'), 'utf8');
+check('the README lists every code', withCodesTable(readme, schema) === readme,
+  'the codes table in npm/README.md is out of date: node scripts/gen-types.mjs --readme pkg/schema.json npm/README.md');
+
+// 6. The size budget (scripts/size.mjs, brotli-11 of wasm + JS).
+let size = '';
+try {
+  size = execFileSync(process.execPath, [join(repo, 'scripts/size.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  checked.push(size.trim().split('\n').at(-1));
+} catch (error) {
+  problems.push(`${error.stderr || error.message}`.trim());
+}
+
+// 7. Uncommitted changes are worth a look, not a refusal.
+try {
+  const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  if (dirty.trim()) console.warn('prepublish: warning: the working tree has uncommitted changes.');
+} catch {
+  // not a git checkout
+}
+
+for (const line of checked) console.log(`prepublish: ok: ${line}`);
+if (problems.length > 0) {
+  for (const line of problems) console.error(`prepublish: NOT OK: ${line}`);
+  console.error(`prepublish: ${pkg.name}@${pkg.version} must not be published as it is.`);
+  process.exit(1);
+}
+console.log(`prepublish: ${pkg.name}@${pkg.version} is ready to publish.`);

@@ -1,0 +1,201 @@
+// Clients > the client > Billing > Virtual session locations: where the client
+// joins sessions from. The state and ZIP are checked as typed ("Calif." is
+// California); a location is saved once the server agrees, and only once per
+// jurisdiction.
+
+import { checkLocation } from '/pkg/index.js';
+import {
+  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+} from './dom.js';
+import { phaseOfInput, reveal } from './reveal.js';
+import { askServer } from './server.js';
+import * as store from './store.js';
+import { placeName } from './wording.js';
+
+const isSavedLocation = (v) =>
+  v !== null && typeof v === 'object' && store.isString(v.code) && store.isString(v.name)
+  && (v.zip === null || store.isString(v.zip));
+
+/**
+ * Sets up the screen for `client`. `onChange(locations)` hears every change to
+ * the saved list; `describe(code)` gives a line about seeing the client there
+ * (continuity of care), or null.
+ */
+export function setupLocations({ client, onChange, describe = () => null }) {
+  const form = byId('location-form');
+  const summary = byId('locations-summary');
+  const banner = byId('locations-saved');
+  const list = byId('locations-list');
+  const state = field('state');
+  const zip = field('zip');
+  let saved = store.load('locations', (v) => Array.isArray(v) && v.every(isSavedLocation), []);
+  let report = null;
+  let saving = false;
+
+  for (const f of [state, zip]) {
+    f.input.addEventListener('input', (event) => {
+      f.phase = phaseOfInput(event, f.previous);
+      f.previous = f.input.value;
+      hideBanner(banner);
+      update();
+    });
+    f.input.addEventListener('blur', () => {
+      if (f.phase === 'typing') {
+        f.phase = 'complete';
+        update();
+      }
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+  renderList();
+  update();
+
+  function field(id) {
+    return {
+      input: byId(id), group: byId(`${id}-group`), messages: byId(`${id}-messages`), status: byId(`${id}-status`),
+      phase: 'complete', previous: '', said: '',
+    };
+  }
+
+  /** The location as the rules take it; a blank ZIP is left out (it is optional). */
+  function location() {
+    const zipValue = zip.input.value;
+    return { state: state.input.value, ...(zipValue.trim() ? { zip: zipValue } : {}) };
+  }
+
+  function update() {
+    report = checkLocation(location());
+    const { stateFindings, zipFindings } = split(report);
+    const s = reveal(stateFindings, state.input.value, state.phase);
+    const z = reveal(zipFindings, zip.input.value, zip.phase);
+    renderFindings(state.messages, s.shown, { onFix: (code) => useFix(state, code), fixLabel: (code) => `Use ${nameOf(code)}` });
+    renderFindings(zip.messages, z.shown);
+    const stateErrors = s.shown.some(isError);
+    setInvalid(state.input, state.group, stateErrors);
+    setInvalid(zip.input, zip.group, z.shown.some(isError));
+    if (report.jurisdiction && !stateErrors) setStatus(state.status, placeName(report.jurisdiction), 'ok');
+    else if (s.waiting && !stateErrors) setStatus(state.status, 'Keep typing: the state is checked as you go.', 'pending');
+    else setStatus(state.status, '');
+    state.group.dataset.checked = state.input.value;
+    zip.group.dataset.checked = zip.input.value;
+    say(state, s.shown.find(isError)?.message ?? state.status.textContent);
+    say(zip, z.shown.find((f) => f.severity !== 'info')?.message ?? '');
+  }
+
+  /** The report's findings by field, plus "already saved", which only this page can know. */
+  function split(locationReport) {
+    const j = locationReport.jurisdiction;
+    const duplicate = j && saved.some((l) => l.code === j.code)
+      ? [{ code: 'already_saved', severity: 'error', field: 'state',
+        message: `${j.name} is already one of ${client.name}'s saved locations.` }]
+      : [];
+    return {
+      stateFindings: [...locationReport.findings.filter((f) => f.field !== 'zip'), ...duplicate],
+      zipFindings: locationReport.findings.filter((f) => f.field === 'zip'),
+    };
+  }
+
+  function useFix(f, value) {
+    f.input.value = value;
+    f.previous = value;
+    f.phase = 'complete';
+    update();
+    f.input.focus();
+  }
+
+  function say(f, text) {
+    if (text === f.said) return;
+    f.said = text;
+    announce(text);
+  }
+
+  async function save() {
+    if (saving) return;
+    hideBanner(banner);
+    state.phase = 'submitted';
+    zip.phase = 'submitted';
+    update();
+    const { stateFindings, zipFindings } = split(report);
+    const problems = [
+      ...stateFindings.filter(isError).map((f) => ({ text: f.message, target: state.input })),
+      ...zipFindings.filter(isError).map((f) => ({ text: f.message, target: zip.input })),
+    ];
+    if (problems.length > 0) {
+      showSummary(summary, 'There is a problem', problems);
+      return;
+    }
+    hideSummary(summary);
+
+    saving = true;
+    const sent = location();
+    const answer = await askServer({ kind: 'location', ...sent }, report);
+    saving = false;
+    const j = answer.report?.jurisdiction;
+    if (!answer.accepted || !j) {
+      const findings = answer.report?.findings.filter(isError) ?? [];
+      showSummary(summary, 'The server did not save this location', [
+        ...(answer.problem ? [{ text: answer.problem, target: null }] : []),
+        ...findings.map((f) => ({ text: f.message, target: f.field === 'zip' ? zip.input : state.input })),
+      ]);
+      return;
+    }
+    if (saved.some((l) => l.code === j.code)) return; // saved twice by a double submit: once is enough
+    const next = [...saved, { code: j.code, name: j.name, zip: answer.report.zip }];
+    if (!store.save('locations', next)) {
+      showSummary(summary, 'There is a problem', [{ text: 'This browser did not let the page store the location. '
+        + 'Allow site data for this page and try again.', target: null }]);
+      return;
+    }
+    saved = next;
+    for (const f of [state, zip]) {
+      f.input.value = '';
+      f.previous = '';
+      f.phase = 'complete';
+    }
+    renderList();
+    update();
+    showBanner(banner, 'Location saved', `${placeName(j)} is saved as a virtual session location for ${client.name}.`);
+    announce(`${j.name} saved as a location for ${client.name}.`, { again: true });
+    onChange(saved);
+  }
+
+  function remove(code) {
+    const gone = saved.find((l) => l.code === code);
+    saved = saved.filter((l) => l.code !== code);
+    store.save('locations', saved);
+    hideBanner(banner);
+    renderList();
+    update();
+    onChange(saved);
+    byId('locations-saved-title').focus(); // the button pressed is gone
+    announce(`${gone?.name ?? code} removed from ${client.name}'s locations.`, { again: true });
+  }
+
+  function renderList() {
+    byId('locations-empty').hidden = saved.length > 0;
+    list.replaceChildren(...saved.map((l) => {
+      const continuity = describe(l.code);
+      return el('li', { class: 'summary-list-row', 'data-code': l.code },
+        el('div', { class: 'summary-list-key' },
+          el('span', { class: 'summary-list-name', text: `${l.name} (${l.code})` }),
+          el('span', { class: 'summary-list-meta', text: l.zip ? `ZIP code ${l.zip}` : 'No ZIP code' }),
+          continuity ? el('span', { class: 'summary-list-meta', text: continuity }) : null),
+        el('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => remove(l.code) },
+          'Remove', el('span', { class: 'visually-hidden', text: ` ${l.name}` })));
+    }));
+  }
+
+  return {
+    locations: () => saved,
+    /** Redraws the list, for when what `describe` says has changed. */
+    refresh: renderList,
+  };
+}
+
+/** "Texas" for the code "TX", as the rules name it. */
+function nameOf(code) {
+  return checkLocation({ state: code }).jurisdiction?.name ?? code;
+}

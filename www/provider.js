@@ -1,0 +1,205 @@
+// The provider's licenses and credentials: two small editable lists, kept in
+// this browser as they are typed. Each row's state is read by the location
+// rules, so "Calif." counts as California and a typo is caught before the
+// continuity rules quietly find no license there.
+
+import { checkLocation } from '/pkg/index.js';
+import { announce, byId, el, isError, renderFindings, setInvalid, setStatus } from './dom.js';
+import { phaseOfInput, reveal } from './reveal.js';
+import * as store from './store.js';
+
+const STATE = { key: 'jurisdiction', label: 'State', kind: 'state' };
+
+const LISTS = {
+  licenses: {
+    noun: 'License',
+    fields: [
+      STATE,
+      { key: 'type', label: 'License type (optional)', kind: 'text', hint: 'For example, LCSW, LPC or psychologist' },
+      { key: 'basis', label: 'Basis', kind: 'select',
+        options: [['state_license', 'State license'], ['compact_privilege', 'Compact privilege']] },
+      { key: 'status', label: 'Status', kind: 'select',
+        options: [['active', 'Active'], ['expired', 'Expired'], ['suspended', 'Suspended'], ['pending', 'Pending']] },
+      { key: 'expires', label: 'Expires (optional)', kind: 'date', hint: 'Valid through this day' },
+    ],
+    blank: () => ({ jurisdiction: '', type: '', basis: 'state_license', status: 'active', expires: '' }),
+  },
+  credentials: {
+    noun: 'Credential',
+    fields: [
+      STATE,
+      { key: 'status', label: 'Status', kind: 'select', options: [['active', 'Active'], ['pending', 'Pending']] },
+      { key: 'effective', label: 'Effective from (optional)', kind: 'date', hint: 'The first day it is in effect' },
+    ],
+    blank: () => ({ jurisdiction: '', status: 'active', effective: '' }),
+  },
+};
+
+const isRows = (name) => (rows) =>
+  Array.isArray(rows) && rows.every((row) =>
+    row !== null && typeof row === 'object' && LISTS[name].fields.every(({ key }) => store.isString(row[key])));
+
+/** Sets up both lists; `onChange()` hears every edit. */
+export function setupProvider({ onChange }) {
+  const data = store.load('provider', (v) => isRows('licenses')(v.licenses) && isRows('credentials')(v.credentials),
+    { licenses: [], credentials: [] });
+  // Typing phase per state field, for "reward early, punish late".
+  const phases = new WeakMap();
+
+  for (const name of Object.keys(LISTS)) {
+    const container = byId(`${name}-list`);
+    container.addEventListener('input', (event) => edit(name, event));
+    container.addEventListener('change', (event) => edit(name, event));
+    container.addEventListener('focusout', (event) => {
+      if (event.target.dataset.key === 'jurisdiction' && phases.get(event.target)?.phase === 'typing') {
+        phases.get(event.target).phase = 'complete';
+        checkState(event.target);
+      }
+    });
+    byId(`${name === 'licenses' ? 'license' : 'credential'}-add`).addEventListener('click', () => add(name));
+    render(name);
+  }
+
+  function edit(name, event) {
+    const input = event.target;
+    const index = Number(input.dataset.index);
+    const row = data[name][index];
+    if (!row || !(input.dataset.key in row)) return;
+    row[input.dataset.key] = input.value;
+    if (input.dataset.key === 'jurisdiction' && event.type === 'input') {
+      const phase = phases.get(input);
+      phase.phase = phaseOfInput(event, phase.previous);
+      phase.previous = input.value;
+      checkState(input);
+    }
+    store.save('provider', data);
+    onChange();
+  }
+
+  function add(name) {
+    data[name].push(LISTS[name].blank());
+    store.save('provider', data);
+    render(name);
+    byId(fieldId(name, data[name].length - 1, 'jurisdiction')).focus();
+    onChange();
+  }
+
+  function remove(name, index) {
+    data[name].splice(index, 1);
+    store.save('provider', data);
+    render(name);
+    byId(`${name === 'licenses' ? 'license' : 'credential'}-add`).focus(); // the button pressed is gone
+    announce(`${LISTS[name].noun} ${index + 1} removed.`, { again: true });
+    onChange();
+  }
+
+  function render(name) {
+    const { noun, fields } = LISTS[name];
+    byId(`${name}-empty`).hidden = data[name].length > 0;
+    byId(`${name}-list`).replaceChildren(...data[name].map((row, index) =>
+      el('fieldset', { class: 'fieldset row' },
+        el('legend', { class: 'legend legend-s', text: `${noun} ${index + 1}` }),
+        el('div', { class: 'row-fields' }, fields.map((spec) => control(name, index, row, spec))),
+        el('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => remove(name, index) },
+          `Remove ${noun.toLowerCase()} ${index + 1}`))));
+    for (const input of byId(`${name}-list`).querySelectorAll('[data-key="jurisdiction"]')) {
+      phases.set(input, { phase: 'complete', previous: input.value });
+      checkState(input);
+    }
+  }
+
+  function control(name, index, row, spec) {
+    const id = fieldId(name, index, spec.key);
+    const attrs = { id, name: id, 'data-index': index, 'data-key': spec.key };
+    const describedBy = [spec.hint && `${id}-hint`, spec.kind === 'state' && `${id}-messages ${id}-status`]
+      .filter(Boolean).join(' ') || null;
+    let input;
+    if (spec.kind === 'select') {
+      input = el('select', { ...attrs, class: 'select' },
+        spec.options.map(([value, label]) => el('option', { value, selected: row[spec.key] === value, text: label })));
+    } else {
+      input = el('input', {
+        ...attrs, class: `input ${spec.kind === 'date' ? 'input-width-10' : 'input-width-20'}`,
+        type: spec.kind === 'date' ? 'date' : 'text', value: row[spec.key], autocomplete: 'off', spellcheck: 'false',
+        'aria-describedby': describedBy,
+      });
+    }
+    return el('div', { class: 'form-group form-group-compact', id: `${id}-group` },
+      el('label', { class: 'label label-s', for: id, text: spec.label }),
+      spec.hint ? el('div', { class: 'hint', id: `${id}-hint`, text: spec.hint }) : null,
+      spec.kind === 'state' ? el('div', { class: 'messages', id: `${id}-messages` }) : null,
+      input,
+      spec.kind === 'state' ? el('p', { class: 'status', id: `${id}-status`, hidden: true }) : null);
+  }
+
+  /** Checks one row's state as a location, so the provider sees which state was understood. */
+  function checkState(input) {
+    const group = byId(`${input.id}-group`);
+    const value = input.value;
+    const report = value.trim() ? checkLocation({ state: value }) : null;
+    const { shown, waiting } = report ? reveal(report.findings, value, phases.get(input).phase)
+      : { shown: [], waiting: false };
+    renderFindings(byId(`${input.id}-messages`), shown, {
+      onFix: (code) => {
+        input.value = code;
+        // Announced as a replacement, so it is checked as a whole value.
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+        input.focus();
+      },
+      fixLabel: (code) => `Use ${checkLocation({ state: code }).jurisdiction?.name ?? code}`,
+    });
+    const errors = shown.some(isError);
+    setInvalid(input, group, errors);
+    const status = byId(`${input.id}-status`);
+    if (report?.jurisdiction && !errors) setStatus(status, report.jurisdiction.name, 'ok');
+    else if (waiting && !errors) setStatus(status, 'Keep typing.', 'pending');
+    else setStatus(status, '');
+    group.dataset.checked = value;
+  }
+
+  /** A row's state as a jurisdiction code when the rules recognize it, else as typed. */
+  function jurisdictionOf(row) {
+    const value = row.jurisdiction.trim();
+    return checkLocation({ state: value }).jurisdiction?.code ?? value;
+  }
+
+  const filled = (rows) => rows.filter((row) => row.jurisdiction.trim() !== '');
+
+  return {
+    /** Shows every row's held-back message: the provider is confirming now. */
+    submit: () => {
+      for (const input of document.querySelectorAll('.row [data-key="jurisdiction"]')) {
+        phases.get(input).phase = 'submitted';
+        checkState(input);
+      }
+    },
+    /** Licenses as the continuity rules take them; rows without a state are left out. */
+    licenses: () => filled(data.licenses).map((row) => ({
+      jurisdiction: jurisdictionOf(row),
+      ...(row.type.trim() ? { type: row.type.trim() } : {}),
+      basis: row.basis,
+      status: row.status,
+      ...(row.expires ? { expires: row.expires } : {}),
+    })),
+    credentials: () => filled(data.credentials).map((row) => ({
+      jurisdiction: jurisdictionOf(row),
+      status: row.status,
+      ...(row.effective ? { effective: row.effective } : {}),
+    })),
+    /** Rows the rules cannot use, as `{text, target}` for an error summary. */
+    problems: () => Object.keys(LISTS).flatMap((name) => data[name].flatMap((row, index) => {
+      const target = byId(fieldId(name, index, 'jurisdiction'));
+      const label = `${LISTS[name].noun.toLowerCase()} ${index + 1}`;
+      if (!row.jurisdiction.trim()) return [{ text: `Enter the state of ${label}, or remove it`, target }];
+      const error = checkLocation({ state: row.jurisdiction }).findings.find(isError);
+      return error ? [{ text: `${LISTS[name].noun} ${index + 1}: ${error.message}`, target }] : [];
+    })),
+    /** The first field of a list, or its Add button when it is empty: where a summary link leads. */
+    firstField: (name) => byId(fieldId(name, 0, 'jurisdiction'))
+      ?? byId(`${name === 'licenses' ? 'license' : 'credential'}-add`),
+  };
+}
+
+function fieldId(name, index, key) {
+  return `${name}-${index}-${key}`;
+}

@@ -1,0 +1,286 @@
+// Settings > Locations: the default telehealth link, the instructions shown
+// to clients, and the statements the provider confirms before saving. Checked
+// on every keystroke and paste (no submit, no delay); saved only when the
+// server's check agrees.
+
+import { checkInstructions, checkLink } from '/pkg/index.js';
+import {
+  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+} from './dom.js';
+import { phaseOfInput, reveal } from './reveal.js';
+import { askServer } from './server.js';
+import * as store from './store.js';
+import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
+
+const MAX_INSTRUCTIONS = 1000;
+
+const isSavedSettings = (v) =>
+  store.isString(v.link) && store.isString(v.instructions) && store.isStringArray(v.attestations)
+  && store.isString(v.platformKey);
+
+/** Sets up the screen; `onChange(draft)` hears every change, for the preview. */
+export function setupSettings({ onChange }) {
+  const form = byId('settings-form');
+  const summary = byId('settings-summary');
+  const banner = byId('settings-saved');
+  const link = field('link');
+  const instructions = field('instructions');
+  const attestations = {
+    group: byId('attestations-group'),
+    list: byId('attestation-list'),
+    messages: byId('attestations-messages'),
+    current: { key: '', name: '', codes: [] },
+  };
+  // Ticked statements per platform: a BAA signed with Zoom says nothing about Doxy.me.
+  const confirmed = new Map();
+  let saved = store.load('settings', isSavedSettings);
+  let saving = false;
+
+  if (saved) {
+    link.input.value = saved.link;
+    instructions.input.value = saved.instructions;
+    confirmed.set(saved.platformKey, new Set(saved.attestations));
+  }
+
+  for (const f of [link, instructions]) {
+    f.previous = f.input.value;
+    f.input.addEventListener('input', (event) => {
+      f.phase = phaseOfInput(event, f.previous);
+      f.previous = f.input.value;
+      hideBanner(banner);
+      update();
+    });
+    // Leaving the field ends "still typing": whatever was held back shows now.
+    f.input.addEventListener('blur', () => {
+      if (f.phase === 'typing') {
+        f.phase = 'complete';
+        update();
+      }
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+  update();
+
+  function field(id) {
+    return {
+      input: byId(id), group: byId(`${id}-group`), messages: byId(`${id}-messages`), status: byId(`${id}-status`),
+      phase: 'complete', previous: '', report: null, said: '',
+    };
+  }
+
+  function update() {
+    updateLink();
+    updateInstructions(); // its check depends on the link
+    onChange(draft());
+  }
+
+  function updateLink() {
+    const value = link.input.value;
+    const report = checkLink(value);
+    link.report = report;
+    const { shown, waiting } = reveal(report.findings, value, link.phase);
+    const errors = shown.some(isError);
+    renderFindings(link.messages, shown, { onFix: (fix) => useFix(link, fix) });
+    setInvalid(link.input, link.group, errors);
+    const [text, tone] = linkStatus(report, value, errors, waiting);
+    setStatus(link.status, text, tone);
+    renderPlatform(errors || waiting ? null : report.platform);
+    renderAttestations(errors ? [] : report.attestations, report);
+    // The message on screen is for exactly this value (tests wait on it).
+    link.group.dataset.checked = value;
+    const count = attestations.current.codes.length;
+    say(link, shown.find(isError)?.message
+      ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text));
+  }
+
+  function linkStatus(report, value, errors, waiting) {
+    if (value.trim() === '' || errors) return [''];
+    if (waiting) return ['Keep typing: the link is checked as you go.', 'pending'];
+    const name = report.platform ? `${report.platform.name} ` : '';
+    if (report.verdict === 'accept') return [`This ${name}link can be used.`, 'ok'];
+    if (report.verdict === 'review') return ['Check the warning above before you save.', 'warning'];
+    return [''];
+  }
+
+  function renderPlatform(platform) {
+    const panel = byId('platform');
+    panel.hidden = !platform;
+    if (!platform) return;
+    byId('platform-title').textContent = `Platform: ${platform.name}`;
+    byId('platform-waiting-room').replaceChildren(
+      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', platform.guidance);
+    byId('platform-baa').textContent = platform.baa;
+  }
+
+  function renderAttestations(codes, report) {
+    const key = report.platform?.id ?? hostOf(report.normalized) ?? '';
+    const name = report.platform?.name ?? hostOf(report.normalized) ?? 'this platform';
+    const signature = JSON.stringify([key, name, codes]);
+    if (attestations.list.dataset.key === signature) return;
+    attestations.list.dataset.key = signature;
+    attestations.current = { key, name, codes };
+    attestations.group.hidden = codes.length === 0;
+    markUnconfirmed(false);
+    const ticked = confirmed.get(key) ?? new Set();
+    attestations.list.replaceChildren(...codes.map((code) => {
+      const id = `attest-${code}`;
+      return el('div', { class: 'checkbox' },
+        el('input', { type: 'checkbox', id, name: 'attestations', value: code, checked: ticked.has(code), onchange: tick }),
+        el('label', { for: id, text: ATTESTATIONS[code]?.label(name) ?? code }));
+    }));
+  }
+
+  function tick(event) {
+    const { key } = attestations.current;
+    const ticked = confirmed.get(key) ?? new Set();
+    if (event.target.checked) ticked.add(event.target.value);
+    else ticked.delete(event.target.value);
+    confirmed.set(key, ticked);
+    hideBanner(banner);
+    if (attestations.group.classList.contains('form-group-error') && missingStatements().length === 0) {
+      markUnconfirmed(false);
+    }
+  }
+
+  function missingStatements() {
+    const { key, codes } = attestations.current;
+    const ticked = confirmed.get(key) ?? new Set();
+    return codes.filter((code) => !ticked.has(code));
+  }
+
+  function markUnconfirmed(show) {
+    const message = { code: 'unconfirmed', severity: 'error', message: 'Confirm each statement before you save.' };
+    renderFindings(attestations.messages, show ? [message] : []);
+    attestations.group.classList.toggle('form-group-error', show);
+  }
+
+  function updateInstructions() {
+    const value = instructions.input.value;
+    const report = checkInstructions(value, { link: currentLink() });
+    instructions.report = report;
+    const { shown } = reveal(report.findings, value, instructions.phase);
+    renderFindings(instructions.messages, shown);
+    setInvalid(instructions.input, instructions.group, shown.some(isError));
+    const left = MAX_INSTRUCTIONS - [...value.trim()].length;
+    const plural = (n) => (n === 1 ? '' : 's');
+    byId('instructions-count').textContent = left >= 0
+      ? `You have ${left} character${plural(left)} remaining`
+      : `You have ${-left} character${plural(-left)} too many`;
+    instructions.group.dataset.checked = value;
+    say(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
+  }
+
+  /** The link the instructions are checked against: the canonical form when there is one. */
+  function currentLink() {
+    return link.report?.normalized ?? link.input.value.trim();
+  }
+
+  function useFix(f, fix) {
+    f.input.value = fix;
+    f.previous = fix;
+    f.phase = 'complete';
+    hideBanner(banner);
+    update();
+    f.input.focus(); // the button is gone now; keyboard users carry on from the field
+  }
+
+  /** Announces a field's message when it changes, not after every key. */
+  function say(f, text) {
+    if (text === f.said) return;
+    f.said = text;
+    announce(text);
+  }
+
+  async function save() {
+    if (saving) return;
+    hideBanner(banner);
+    link.phase = 'submitted';
+    instructions.phase = 'submitted';
+    update();
+    const missing = link.report.verdict === 'reject' ? [] : missingStatements();
+    markUnconfirmed(missing.length > 0);
+    const problems = [
+      ...link.report.findings.filter(isError).map((f) => ({ text: f.message, target: link.input })),
+      ...instructions.report.findings.filter(isError).map((f) => ({ text: f.message, target: instructions.input })),
+      ...missing.map((code) => ({
+        text: ATTESTATIONS[code]?.missing(attestations.current.name) ?? `Confirm ${code}`,
+        target: byId(`attest-${code}`),
+      })),
+    ];
+    if (problems.length > 0) {
+      showSummary(summary, 'There is a problem', problems);
+      return;
+    }
+    hideSummary(summary);
+
+    saving = true;
+    const sent = { link: link.input.value, instructions: instructions.input.value, link_for_instructions: currentLink() };
+    const local = { link: link.report, instructions: instructions.report };
+    const statements = { ...attestations.current };
+    const [linkAnswer, instructionsAnswer] = await Promise.all([
+      askServer({ kind: 'link', input: sent.link }, local.link),
+      askServer({ kind: 'instructions', input: sent.instructions, link: sent.link_for_instructions }, local.instructions),
+    ]);
+    saving = false;
+
+    const refused = [[linkAnswer, link], [instructionsAnswer, instructions]].filter(([answer]) => !answer.accepted);
+    if (refused.length > 0) {
+      const serverProblems = refused.flatMap(([answer, f]) => [
+        ...(answer.problem ? [{ text: answer.problem, target: null }] : []),
+        ...(answer.report?.findings.filter(isError).map((finding) => ({ text: finding.message, target: f.input })) ?? []),
+      ]);
+      // The server's findings also go next to the field they are about.
+      for (const [answer, f] of refused) {
+        if (!answer.report) continue;
+        renderFindings(f.messages, answer.report.findings);
+        setInvalid(f.input, f.group, answer.report.findings.some(isError));
+      }
+      showSummary(summary, 'The server did not save your settings', serverProblems);
+      return;
+    }
+
+    const next = {
+      link: linkAnswer.report.normalized ?? sent.link.trim(),
+      instructions: sent.instructions.trim(),
+      attestations: statements.codes,
+      platformKey: statements.key,
+    };
+    if (!store.save('settings', next)) {
+      showSummary(summary, 'There is a problem', [{ text: 'This browser did not let the page store your settings. '
+        + 'Allow site data for this page and try again.', target: null }]);
+      return;
+    }
+    saved = next;
+    // Show what was saved: the canonical link, unless the provider has typed on since.
+    if (link.input.value === sent.link) link.input.value = link.previous = saved.link;
+    if (instructions.input.value === sent.instructions) instructions.input.value = instructions.previous = saved.instructions;
+    link.phase = 'complete';
+    instructions.phase = 'complete';
+    update();
+    showBanner(banner, 'Settings saved', `Clients will join your sessions with ${saved.link}`);
+    announce(`Settings saved. Clients will join your sessions with ${saved.link}`, { again: true });
+  }
+
+  /** What the preview shows: the link clients would get now, and the instructions. */
+  function draft() {
+    const value = link.input.value.trim();
+    return {
+      link: link.report.verdict === 'reject' ? null : link.report.normalized,
+      linkMissing: value === '',
+      instructions: instructions.input.value.trim(),
+      instructionsRejected: instructions.report.verdict === 'reject',
+      unsaved: !saved || saved.link !== value || saved.instructions !== instructions.input.value.trim(),
+    };
+  }
+}
+
+function hostOf(url) {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+// Plain words for the stable codes the rules return. The rules' own messages
+// are shown as they are; these are the labels and next steps around them.
+
+/** The statements a provider confirms before saving a link, by attestation code. */
+export const ATTESTATIONS = {
+  baa_signed: {
+    label: (platform) => `I have signed a Business Associate Agreement (BAA) with ${platform}`,
+    missing: (platform) => `Confirm that you have signed a BAA with ${platform}`,
+  },
+  waiting_room_on: {
+    label: () => 'The waiting room is on by default, so clients wait until I let them in',
+    missing: () => 'Confirm that the waiting room is on by default',
+  },
+  audio_and_video: {
+    label: () => 'My sessions on this link use both audio and video',
+    missing: () => 'Confirm that your sessions use both audio and video',
+  },
+};
+
+export const WAITING_ROOM = {
+  built_in: 'Built in: every room has one.',
+  setting: 'A setting you turn on.',
+  none: 'None: this platform cannot hold clients in a waiting room.',
+};
+
+/** The continuity outcome as a next step, for a place such as "New York". */
+export const NEXT_STEP = {
+  confirm: {
+    step: 'Confirm the session',
+    detail: (place) => `You are licensed and credentialed in ${place}, so you can see this client there.`,
+  },
+  begin_credentialing: {
+    step: 'Begin credentialing',
+    detail: (place) => `You are licensed in ${place} but not credentialed there. `
+      + `Begin credentialing in ${place} to keep seeing this client through their insurance.`,
+  },
+  await_credentialing: {
+    step: 'Await credentialing',
+    detail: (place) => `Your credentialing in ${place} is pending. `
+      + 'Sessions there can be billed to insurance once it is complete.',
+  },
+  refer: {
+    step: 'Refer the client',
+    detail: (place) => `You are not licensed in ${place}. Refer this client to a provider licensed in ${place}.`,
+  },
+};
+
+export const PRIVATE_PAY = {
+  allowed: (place) => `Private pay is allowed for this client in ${place}.`,
+  not_allowed: (place) => `Private pay is not allowed for this client in ${place}.`,
+};
+
+export const JURISDICTION_TYPE = { state: 'state', district: 'district', territory: 'territory' };
+
+/** "California (CA)", with the kind of place when it is not a state. */
+export function placeName(jurisdiction) {
+  const kind = jurisdiction.type === 'state' ? '' : `, a ${JURISDICTION_TYPE[jurisdiction.type] ?? 'jurisdiction'}`;
+  return `${jurisdiction.name} (${jurisdiction.code})${kind}`;
+}

@@ -42,7 +42,7 @@ pub fn https_required() -> String {
 
 pub fn unsupported_scheme(scheme: &str) -> String {
     format!(
-        "A \"{scheme}:\" link does not open a video session in a browser. Paste the meeting's https:// link instead."
+        "A link starting with \"{scheme}:\" does not open a video session in a browser. Paste the meeting's https:// link instead."
     )
 }
 

@@ -140,7 +140,11 @@ fn phone_number(text: &str) -> Option<String> {
     if let Some(at) = lower.find("tel:") {
         return Some(text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned());
     }
-    let is_phone_char = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-' | '.');
+    let is_phone_char = |c: char| {
+        c.is_ascii_digit()
+            || c == ' '
+            || (crate::link::scan::PHONE_PUNCTUATION.contains(&c) && !matches!(c, ',' | '#' | '*' | ';' | '/'))
+    };
     let mut rest = text;
     let mut offset = 0;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {

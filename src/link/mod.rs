@@ -113,6 +113,11 @@ struct Judged {
     platform: Option<&'static Entry>,
     /// Indexes of findings whose fix is the final normalized link.
     repairs: Vec<usize>,
+    /// A wrapper held nothing readable (or something unsafe): the
+    /// `wrapped_link` finding gets no fix and says so.
+    wrapped_unreadable: bool,
+    /// The outermost wrapper's name, for that message.
+    wrapper: Option<&'static str>,
 }
 
 impl Judged {
@@ -154,12 +159,19 @@ fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
         j.push(Code::TooLong, message::too_long(input.chars().count()));
         return;
     }
-    let trimmed = crate::text::trim_ws(input);
-    if trimmed.is_empty() {
+    if crate::text::trim_ws(input).is_empty() {
         j.push(Code::Empty, message::empty());
         return;
     }
-    if trimmed.len() != input.len() {
+    judge_pasted(input, as_of, 0, j);
+}
+
+/// Cleans what comes with pasted text (whitespace, punctuation around the
+/// link) and refuses invisible characters, then judges the link: for the
+/// input and, in turn, for a link found inside a wrapper.
+fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
+    let trimmed = crate::text::trim_ws(text);
+    if trimmed.len() != text.len() {
         j.push(Code::WhitespaceTrimmed, message::whitespace_trimmed());
     }
     let core = scan::trim_punctuation(trimmed);
@@ -167,10 +179,10 @@ fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
         j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
     }
     if core.chars().any(crate::text::is_invisible_control) {
-        j.push(Code::LookalikeCharacters, message::invisible_characters());
-        return;
+        j.wrapped_unreadable = true;
+        return j.push(Code::LookalikeCharacters, message::invisible_characters());
     }
-    judge(core, as_of, 0, j);
+    judge(core, as_of, depth, j);
 }
 
 /// Judges one link (the input, or a link found inside a wrapper).
@@ -182,6 +194,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     };
     // Before any repair: a lookalike host is the whole story.
     if web && scan::host_has_lookalike_characters(text) {
+        j.wrapped_unreadable = true;
         return j.push(Code::LookalikeCharacters, message::lookalike_characters());
     }
     let mut was_http = false;
@@ -236,9 +249,12 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
             let inner = unwrap::inner_link(wrap, &url).filter(|_| depth < MAX_WRAP_DEPTH);
             if let Some(inner) = inner {
+                j.wrapper = j.wrapper.or(Some(entry.name));
                 j.push_repair(Code::WrappedLink, message::wrapped_link(entry.name, true));
-                return judge(crate::text::trim_ws(&inner), as_of, depth + 1, j);
+                return judge_pasted(&inner, as_of, depth + 1, j);
             }
+            // No meeting link can be read inside: no fix to offer, at any depth.
+            j.wrapped_unreadable = true;
             j.push_fix(Code::WrappedLink, message::wrapped_link(entry.name, false), None);
         }
         Class::Wrapper(_) => j.push(Code::NotAMeetingLink, message::not_a_meeting_link(entry.name)),
@@ -321,19 +337,38 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
     if let Some(domain) = url.domain().filter(|d| d.ends_with('.')).map(|d| d.trim_end_matches('.').to_owned()) {
         let _ = url.set_host(Some(&domain));
     }
+    // Pasted punctuation can hide behind a slash, a fragment or a tracking
+    // parameter (`drsmith./`, `room.?utm_source=x`): trim again once those
+    // are gone, so that `normalized` checks clean (a fixed point).
+    for _ in 0..3 {
+        canonicalize(&mut url, entry, j);
+        let text = String::from(url);
+        let trimmed = scan::trim_punctuation(&text);
+        match Url::parse(trimmed) {
+            Ok(next) if trimmed.len() != text.len() => {
+                j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
+                url = next;
+            }
+            _ => {
+                j.normalized = Some(text);
+                return;
+            }
+        }
+    }
+    j.normalized = Some(url.into());
+}
+
+/// Drops tracking parameters and, on known platforms, the fragment and a
+/// trailing slash; lowercases case-insensitive codes.
+fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
     if let Some(query) = url.query() {
         let pairs = query.split('&').filter(|pair| !pair.is_empty());
-        if pairs.clone().any(is_tracking)
-            || query.is_empty()
-            || query.contains("&&")
-            || query.starts_with('&')
-            || query.ends_with('&')
-        {
-            let kept: Vec<&str> = pairs.filter(|pair| !is_tracking(pair)).collect();
+        let untidy = query.is_empty() || query.contains("&&") || query.starts_with('&') || query.ends_with('&');
+        if untidy || pairs.clone().any(is_tracking) {
             if query.split('&').any(is_tracking) {
                 j.push(Code::TrackingRemoved, message::tracking_removed());
             }
-            let kept = kept.join("&");
+            let kept = pairs.filter(|pair| !is_tracking(pair)).collect::<Vec<_>>().join("&");
             url.set_query(if kept.is_empty() { None } else { Some(&kept) });
         }
     }
@@ -350,7 +385,6 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
             url.set_path(&path);
         }
     }
-    j.normalized = Some(url.into());
 }
 
 fn is_tracking(pair: &str) -> bool {
@@ -363,7 +397,11 @@ fn finish(mut j: Judged) -> LinkReport {
     for at in std::mem::take(&mut j.repairs) {
         let fix = j.normalized.clone();
         if let Some(finding) = j.findings.get_mut(at) {
-            finding.fix = fix;
+            let unreadable = finding.code == Code::WrappedLink && j.wrapped_unreadable;
+            finding.fix = if unreadable { None } else { fix };
+            if unreadable {
+                finding.message = message::wrapped_link(j.wrapper.unwrap_or("a mail scanner"), false);
+            }
         }
     }
     let verdict = Verdict::from_findings(&j.findings);

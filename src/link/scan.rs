@@ -28,7 +28,12 @@ const PAIRS: &[(char, char)] =
     &[('<', '>'), ('(', ')'), ('[', ']'), ('"', '"'), ('\'', '\''), ('\u{201C}', '\u{201D}'), ('\u{2018}', '\u{2019}')];
 
 /// Sentence punctuation that ends up after a link pasted from an email.
-const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?'];
+pub const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?'];
+
+/// Characters that browsers read as a dot in a host name (full-width and
+/// ideographic full stops): a lookalike typed without a scheme still splits
+/// into labels.
+const DOTS: &[char] = &['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'];
 
 /// Strips what is pasted around a link: a matching pair of brackets or quotes
 /// (`<https://...>`, `"https://..."`), sentence punctuation after it, and a
@@ -65,12 +70,17 @@ pub fn split_scheme(text: &str) -> Option<(&str, &str)> {
     (valid && !host_and_port).then_some((scheme, rest))
 }
 
+/// What phone numbers are written with besides digits and spaces (dashes
+/// include the en dash, em dash and non-breaking hyphen word processors use).
+pub const PHONE_PUNCTUATION: &[char] =
+    &['+', '-', '(', ')', '.', ',', '#', '*', ';', '/', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}'];
+
 /// Digits and phone punctuation only, with 7 to 15 digits before any
 /// extension or PIN: `+1 (646) 558-8656`, `646.558.8656,,123#`. A dotted
 /// IPv4 address is not a phone number.
 pub fn is_phone_number(text: &str) -> bool {
     let lower = text.to_ascii_lowercase().replace("ext", ",").replace('x', ",");
-    let phone_chars = lower.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-().,#*;/".contains(c));
+    let phone_chars = lower.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || PHONE_PUNCTUATION.contains(&c));
     let number = lower.split([',', ';', '#', '*']).next().unwrap_or("");
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     phone_chars && (7..=15).contains(&digits) && !is_ipv4_like(text)
@@ -88,7 +98,7 @@ pub fn looks_like_host(text: &str) -> bool {
     if host.starts_with('[') {
         return true;
     }
-    let labels: Vec<&str> = host.split('.').collect();
+    let labels: Vec<&str> = host.split(DOTS).collect();
     // Non-ASCII letters count here, so that a lookalike typed without a
     // scheme is still read as a host (and then rejected as a lookalike).
     let letter = |c: char| c.is_ascii_alphabetic() || !c.is_ascii();
@@ -101,9 +111,10 @@ pub fn looks_like_host(text: &str) -> bool {
 /// port removed, nothing decoded.
 fn raw_host(text: &str) -> &str {
     let after_scheme = match split_scheme(text) {
-        Some((_, rest)) => rest.trim_start_matches(['/', '\\']),
+        Some((_, rest)) => rest,
         None => text,
-    };
+    }
+    .trim_start_matches(['/', '\\']);
     let authority = after_scheme.split(['/', '?', '#', '\\']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or(authority);
     if host.starts_with('[') {

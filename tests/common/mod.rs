@@ -14,6 +14,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("continuity", include_str!("../vectors/continuity.json"), include_str!("../golden/continuity.jsonl")),
     ("session", include_str!("../vectors/session.json"), include_str!("../golden/session.jsonl")),
     ("envelope", include_str!("../vectors/envelope.json"), include_str!("../golden/envelope.jsonl")),
+    ("adversarial", include_str!("../vectors/adversarial.json"), include_str!("../golden/adversarial.jsonl")),
 ];
 
 /// The date that stands in for a missing `as_of` in every runtime's vector run.

@@ -116,7 +116,7 @@ fn provider_of(obj: &Obj<'_, '_>) -> Result<Provider, DecodeError> {
 
 fn license_of(obj: &Obj<'_, '_>) -> Result<License, DecodeError> {
     Ok(License {
-        jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
+        jurisdiction: obj.required("jurisdiction", Obj::jurisdiction_of)?,
         license_type: obj.optional("type", Obj::string_of)?,
         basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or_default(),
         status: obj.required("status", |o, k| o.enum_of(k, LicenseStatus::NAMES))?,
@@ -126,7 +126,7 @@ fn license_of(obj: &Obj<'_, '_>) -> Result<License, DecodeError> {
 
 fn credential_of(obj: &Obj<'_, '_>) -> Result<Credential, DecodeError> {
     Ok(Credential {
-        jurisdiction: obj.required("jurisdiction", Obj::string_of)?,
+        jurisdiction: obj.required("jurisdiction", Obj::jurisdiction_of)?,
         status: obj.required("status", |o, k| o.enum_of(k, CredentialStatus::NAMES))?,
         effective: obj.optional("effective", Obj::date_of)?,
     })
@@ -217,6 +217,17 @@ impl<'a, 'p> Obj<'a, 'p> {
 
     fn string_of(&self, key: &str) -> Result<String, DecodeError> {
         self.str_of(key).map(str::to_owned)
+    }
+
+    /// A jurisdiction named by code or full name, as in provider records.
+    fn jurisdiction_of(&self, key: &str) -> Result<String, DecodeError> {
+        let text = self.str_of(key)?;
+        match crate::location::of_record(text) {
+            Some(_) => Ok(text.to_owned()),
+            None => Err(self.error(key, |path| {
+                format!("\"{path}\" must be a US state, DC or territory code such as NY, not \"{}\".", excerpt(text))
+            })),
+        }
     }
 
     fn date_of(&self, key: &str) -> Result<Date, DecodeError> {

@@ -181,6 +181,8 @@ const DOXY_SHAPES: &[Shape] = &[
     ),
     Shape(&[RoomName], Room),
     Shape(&[RoomName, RoomName], Room),
+    // Anything else after the domain was meant as a room: say what a room name is.
+    Shape(&[Any, Rest], Malformed),
 ];
 
 const THERAPYNOTES_SHAPES: &[Shape] = &[Shape(&[Lit("p"), Any, Lit("telehealth")], Room)];
@@ -297,14 +299,17 @@ pub static ENTRIES: &[Entry] = &[
         "Webex help njvqg5x",
     )
     },
-    meeting(
+    Entry {
+        shape_hint: "a room name has letters, digits, dots, dashes or underscores",
+        ..meeting(
         "doxy_me",
         "Doxy.me",
         &["doxy.me"],
         room(WaitingRoom::BuiltIn, "Doxy.me rooms always have a waiting room: clients check in and wait until you start the call.", "A Doxy.me plan with a signed BAA (free-tier BAA terms are disputed between sources: check yours)."),
         DOXY_SHAPES,
         "Doxy.me help center",
-    ),
+    )
+    },
     meeting(
         "vsee_clinic",
         "VSee Clinic",

@@ -43,7 +43,11 @@ pub fn trim_punctuation(text: &str) -> &str {
     let mut text = text;
     loop {
         let before = text.len();
-        text = text.trim_end_matches(TRAILING);
+        // `javascript:` and `tel:` typed so far are a scheme, not a sentence.
+        let bare_scheme = text.strip_suffix(':').is_some_and(is_scheme_name);
+        if !bare_scheme {
+            text = text.trim_end_matches(TRAILING);
+        }
         for (open, close) in PAIRS {
             if text.len() >= 2 && text.starts_with(*open) && text.ends_with(*close) {
                 text = text.strip_prefix(*open).and_then(|t| t.strip_suffix(*close)).unwrap_or(text);
@@ -51,12 +55,23 @@ pub fn trim_punctuation(text: &str) -> &str {
                 text = text.strip_suffix(*close).unwrap_or(text);
             } else if text.starts_with(*open) && open != close && !text.contains(*close) {
                 text = text.strip_prefix(*open).unwrap_or(text);
+            } else if open == close && text.ends_with(*close) && text.matches(*close).count() % 2 == 1 {
+                // A lone closing quote: its opening one was not copied.
+                text = text.strip_suffix(*close).unwrap_or(text);
             }
         }
         if text.len() == before {
             return text;
         }
     }
+}
+
+/// A URL scheme name: a letter, then letters, digits, `+`, `-` (a `.` would
+/// make `doxy.me:` read as a scheme).
+fn is_scheme_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-'))
 }
 
 /// `scheme:rest` when the text starts with a URL scheme. `doxy.me:443/x` is
@@ -164,6 +179,10 @@ mod tests {
         assert_eq!(trim_punctuation("https://doxy.me/x)"), "https://doxy.me/x");
         assert_eq!(trim_punctuation("\u{201C}https://doxy.me/x\u{201D}"), "https://doxy.me/x");
         assert_eq!(trim_punctuation("..."), "");
+        assert_eq!(trim_punctuation("javascript:"), "javascript:");
+        assert_eq!(trim_punctuation("https://doxy.me/x:"), "https://doxy.me/x");
+        assert_eq!(trim_punctuation("https://doxy.me/drsmith\""), "https://doxy.me/drsmith");
+        assert_eq!(trim_punctuation("\"https://doxy.me/drsmith\""), "https://doxy.me/drsmith");
     }
 
     #[test]

@@ -62,6 +62,17 @@ pub fn check(request: &LocationRequest) -> LocationReport {
     LocationReport { verdict: Verdict::from_findings(&findings), findings, jurisdiction, zip, ruleset: RULESET }
 }
 
+/// A jurisdiction as provider records name it: its code or its full name, in
+/// any case; nothing fuzzier, since records come from systems, not typing.
+#[must_use]
+pub fn of_record(text: &str) -> Option<&'static Jurisdiction> {
+    let text = crate::text::trim_ws(text);
+    if text.len() == 2 {
+        return resolve::by_code(text);
+    }
+    jurisdictions::JURISDICTIONS.iter().find(|j| j.name.eq_ignore_ascii_case(text))
+}
+
 /// Resolves a typed place, adding the finding that explains a rejection.
 /// Shared with the continuity and session kinds (`field` is then `location`).
 pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {

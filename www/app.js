@@ -79,7 +79,7 @@ function continuityAt(code, provider) {
   const step = NEXT_STEP[report.outcome];
   if (!step) return null;
   const pay = report.private_pay === 'allowed' ? 'private pay allowed' : 'private pay not allowed';
-  return `For you: ${step.step.toLowerCase()}, ${pay}.`;
+  return `Your next step: ${step.here} (${pay}).`;
 }
 
 function screenInAddress() {

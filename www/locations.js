@@ -77,7 +77,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     setInvalid(state.input, state.group, stateErrors);
     setInvalid(zip.input, zip.group, z.shown.some(isError));
     if (report.jurisdiction && !stateErrors) setStatus(state.status, placeName(report.jurisdiction), 'ok');
-    else if (s.waiting && !stateErrors) setStatus(state.status, 'Keep typing: the state is checked as you go.', 'pending');
+    else if (s.waiting && !stateErrors && state.input.value.trim()) setStatus(state.status, 'Keep typing: the state is checked as you go.', 'pending');
     else setStatus(state.status, '');
     state.group.dataset.checked = state.input.value;
     zip.group.dataset.checked = zip.input.value;

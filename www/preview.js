@@ -24,7 +24,7 @@ export function renderPreview(draft, client) {
   byId('preview-state').replaceChildren(...stateNote(draft));
 
   byId('preview-reminder').replaceChildren(
-    el('p', { text: `Hi ${client.firstName}, this is a reminder of your session with ${PROVIDER} tomorrow, ${day} at ${time}.` }),
+    el('p', { text: `Hi ${client.firstName}, this is a reminder of your session with ${PROVIDER}, tomorrow, ${day} at ${time}.` }),
     el('p', {}, el('strong', { text: 'Join by video: ' }), linkLine.cloneNode(true)),
     instructions?.cloneNode(true),
   );

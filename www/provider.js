@@ -15,12 +15,12 @@ const LISTS = {
     noun: 'License',
     fields: [
       STATE,
-      { key: 'type', label: 'License type (optional)', kind: 'text', hint: 'For example, LCSW, LPC or psychologist' },
+      { key: 'type', label: 'License type (optional)', kind: 'text' },
       { key: 'basis', label: 'Basis', kind: 'select',
         options: [['state_license', 'State license'], ['compact_privilege', 'Compact privilege']] },
       { key: 'status', label: 'Status', kind: 'select',
         options: [['active', 'Active'], ['expired', 'Expired'], ['suspended', 'Suspended'], ['pending', 'Pending']] },
-      { key: 'expires', label: 'Expires (optional)', kind: 'date', hint: 'Valid through this day' },
+      { key: 'expires', label: 'Valid through (optional)', kind: 'date' },
     ],
     blank: () => ({ jurisdiction: '', type: '', basis: 'state_license', status: 'active', expires: '' }),
   },
@@ -29,7 +29,7 @@ const LISTS = {
     fields: [
       STATE,
       { key: 'status', label: 'Status', kind: 'select', options: [['active', 'Active'], ['pending', 'Pending']] },
-      { key: 'effective', label: 'Effective from (optional)', kind: 'date', hint: 'The first day it is in effect' },
+      { key: 'effective', label: 'Effective from (optional)', kind: 'date' },
     ],
     blank: () => ({ jurisdiction: '', status: 'active', effective: '' }),
   },
@@ -111,22 +111,20 @@ export function setupProvider({ onChange }) {
   function control(name, index, row, spec) {
     const id = fieldId(name, index, spec.key);
     const attrs = { id, name: id, 'data-index': index, 'data-key': spec.key };
-    const describedBy = [spec.hint && `${id}-hint`, spec.kind === 'state' && `${id}-messages ${id}-status`]
-      .filter(Boolean).join(' ') || null;
+    const describedBy = spec.kind === 'state' ? `${id}-messages ${id}-status` : null;
     let input;
     if (spec.kind === 'select') {
       input = el('select', { ...attrs, class: 'select' },
         spec.options.map(([value, label]) => el('option', { value, selected: row[spec.key] === value, text: label })));
     } else {
       input = el('input', {
-        ...attrs, class: `input ${spec.kind === 'date' ? 'input-width-10' : 'input-width-20'}`,
+        ...attrs, class: 'input',
         type: spec.kind === 'date' ? 'date' : 'text', value: row[spec.key], autocomplete: 'off', spellcheck: 'false',
         'aria-describedby': describedBy,
       });
     }
     return el('div', { class: 'form-group form-group-compact', id: `${id}-group` },
       el('label', { class: 'label label-s', for: id, text: spec.label }),
-      spec.hint ? el('div', { class: 'hint', id: `${id}-hint`, text: spec.hint }) : null,
       spec.kind === 'state' ? el('div', { class: 'messages', id: `${id}-messages` }) : null,
       input,
       spec.kind === 'state' ? el('p', { class: 'status', id: `${id}-status`, hidden: true }) : null);
@@ -152,7 +150,7 @@ export function setupProvider({ onChange }) {
     setInvalid(input, group, errors);
     const status = byId(`${input.id}-status`);
     if (report?.jurisdiction && !errors) setStatus(status, report.jurisdiction.name, 'ok');
-    else if (waiting && !errors) setStatus(status, 'Keep typing.', 'pending');
+    else if (waiting && !errors && value.trim()) setStatus(status, 'Keep typing.', 'pending');
     else setStatus(status, '');
     group.dataset.checked = value;
   }

@@ -73,15 +73,16 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
       : { kind: 'session', verdict: 'reject', outcome: null, jurisdiction: null, private_pay: 'not_allowed',
         findings: [{ code: 'date_required', severity: 'error', field: 'session_date', message: 'Enter the date of the session.' }] };
     const { shown } = reveal(report.findings, place.value, phase);
-    const byField = (prefix) => shown.filter((f) => f.field === prefix || f.field.startsWith(`${prefix}.`));
+    const about = (name) => shown.filter((f) => f.field === name);
     const mapped = ['session_date', 'location', 'modality', 'payment'];
-    renderField(date, 'session-date', byField('session_date'));
-    renderField(place, 'session-location', byField('location'));
-    renderField(form.elements.modality, 'modality', byField('modality'));
-    renderField(form.elements.payment, 'payment', byField('payment'));
+    renderField(date, 'session-date', about('session_date'));
+    renderField(place, 'session-location', about('location'));
+    renderField(form.elements.modality, 'modality', about('modality'));
+    renderField(form.elements.payment, 'payment', about('payment'));
     // Licensing and credentialing findings explain the outcome, so they sit with it.
-    renderFindings(byId('outcome-messages'), shown.filter((f) => !mapped.some((m) => f.field === m)));
-    renderOutcome();
+    const explanation = shown.filter((f) => !mapped.includes(f.field));
+    renderFindings(byId('outcome-messages'), explanation);
+    renderOutcome(explanation);
   }
 
   function renderField(input, id, findings) {
@@ -92,7 +93,7 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     byId(`${id}-group`).classList.toggle('form-group-error', invalid);
   }
 
-  function renderOutcome() {
+  function renderOutcome(explanation) {
     const step = report.outcome ? NEXT_STEP[report.outcome] : null;
     const where = report.jurisdiction?.name ?? '';
     outcome.dataset.outcome = report.outcome ?? '';
@@ -100,14 +101,14 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     byId('outcome-step').className = `outcome-step outcome-step-${tone}`;
     if (step) {
       byId('outcome-step').textContent = step.step;
-      byId('outcome-detail').textContent = step.detail(where);
+      byId('outcome-detail').textContent = '';
       byId('outcome-private-pay').textContent = PRIVATE_PAY[report.private_pay]?.(where) ?? '';
     } else {
       byId('outcome-step').textContent = locations().length ? 'Choose where the client was' : 'Add a location for this client first';
       byId('outcome-detail').textContent = 'The next step depends on the state the client was in during the session.';
       byId('outcome-private-pay').textContent = '';
     }
-    const sentence = step ? `${step.step}. ${step.detail(where)}` : '';
+    const sentence = step ? `${step.step}. ${explanation.map((f) => f.message).join(' ')}` : '';
     if (sentence !== said) {
       said = sentence;
       announce(sentence);

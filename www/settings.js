@@ -216,13 +216,13 @@ export function setupSettings({ onChange }) {
     }
     hideSummary(summary);
 
+    // The same requests the page has just checked, with the reports it got for them.
     saving = true;
-    const sent = { link: link.input.value, instructions: instructions.input.value, link_for_instructions: currentLink() };
-    const local = { link: link.report, instructions: instructions.report };
+    const sent = { link: link.input.value, instructions: instructions.input.value };
     const statements = { ...attestations.current };
     const [linkAnswer, instructionsAnswer] = await Promise.all([
-      askServer({ kind: 'link', input: sent.link }, local.link),
-      askServer({ kind: 'instructions', input: sent.instructions, link: sent.link_for_instructions }, local.instructions),
+      askServer({ kind: 'link', input: sent.link }, link.report),
+      askServer({ kind: 'instructions', input: sent.instructions, link: currentLink() }, instructions.report),
     ]);
     saving = false;
 

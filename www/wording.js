@@ -23,26 +23,15 @@ export const WAITING_ROOM = {
   none: 'None: this platform cannot hold clients in a waiting room.',
 };
 
-/** The continuity outcome as a next step, for a place such as "New York". */
+/**
+ * The continuity outcome as a next step: `step` heads the Confirm session
+ * screen (the rules' findings explain it), `here` describes a saved location.
+ */
 export const NEXT_STEP = {
-  confirm: {
-    step: 'Confirm the session',
-    detail: (place) => `You are licensed and credentialed in ${place}, so you can see this client there.`,
-  },
-  begin_credentialing: {
-    step: 'Begin credentialing',
-    detail: (place) => `You are licensed in ${place} but not credentialed there. `
-      + `Begin credentialing in ${place} to keep seeing this client through their insurance.`,
-  },
-  await_credentialing: {
-    step: 'Await credentialing',
-    detail: (place) => `Your credentialing in ${place} is pending. `
-      + 'Sessions there can be billed to insurance once it is complete.',
-  },
-  refer: {
-    step: 'Refer the client',
-    detail: (place) => `You are not licensed in ${place}. Refer this client to a provider licensed in ${place}.`,
-  },
+  confirm: { step: 'Confirm the session', here: 'you can confirm sessions here' },
+  begin_credentialing: { step: 'Begin credentialing', here: 'begin credentialing here' },
+  await_credentialing: { step: 'Await credentialing', here: 'await your credentialing here' },
+  refer: { step: 'Refer the client', here: 'refer the client to a provider licensed here' },
 };
 
 export const PRIVATE_PAY = {

@@ -1,0 +1,107 @@
+// Helpers for the page tests (page.test.mjs): a fresh browser context per
+// test with console errors, page errors and dialogs recorded, waits that
+// follow the page's own signals instead of fixed sleeps, and the steps that
+// several tests share.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const resultsDir = resolve(import.meta.dirname, '../../test-results');
+
+/**
+ * Opens the page in a new context (its own localStorage) and waits until the
+ * rules are loaded. `problems` collects console errors, uncaught errors and
+ * any dialog (an XSS payload that ran would open one).
+ */
+export async function openPage(browser, url, { width = 1100, height = 900, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: url });
+  const page = await context.newPage();
+  const problems = { console: [], dialogs: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.console.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.console.push(error.message));
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  await page.goto(`${url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, context, problems };
+}
+
+/** Nothing went wrong in the page: no console error, no uncaught error, no dialog. */
+export function assertClean(problems) {
+  assert.deepEqual(problems.console, [], 'console errors');
+  assert.deepEqual(problems.dialogs, [], 'dialogs opened');
+}
+
+/** Goes to a screen by its link in the navigation, as a provider would. */
+export async function goTo(page, linkName) {
+  const link = page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: linkName });
+  await link.click();
+  await page.waitForFunction((href) => {
+    const screen = document.getElementById(href.slice(1));
+    return screen && !screen.hidden;
+  }, await link.getAttribute('href'));
+}
+
+/** Waits until the messages shown for the field with `id` are those for its current value. */
+export async function settled(page, id) {
+  await page.waitForFunction((fieldId) => {
+    const input = document.getElementById(fieldId);
+    return input?.closest('.form-group')?.dataset.checked === input.value;
+  }, id);
+}
+
+/** Waits for a locator to contain text matching `pattern`, and returns that text. */
+export async function textOf(locator, pattern) {
+  await locator.filter({ hasText: pattern }).first().waitFor();
+  return locator.first().innerText();
+}
+
+export async function screenshot(page, name) {
+  await mkdir(resultsDir, { recursive: true });
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+}
+
+/** Saves a client location through the form and waits for the server's answer. */
+export async function addLocation(page, state, zip = '') {
+  const screen = page.locator('#locations');
+  await screen.getByLabel('State, district or territory').fill(state);
+  if (zip) await screen.getByLabel('ZIP code (optional)').fill(zip);
+  await screen.getByRole('button', { name: 'Save location' }).click();
+  await screen.locator('#locations-saved').filter({ hasText: 'Location saved' }).waitFor();
+}
+
+/** Adds a license row on the Confirm session screen and fills it in. */
+export async function addLicense(page, { state, type = '', basis = 'State license', status = 'Active', expires = '' }) {
+  const screen = page.locator('#session');
+  await screen.getByRole('button', { name: 'Add a license' }).click();
+  const row = screen.getByRole('group', { name: /^License \d+$/ }).last();
+  await row.getByLabel('State', { exact: true }).fill(state);
+  if (type) await row.getByLabel('License type (optional)').fill(type);
+  await row.getByLabel('Basis').selectOption({ label: basis });
+  await row.getByLabel('Status').selectOption({ label: status });
+  if (expires) await row.getByLabel('Valid through (optional)').fill(expires);
+  return row;
+}
+
+/** Adds a credential row on the Confirm session screen and fills it in. */
+export async function addCredential(page, { state, status = 'Active', effective = '' }) {
+  const screen = page.locator('#session');
+  await screen.getByRole('button', { name: 'Add a credential' }).click();
+  const row = screen.getByRole('group', { name: /^Credential \d+$/ }).last();
+  await row.getByLabel('State', { exact: true }).fill(state);
+  await row.getByLabel('Status').selectOption({ label: status });
+  if (effective) await row.getByLabel('Effective from (optional)').fill(effective);
+  return row;
+}
+
+/** Waits for the continuity panel to show `outcome` and returns its text. */
+export async function outcomeText(page, outcome) {
+  const panel = page.locator(`#outcome[data-outcome="${outcome}"]`);
+  await panel.waitFor();
+  return panel.innerText();
+}

@@ -1,0 +1,395 @@
+// The settings page in headless Chromium against `telehealth-rules serve`:
+// the issue-6 flows, as a provider would do them (fields found by their
+// labels), plus the server's enforcement, XSS payloads, axe and screenshots.
+//
+//   cargo build --bin telehealth-rules && bash scripts/build-pkg.sh
+//   node --test --test-concurrency=1 tests/js/page.test.mjs
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, startServer } from './server.mjs';
+import {
+  addCredential, addLicense, addLocation, assertClean, goTo, openPage, outcomeText, screenshot, settled, textOf,
+} from './page-helpers.mjs';
+
+const SAFE_LINKS = 'https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdoxy.me%2Fdrsmith&data=x&reserved=0';
+const ZOOM_START = 'https://zoom.us/s/1234567890?zak=abc';
+const ZOOM_MEETING = 'https://zoom.us/j/1234567890';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the page; the test body gets `{page, context}` and the page must stay free of errors and dialogs. */
+function pageTest(name, body, options = {}) {
+  test(name, async () => {
+    const { page, context, problems } = await openPage(browser, server.url, options);
+    try {
+      await body({ page, context });
+      assertClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+const saved = (page, name) => page.evaluate((key) => localStorage.getItem(`telehealth-rules/v1/${key}`), name);
+
+pageTest('typing a link one character at a time updates the message after each keystroke', async ({ page }) => {
+  const link = page.getByLabel('Default telehealth link');
+  const status = page.locator('#link-status');
+  const target = 'https://doxy.me/drsmith';
+  await link.focus();
+  for (let i = 0; i < target.length; i += 1) {
+    await link.pressSequentially(target[i]);
+    await settled(page, 'link');
+    const typed = target.slice(0, i + 1);
+    assert.equal(await link.inputValue(), typed);
+    // Reward early, punish late: no error while the link is still a plausible
+    // beginning (`https://do`, `https://doxy.me/`), success as soon as it is good.
+    assert.equal(await link.getAttribute('aria-invalid'), 'false', `no error shown for ${typed}`);
+    const expected = typed.length > 'https://doxy.me/'.length ? 'This Doxy.me link can be used.' : 'Keep typing';
+    assert.match(await status.innerText(), new RegExp(expected.replace('.', '\\.')), `status for ${typed}`);
+  }
+  assert.match(await page.locator('#platform').innerText(), /Platform: Doxy\.me[\s\S]*waiting room/);
+
+  // Leaving a half-typed link shows what was held back.
+  await link.fill('');
+  await link.pressSequentially('https://doxy.me');
+  await settled(page, 'link');
+  assert.equal(await link.getAttribute('aria-invalid'), 'false');
+  await link.press('Tab');
+  await textOf(page.locator('#link-messages'), /not a meeting room/);
+  assert.equal(await link.getAttribute('aria-invalid'), 'true');
+
+  // A dangerous value is flagged at once, while the provider is still in the field.
+  await link.fill('');
+  await link.pressSequentially('javascript:a');
+  await settled(page, 'link');
+  await textOf(page.locator('#link-messages'), /"javascript:" link does not open a video session/);
+  assert.equal(await link.evaluate((input) => input === document.activeElement), true);
+  assert.equal(await link.getAttribute('aria-invalid'), 'true');
+});
+
+pageTest('pasting an Outlook Safe Links URL offers the inner link, and one click makes it acceptable', async ({ page }) => {
+  const link = page.getByLabel('Default telehealth link');
+  await link.focus();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), SAFE_LINKS);
+  await page.keyboard.press('ControlOrMeta+V');
+  await settled(page, 'link');
+  assert.equal(await link.inputValue(), SAFE_LINKS);
+  await textOf(page.locator('#link-messages'), /wrapped by Outlook Safe Links/);
+  assert.equal(await link.getAttribute('aria-invalid'), 'true');
+
+  await page.getByRole('button', { name: 'Use https://doxy.me/drsmith' }).click();
+  await settled(page, 'link');
+  assert.equal(await link.inputValue(), 'https://doxy.me/drsmith');
+  await textOf(page.locator('#link-status'), /This Doxy\.me link can be used\./);
+  assert.equal(await link.getAttribute('aria-invalid'), 'false');
+  assert.equal(await page.locator('#link-messages').innerText(), '');
+  // Focus returns to the field, since the button is gone.
+  assert.equal(await link.evaluate((input) => input === document.activeElement), true);
+  // The statements to confirm are now offered, in plain words.
+  await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Doxy.me').waitFor();
+}, { permissions: ['clipboard-read', 'clipboard-write'] });
+
+pageTest('a Zoom start link is refused with its message, next to the field and in the summary', async ({ page }) => {
+  const link = page.getByLabel('Default telehealth link');
+  await link.fill(ZOOM_START);
+  await settled(page, 'link');
+  const message = await textOf(page.locator('#link-messages'), /Zoom start link/);
+  assert.match(message, /anyone who opens it joins as the host/);
+  assert.equal(await link.getAttribute('aria-invalid'), 'true');
+  assert.match(await link.getAttribute('aria-describedby'), /\blink-messages\b/);
+  assert.equal(await page.locator('#attestations-group').isHidden(), true);
+
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Zoom start link/);
+  // The summary's link takes the provider to the field.
+  await summary.getByRole('link', { name: /Zoom start link/ }).click();
+  assert.equal(await link.evaluate((input) => input === document.activeElement), true);
+  assert.equal(await saved(page, 'settings'), null);
+});
+
+pageTest('saving settings needs every statement ticked, is checked by the server and survives a reload', async ({ page }) => {
+  const link = page.getByLabel('Default telehealth link');
+  await link.fill(ZOOM_MEETING);
+  await page.getByLabel('Instructions for clients (optional)').fill('Join 5 minutes early, from a private room.');
+  await settled(page, 'instructions');
+  await textOf(page.locator('#platform'), /Settings > Meeting > Security/);
+
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /signed a BAA with Zoom[\s\S]*waiting room[\s\S]*audio and video/);
+
+  await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Zoom').check();
+  await page.getByLabel('The waiting room is on by default, so clients wait until I let them in').check();
+  await page.getByLabel('My sessions on this link use both audio and video').check();
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/v1/check') && r.postDataJSON()?.kind === 'link'),
+    page.getByRole('button', { name: 'Save settings' }).click(),
+  ]);
+  assert.equal(request.method(), 'POST');
+  assert.equal(request.headers()['content-type'], 'application/json');
+  assert.deepEqual(request.postDataJSON(), { kind: 'link', input: ZOOM_MEETING });
+  await textOf(page.locator('#settings-saved'), /Settings saved/);
+  assert.equal(await page.locator('#settings-summary').isHidden(), true);
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await link.inputValue(), ZOOM_MEETING);
+  assert.equal(await page.getByLabel('Instructions for clients (optional)').inputValue(),
+    'Join 5 minutes early, from a private room.');
+  assert.equal(await page.getByLabel('My sessions on this link use both audio and video').isChecked(), true);
+
+  // The preview shows the saved link and instructions to clients.
+  await goTo(page, 'Preview');
+  assert.match(await page.locator('#preview-reminder').innerText(), /Join by video: https:\/\/zoom\.us\/j\/1234567890/);
+  assert.match(await page.locator('#preview-confirmation').innerText(), /Join 5 minutes early, from a private room\./);
+  assert.match(await page.locator('#preview-calendar').innerText(),
+    /LOCATION:https:\/\/zoom\.us\/j\/1234567890[\s\S]*Join 5 minutes early\\, from a private room\./);
+  assert.match(await page.locator('#preview-state').innerText(), /your saved settings/);
+});
+
+pageTest('Save is refused by the server for a request the page was tampered into sending', async ({ page }) => {
+  // Stands in for a page whose own checks were bypassed: the good link the
+  // page checked becomes a Zoom start link on its way to the server.
+  await page.route('**/v1/check', async (route) => {
+    const body = route.request().postDataJSON();
+    if (body.kind === 'link') body.input = ZOOM_START;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.getByLabel('Default telehealth link').fill('https://doxy.me/drsmith');
+  await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Doxy.me').check();
+  await page.getByLabel('My sessions on this link use both audio and video').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+
+  const summary = page.getByRole('alert').filter({ hasText: 'The server did not save your settings' });
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Zoom start link: anyone who opens it joins as the host/);
+  assert.match(await page.locator('#link-messages').innerText(), /Zoom start link/);
+  assert.equal(await page.locator('#settings-saved').isHidden(), true);
+  assert.equal(await saved(page, 'settings'), null);
+});
+
+pageTest('"Calif." resolves to California, a location is saved once, and the list survives a reload', async ({ page }) => {
+  await goTo(page, 'Client locations');
+  const screen = page.locator('#locations');
+  const state = screen.getByLabel('State, district or territory');
+  await state.pressSequentially('Calif.');
+  await settled(page, 'state');
+  assert.equal(await textOf(screen.locator('#state-status'), /California/), 'California (CA)');
+  await screen.getByLabel('ZIP code (optional)').fill('94110');
+  await screen.getByRole('button', { name: 'Save location' }).click();
+  await textOf(screen.locator('#locations-saved'), /California \(CA\) is saved/);
+  assert.match(await screen.locator('#locations-list').innerText(), /California \(CA\)\s+ZIP code 94110/);
+
+  // The same jurisdiction, written differently, is refused at once and on save.
+  await state.fill('CA');
+  await settled(page, 'state');
+  await textOf(screen.locator('#state-messages'), /California is already one of Alex Rivera's saved locations/);
+  await screen.getByRole('button', { name: 'Save location' }).click();
+  await screen.getByRole('alert').filter({ hasText: 'already one of' }).waitFor();
+  assert.equal(await screen.locator('#locations-list li').count(), 1);
+
+  // A typo gets a fix button once the provider leaves the field.
+  await state.fill('');
+  await state.pressSequentially('Texs');
+  await settled(page, 'state');
+  assert.equal(await state.getAttribute('aria-invalid'), 'false', 'held back while typing');
+  await state.press('Tab');
+  await screen.getByRole('button', { name: 'Use Texas' }).click();
+  await settled(page, 'state');
+  assert.equal(await state.inputValue(), 'TX');
+  assert.equal(await textOf(screen.locator('#state-status'), /Texas/), 'Texas (TX)');
+
+  // A ZIP in another state is a warning, not a refusal.
+  await screen.getByLabel('ZIP code (optional)').fill('10001');
+  await settled(page, 'zip');
+  await textOf(screen.locator('#zip-messages'), /10001 is in New York, not Texas/);
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.locator('#locations-list').innerText(), /California \(CA\)/);
+});
+
+pageTest('each continuity outcome is reached from the Confirm session form', async ({ page }) => {
+  await goTo(page, 'Client locations');
+  await addLocation(page, 'New York');
+  await goTo(page, 'Confirm session');
+  const screen = page.locator('#session');
+  await screen.getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
+  const license = await addLicense(page, { state: 'N.Y.', type: 'LCSW', expires: '2099-06-30' });
+  assert.equal(await textOf(license.locator('.status'), /New York/), 'New York');
+  const credential = await addCredential(page, { state: 'New York', status: 'Active', effective: '2020-01-01' });
+
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session[\s\S]*licensed and credentialed in New York/);
+  await screen.getByRole('button', { name: 'Confirm session' }).click();
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+
+  await credential.getByLabel('Status').selectOption({ label: 'Pending' });
+  assert.match(await outcomeText(page, 'await_credentialing'), /Await credentialing[\s\S]*not complete yet/);
+  // Insurance cannot be billed until credentialing is done: refused at once.
+  await textOf(screen.locator('#payment-messages'), /cannot be billed to insurance/);
+
+  await credential.getByRole('button', { name: 'Remove credential 1' }).click();
+  let text = await outcomeText(page, 'begin_credentialing');
+  assert.match(text, /Begin credentialing[\s\S]*Private pay is not allowed/);
+  // Without in-network insurance, the client may pay privately meanwhile.
+  await screen.getByLabel("Client's insurance").selectOption({ label: 'No insurance' });
+  await screen.getByLabel('Private pay').check();
+  text = await outcomeText(page, 'begin_credentialing');
+  assert.match(text, /Private pay is allowed for this client in New York/);
+  await screen.getByRole('button', { name: 'Confirm session' }).click();
+  await textOf(screen.locator('#session-saved'), /paid by private pay/);
+
+  await license.getByLabel('Status').selectOption({ label: 'Expired' });
+  assert.match(await outcomeText(page, 'refer'), /Refer the client[\s\S]*provider licensed in New York[\s\S]*not allowed/);
+  await screen.getByRole('button', { name: 'Confirm session' }).click();
+  const summary = screen.getByRole('alert').filter({ hasText: 'There is a problem' });
+  assert.match(await textOf(summary, /not licensed|license/), /New York/);
+
+  // Audio-only sessions are refused at once.
+  await license.getByLabel('Status').selectOption({ label: 'Active' });
+  await screen.getByLabel('Audio only').check();
+  await textOf(screen.locator('#modality-messages'), /Audio-only sessions are not permitted/);
+
+  // The licenses are kept in this browser.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.locator('#session').getByRole('group', { name: 'License 1' }).getByLabel('State', { exact: true })
+    .inputValue(), 'N.Y.');
+});
+
+const XSS = [
+  '<img src=x onerror="window.__xss=1">',
+  '"><script>window.__xss=1</script>',
+  'javascript:window.__xss=1',
+  '<svg onload="window.__xss=1">',
+  "'><iframe src=javascript:alert(1)>",
+  '<img src=x onerror=alert(1)>',
+  'https://doxy.me/drsmith"><img src=x onerror=alert(1)>',
+];
+
+pageTest('XSS payloads typed into every field never run and show as text', async ({ page }) => {
+  await goTo(page, 'Confirm session');
+  await page.getByRole('button', { name: 'Add a license' }).click();
+  await page.getByRole('button', { name: 'Add a credential' }).click();
+  const license = page.locator('#session').getByRole('group', { name: 'License 1' });
+  const credential = page.locator('#session').getByRole('group', { name: 'Credential 1' });
+  const fields = [
+    ['Telehealth link', page.getByLabel('Default telehealth link'), 'Save settings'],
+    ['Telehealth link', page.getByLabel('Instructions for clients (optional)'), 'Save settings'],
+    ['Client locations', page.getByLabel('State, district or territory'), 'Save location'],
+    ['Client locations', page.getByLabel('ZIP code (optional)'), 'Save location'],
+    ['Confirm session', license.getByLabel('State', { exact: true }), 'Confirm session'],
+    ['Confirm session', license.getByLabel('License type (optional)'), 'Confirm session'],
+    ['Confirm session', credential.getByLabel('State', { exact: true }), 'Confirm session'],
+  ];
+  for (const [screen, field, button] of fields) {
+    await goTo(page, screen);
+    for (const [index, payload] of XSS.entries()) {
+      // Typed key by key once per field, pasted-style (fill) for the rest.
+      if (index === 0) {
+        await field.fill('');
+        await field.pressSequentially(payload);
+      } else {
+        await field.fill(payload);
+      }
+      await field.press('Tab');
+      await page.getByRole('button', { name: button }).click();
+    }
+  }
+  await goTo(page, 'Preview');
+  // The last instructions payload is shown to clients as the text it is.
+  assert.ok((await page.locator('#preview-reminder').textContent()).includes(XSS.at(-1)));
+
+  const injected = await page.evaluate(() => ({
+    flag: window.__xss,
+    scripts: document.scripts.length,
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    foreign: document.querySelectorAll('main img, main svg, main iframe, main script').length,
+  }));
+  assert.deepEqual(injected, { flag: undefined, scripts: 1, handlers: 0, foreign: 0 });
+});
+
+pageTest('the page works with the keyboard alone', async ({ page }) => {
+  // The skip link comes first, then the screens.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Client locations');
+  // A focused link is clearly marked (yellow background).
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor), 'rgb(255, 221, 0)');
+  await page.keyboard.press('Enter');
+  await page.locator('#locations-title:focus').waitFor();
+
+  // Type a state, tab past the ZIP to Save, press Enter.
+  while (!(await page.evaluate(() => document.activeElement.id === 'state'))) await page.keyboard.press('Tab');
+  await page.keyboard.type('Calif.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Save location');
+  await page.keyboard.press('Enter');
+  await textOf(page.locator('#locations-saved'), /California \(CA\) is saved/);
+});
+
+const SCREENS = [
+  ['settings', 'Telehealth link'],
+  ['preview', 'Preview'],
+  ['locations', 'Client locations'],
+  ['session', 'Confirm session'],
+];
+
+/** Fills every screen with a believable provider's data, so checks and screenshots show the page at work. */
+async function fillIn(page) {
+  await goTo(page, 'Client locations');
+  await addLocation(page, 'New York', '10001');
+  await addLocation(page, 'Calif.', '94110');
+  await goTo(page, 'Confirm session');
+  await page.locator('#session').getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
+  await addLicense(page, { state: 'NY', type: 'LCSW', expires: '2099-06-30' });
+  await addLicense(page, { state: 'CA', type: 'LCSW', basis: 'Compact privilege' });
+  await addCredential(page, { state: 'NY', effective: '2025-01-01' });
+  await outcomeText(page, 'confirm');
+  await goTo(page, 'Telehealth link');
+  await page.getByLabel('Default telehealth link').fill('https://zoom.us/j/1234567890');
+  await page.getByLabel('Instructions for clients (optional)').fill('Join 5 minutes early from a private, quiet room.');
+  await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Zoom').check();
+}
+
+pageTest('axe finds no serious or critical violations on each screen; screenshots are written', async ({ page }) => {
+  await fillIn(page);
+  // Show an error state on the settings screen too: a held-back error after Save.
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+  for (const [id, link] of SCREENS) {
+    await goTo(page, link);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], id);
+    await screenshot(page, id);
+  }
+});
+
+pageTest('at 320 px wide every screen fits without sideways scrolling', async ({ page }) => {
+  await fillIn(page);
+  for (const [id, link] of SCREENS) {
+    await goTo(page, link);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px`);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), [], id);
+    await screenshot(page, `${id}-320`);
+  }
+}, { width: 320, height: 800 });

@@ -17,7 +17,8 @@ export function startServer() {
       if (match) {
         resolveStart({
           url: match[1],
-          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }),
+          // Resolves to the exit code: 0 when Ctrl-C stopped it cleanly.
+          stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGINT'); }),
           child,
         });
       }

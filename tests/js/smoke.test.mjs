@@ -11,7 +11,6 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 test('the page loads the wasm module and shows the ruleset version', async () => {
@@ -25,4 +24,9 @@ test('the page loads the wasm module and shows the ruleset version', async () =>
   const ruleset = (await (await fetch(`${server.url}/v1/ruleset`)).json()).ruleset;
   assert.match(await page.textContent('#status'), new RegExp(`ruleset ${ruleset.replaceAll('.', '\\.')}`));
   assert.deepEqual(errors, []);
+});
+
+test('Ctrl-C stops the server cleanly', async () => {
+  assert.equal(await server.stop(), 0);
+  server = null;
 });

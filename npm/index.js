@@ -12,14 +12,7 @@ export const { check, checkJson, checkLink, checkInstructions, checkLocation, ch
   return glue;
 });
 
-/**
- * Loads the wasm module. Safe to call any number of times, from any number
- * of components at once: they all await the same load, and the module is
- * fetched once. `source` may be a URL, a Response, bytes or a
- * WebAssembly.Module; by default the .wasm file next to this one is fetched
- * (bundlers copy it and rewrite the URL). A failed load (say, offline)
- * rejects, and a later init() tries again.
- */
+// One load for every caller; after a failure the next call retries.
 export function init(source) {
   loading ??= initWasm({ module_or_path: source ?? new URL('./telehealth_rules_bg.wasm', import.meta.url) }).then(
     () => {

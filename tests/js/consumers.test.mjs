@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './server.mjs';
-import { bin, copyFixture, installScratch, serveStatic, since } from './scratch.mjs';
+import { bin, copyFixture, installScratch, removeScratch, serveStatic, since } from './scratch.mjs';
 import { cases, FILES } from './vectors.mjs';
 
 let scratch;
@@ -27,6 +27,7 @@ after(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   await Promise.all(servers.map((s) => s.close()));
   await browser?.close();
+  removeScratch(scratch, scratch && `${scratch}-away`);
 });
 
 async function serve(root) {
@@ -151,7 +152,10 @@ test('wrong use in the browser: clear answers, and the module is never left brok
       location: finding(api.checkLocation('CA')),
       locationState: finding(api.checkLocation({ state: 6 })),
       continuity: finding(api.checkContinuity(null)),
-      session: finding(api.checkSession({ session_date: 20261201 })),
+      session: finding(api.checkSession({
+        session_date: 20261201, modality: 'video', payment: 'insurance', location: 'NY',
+        provider: { licenses: [{ jurisdiction: 'NY', status: 'active' }] }, client: { coverage: 'none', saved_locations: ['NY'] },
+      })),
       unknownKind: finding(api.check({ kind: 'video' })),
       notObject: finding(api.check('link')),
       cyclic: finding(api.check(cyclic)),
@@ -172,8 +176,8 @@ test('wrong use in the browser: clear answers, and the module is never left brok
   assert.deepEqual(answers.location, rejected('', 'checkLocation() takes an object like {state, zip?, country?}, not a string.'));
   assert.deepEqual(answers.locationState, rejected('state', '"state" must be a string, not a number.'));
   assert.match(answers.continuity.message, /^checkContinuity\(\) takes an object like .*, not null\.$/);
-  assert.equal(answers.session.kind, 'invalid_request');
-  assert.match(answers.session.message, /session_date/);
+  assert.equal(answers.session.field, 'session_date');
+  assert.match(answers.session.message, /^"session_date" must be a date written YYYY-MM-DD, not a number\.$/);
   assert.equal(answers.unknownKind.field, 'kind');
   assert.equal(answers.notObject.kind, 'invalid_request');
   assert.match(answers.cyclic.message, /cannot be written as JSON/);
@@ -273,7 +277,7 @@ test('server bundles resolve the node condition and work with no init(): Vite SS
   assert.ok(!web.includes('node:fs') && web.includes('Call init()'), 'browser bundle uses index.js');
 
   // A bundle moved away from node_modules says what is missing and what to do.
-  const away = join(scratch, '..', `${scratch.split('/').pop()}-away`);
+  const away = `${scratch}-away`;
   cpSync(join(dir, 'out'), away, { recursive: true });
   try {
     execFileSync('node', [join(away, 'entry.mjs')], { stdio: 'pipe' });

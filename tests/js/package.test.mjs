@@ -1,10 +1,11 @@
 // The npm package as a Node consumer gets it: packed with `npm pack`,
 // installed from the tarball into a scratch folder, imported by name. Every
 // shared vector must pass there and give byte for byte the native CLI's report.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { removeScratch } from './scratch.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cases } from './vectors.mjs';
@@ -27,6 +28,7 @@ before(() => {
      process.stdout.write(JSON.stringify({ ruleset, reports: lines.map((l) => checkJson(JSON.parse(l))) }));`,
   );
 });
+after(() => removeScratch(scratch));
 
 test('every vector through the installed package equals the CLI, byte for byte', () => {
   const all = cases();

@@ -2,7 +2,7 @@
 // tarball, as a newcomer gets it (`npm pack pkg`, then `npm install <tgz>`),
 // plus a static file server for the browser consumers.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -19,6 +19,12 @@ export function installScratch(prefix) {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${prefix}`, private: true, type: 'module' }));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], { cwd: dir, stdio: 'pipe' });
   return { dir, tarball, ms: Math.round(performance.now() - started) };
+}
+
+/** Removes scratch folders, unless TELEHEALTH_RULES_KEEP_SCRATCH=1 (to look inside after a failure). */
+export function removeScratch(...dirs) {
+  if (process.env.TELEHEALTH_RULES_KEEP_SCRATCH === '1') return;
+  for (const dir of dirs) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Copies a fixture folder from tests/consumers/ into the scratch folder. */

@@ -1,0 +1,166 @@
+// What the packed tarball holds and says about itself: package.json fields,
+// the file list, the JSON Schema against the shared vectors, the README's
+// codes table and examples, and the publish check.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installScratch, removeScratch, repo } from './scratch.mjs';
+import { cases } from './vectors.mjs';
+
+let scratch;
+let installed;
+let tarball;
+before(() => {
+  const install = installScratch('contents');
+  scratch = install.dir;
+  tarball = install.tarball;
+  installed = join(scratch, 'node_modules/telehealth-rules');
+  console.log(`# scratch install from the tarball: ${install.ms} ms`);
+});
+after(() => removeScratch(scratch));
+
+const crate = () => {
+  const cargo = readFileSync(join(repo, 'Cargo.toml'), 'utf8');
+  return Object.fromEntries(['version', 'description', 'license', 'repository'].map((k) => [k, cargo.match(new RegExp(`^${k} = "([^"]*)"`, 'm'))?.[1]]));
+};
+
+test('package.json: conditional exports, types, sideEffects, files, metadata, version equal to the crate', () => {
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const cargo = crate();
+  assert.equal(pkg.name, 'telehealth-rules');
+  assert.equal(pkg.version, cargo.version, 'version is the crate version');
+  assert.equal(pkg.description, cargo.description);
+  assert.equal(pkg.license, cargo.license);
+  assert.equal(pkg.repository.url, cargo.repository);
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.sideEffects, false);
+  assert.equal(pkg.types, './index.d.ts');
+  // Conditions are tried in order: types first, node before the browser default.
+  assert.deepEqual(Object.entries(pkg.exports['.']), [['types', './index.d.ts'], ['node', './node.js'], ['default', './index.js']]);
+  assert.equal(pkg.exports['./schema.json'], './schema.json');
+  assert.equal(pkg.exports['./telehealth_rules_bg.wasm'], './telehealth_rules_bg.wasm');
+  assert.match(pkg.engines.node, />=\s*20/);
+  assert.equal(pkg.scripts.prepublishOnly, 'node ../npm/prepublish-check.mjs');
+
+  // The tarball holds exactly the listed files (npm adds package.json).
+  const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+  assert.deepEqual(listed, [...pkg.files, 'package.json'].sort());
+
+  // Node itself picks the node entry; a browser resolver the default one.
+  const resolved = execFileSync('node', ['--input-type=module', '-e', "console.log(import.meta.resolve('telehealth-rules'))"], { cwd: scratch, encoding: 'utf8' }).trim();
+  assert.ok(resolved.endsWith('/node_modules/telehealth-rules/node.js'), resolved);
+});
+
+// The JSON Schema: every golden report is a valid `Report`, and every vector
+// request is a valid `Request` exactly when the rules can read it, except
+// where the schema does not (yet) say what the rules check: a day that does
+// not exist, more than 1,000 list entries, a provider jurisdiction that is
+// not a real code (SCHEMA_LOOSER; see the Rust-side notes in the report). Needs a JSON Schema validator: none
+// is in node_modules, so Python's `jsonschema` is used when it is installed.
+const VALIDATE = `
+import json, sys
+from jsonschema import Draft202012Validator
+data = json.load(sys.stdin)
+schema = data['schema']
+check = {name: Draft202012Validator({'$schema': schema['$schema'], '$defs': schema['$defs'], '$ref': '#/$defs/' + name})
+         for name in ('Request', 'Report')}
+Draft202012Validator.check_schema(schema)
+out = []
+for item in data['items']:
+    errors = list(check[item['against']].iter_errors(item['instance']))
+    out.append(errors[0].message[:300] if errors else None)
+json.dump(out, sys.stdout)
+`;
+const SCHEMA_LOOSER = /a day that does not exist|at most 1000 are accepted|must be a US state, DC or territory code/;
+const hasJsonschema = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import jsonschema'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+test('schema.json: vector requests and golden reports validate against Request and Report', { skip: !hasJsonschema && 'no JSON Schema validator (python3 -m pip install jsonschema)' }, async () => {
+  const schema = JSON.parse(readFileSync(join(installed, 'schema.json'), 'utf8'));
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  const all = cases();
+  const items = [];
+  for (const c of all) {
+    items.push({ against: 'Report', instance: JSON.parse(c.golden), c, role: 'report' });
+    if (c.request !== null && typeof c.request === 'object' && !Array.isArray(c.request)) items.push({ against: 'Request', instance: c.request, c, role: 'request' });
+  }
+  // The invalid_request reports the JS layer makes itself are Reports too.
+  const node = await import(join(installed, 'node.js'));
+  for (const report of [node.checkLocation('CA'), node.checkLink('x', 'y'), node.check({ kind: 'link', input: 1n })]) {
+    items.push({ against: 'Report', instance: report, c: { file: 'js', name: report.findings[0].message }, role: 'report' });
+  }
+  const errors = JSON.parse(
+    execFileSync('python3', ['-c', VALIDATE], { input: JSON.stringify({ schema, items: items.map((i) => ({ against: i.against, instance: i.instance })) }), maxBuffer: 1 << 28 }),
+  );
+  const problems = [];
+  let requests = 0;
+  items.forEach((item, i) => {
+    const where = `${item.c.file} / ${item.c.name}`;
+    if (item.role === 'report') {
+      if (errors[i]) problems.push(`${where}: report not a valid Report: ${errors[i]}`);
+      return;
+    }
+    requests++;
+    const golden = JSON.parse(item.c.golden);
+    const readable = golden.kind !== 'invalid_request';
+    if (readable && errors[i]) problems.push(`${where}: the rules read it, the schema rejects it: ${errors[i]}`);
+    if (!readable && !errors[i] && !SCHEMA_LOOSER.test(golden.findings[0].message)) {
+      problems.push(`${where}: the schema accepts a request the rules cannot read: ${golden.findings[0].message}`);
+    }
+  });
+  assert.ok(requests > 800, `${requests} requests checked`);
+  assert.deepEqual(problems, []);
+});
+
+test('README: the codes table is generated from schema.json and agrees with every golden finding', async () => {
+  const { withCodesTable } = await import(join(repo, 'scripts/gen-types.mjs'));
+  const schema = JSON.parse(readFileSync(join(installed, 'schema.json'), 'utf8'));
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.equal(withCodesTable(readme, schema), readme, 'run: node scripts/gen-types.mjs --readme pkg/schema.json npm/README.md');
+  const table = new Map([...readme.matchAll(/^\| `([a-z_]+)` \| (info|warning|error) \|/gm)].map((m) => [m[1], m[2]]));
+  assert.deepEqual([...table.keys()].sort(), schema.$defs.Code.oneOf.map((c) => c.const).sort());
+  const wrong = new Set();
+  for (const c of cases()) {
+    for (const f of JSON.parse(c.golden).findings) if (table.get(f.code) !== f.severity) wrong.add(`${f.code}: ${f.severity}, table ${table.get(f.code)}`);
+  }
+  assert.deepEqual([...wrong], []);
+});
+
+test('README: every example with results (`expr; // → value`) gives those results from the installed package', () => {
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('// →'));
+  assert.ok(blocks.length >= 7, `${blocks.length} runnable examples`);
+  blocks.forEach((block, i) => {
+    const body = block.replace(/^(.+?);\s*\/\/ → (.+)$/gm, (_, expr, value) => `assert.deepStrictEqual((${expr}), (${value}), ${JSON.stringify(expr)});`);
+    const file = join(scratch, `readme-example-${i}.mjs`);
+    writeFileSync(file, `import assert from 'node:assert';\n${body}`);
+    try {
+      execFileSync('node', [file], { cwd: scratch, stdio: 'pipe' });
+    } catch (error) {
+      assert.fail(`README example ${i + 1} failed:\n${block}\n${error.stderr}`);
+    }
+  });
+});
+
+test('the publish check: version, files, ruleset, generated types and README table are in order', () => {
+  let output;
+  try {
+    output = execFileSync('node', [join(repo, 'npm/prepublish-check.mjs')], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    output = `${error.stdout}${error.stderr}`;
+  }
+  // pkg/ freshness and the size ceiling depend on what else is being built
+  // in this checkout; the rest must hold whenever pkg/ was just built.
+  for (const ok of [/ok: version .* equals the crate's/, /ok: every file and export target exists/, /ok: ruleset .* is the module's and the crate's/,
+    /ok: types\.d\.ts is generated from schema\.json/, /ok: the README lists every code/, /ok: the JS layer in pkg\/ is the current npm\//]) {
+    assert.match(output, ok);
+  }
+});

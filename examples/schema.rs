@@ -5,7 +5,7 @@
 
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
-use telehealth_rules::{Report, Request};
+use telehealth_rules::{Code, Report, Request};
 
 fn main() {
     // Requests are read (optional fields may be left out); reports are
@@ -17,6 +17,7 @@ fn main() {
     let mut defs = reads.take_definitions(true);
     defs.extend(writes.take_definitions(true));
     inline_tags(&mut defs);
+    add_severities(&mut defs);
     // Titles make generated types keep their Rust names (`Code`, `Verdict`).
     for (name, def) in &mut defs {
         if let Some(def) = def.as_object_mut() {
@@ -36,6 +37,21 @@ fn main() {
         Err(e) => {
             eprintln!("schema: {e}");
             std::process::exit(1);
+        }
+    }
+}
+
+/// Each finding code carries its one severity as `x-severity`, so other
+/// languages (and the TypeScript generator) need not read the Rust source.
+fn add_severities(defs: &mut Map<String, Value>) {
+    let Some(variants) = defs.get_mut("Code").and_then(|c| c.get_mut("oneOf")).and_then(Value::as_array_mut) else {
+        return;
+    };
+    for variant in variants {
+        let code =
+            variant.get("const").and_then(Value::as_str).and_then(|name| Code::ALL.iter().find(|c| c.as_str() == name));
+        if let (Some(code), Some(object)) = (code, variant.as_object_mut()) {
+            object.insert("x-severity".into(), Value::from(code.severity().as_str()));
         }
     }
 }

@@ -26,33 +26,13 @@ export const TABLE_END = '<!-- codes:end -->';
 
 const refName = (ref) => ref.replace(/^#\/\$defs\//, '');
 
-/** Each finding code with its severity and meaning, in declaration order. */
+/** Each finding code with its severity (the schema's `x-severity`) and meaning, in declaration order. */
 export function codeList(schema) {
-  const severities = rustSeverities();
   return schema.$defs.Code.oneOf.map((entry) => {
-    const severity = entry['x-severity'] ?? severities.get(entry.const);
-    if (!severity) throw new Error(`gen-types: no severity for code ${entry.const}`);
+    const severity = entry['x-severity'];
+    if (!severity) throw new Error(`gen-types: no x-severity for code ${entry.const}`);
     return { code: entry.const, severity, description: oneLine(entry.description ?? '') };
   });
-}
-
-/**
- * The severity of every code. The schema does not carry severities yet, so
- * they are read from the `codes!` table in src/code.rs (the Rust source of
- * truth); an `x-severity` in the schema wins when there is one.
- */
-function rustSeverities() {
-  const out = new Map();
-  let source = '';
-  try {
-    source = readFileSync(new URL('../src/code.rs', import.meta.url), 'utf8');
-  } catch {
-    return out;
-  }
-  for (const m of source.matchAll(/^\s*[A-Z]\w*\s*=\s*"([a-z_]+)",\s*(Info|Warning|Error);/gm)) {
-    out.set(m[1], m[2].toLowerCase());
-  }
-  return out;
 }
 
 const oneLine = (text) => text.replace(/\s*\n\s*/g, ' ').trim();

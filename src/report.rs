@@ -46,7 +46,7 @@ impl Verdict {
 pub struct Finding {
     /// Stable machine code: programs branch on this, never on `message`.
     pub code: Code,
-    /// Always the code's own severity (see `Code::severity`).
+    /// Always the same for a given code: `error`, `warning` or `info`.
     pub severity: Severity,
     /// The request field the finding is about (`input`, `zip`, `provider.licenses`, ...).
     pub field: String,
@@ -54,6 +54,7 @@ pub struct Finding {
     pub message: String,
     /// A value that can replace the field's input as is, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub fix: Option<String>,
 }
 

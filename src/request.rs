@@ -76,7 +76,7 @@ pub struct ContinuityRequest {
     pub location: String,
     /// The provider's licenses and credentials.
     pub provider: Provider,
-    /// The client's insurance coverage.
+    /// The client: their insurance coverage.
     pub client: Client,
     /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,11 +109,13 @@ pub struct SessionRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provider {
-    /// State licenses and compact privileges (at most [`crate::decode::MAX_LIST`]).
+    /// State licenses and compact privileges (at most 1,000).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::decode::MAX_LIST)))]
     pub licenses: Vec<License>,
-    /// Credentials on the platform, per jurisdiction (at most [`crate::decode::MAX_LIST`]).
+    /// Credentials on the platform, per jurisdiction (at most 1,000).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::decode::MAX_LIST)))]
     pub credentials: Vec<Credential>,
 }
 
@@ -121,7 +123,7 @@ pub struct Provider {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct License {
-    /// Where it applies: a jurisdiction code such as `NY`.
+    /// Where it applies: a jurisdiction code such as `NY` (or its full name).
     pub jurisdiction: String,
     /// The license type as issued (LCSW, LPC, psychologist, ...); informational.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -140,7 +142,7 @@ pub struct License {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Credential {
-    /// Where it applies: a jurisdiction code such as `NY`.
+    /// Where it applies: a jurisdiction code such as `NY` (or its full name).
     pub jurisdiction: String,
     /// `active` or `pending`.
     pub status: CredentialStatus,
@@ -155,8 +157,9 @@ pub struct Credential {
 pub struct Client {
     /// The client's insurance coverage.
     pub coverage: Coverage,
-    /// The client's saved virtual-session locations (session requests).
+    /// The client's saved virtual-session locations (session requests; at most 1,000).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::decode::MAX_LIST)))]
     pub saved_locations: Vec<String>,
 }
 
@@ -269,6 +272,7 @@ impl schemars::JsonSchema for Date {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
+            "format": "date",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             "description": "A calendar date, YYYY-MM-DD."
         })

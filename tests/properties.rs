@@ -118,6 +118,17 @@ fn assert_link_properties(input: &str, as_of: Date) -> Result<(), TestCaseError>
     assert_consistent(&Report::Link(report.clone()))?;
     prop_assert_eq!(&report, &link::check(input, as_of), "not deterministic");
     if let Some(normalized) = &report.normalized {
+        // Safe to put in an href or show as is: https, no markup or quote
+        // breakers, no whitespace, control or invisible characters.
+        prop_assert!(normalized.starts_with("https://"), "[normalized not https] {:?} -> {:?}", input, normalized);
+        prop_assert!(
+            !normalized
+                .chars()
+                .any(|c| matches!(c, '<' | '>' | '"') || c.is_whitespace() || c.is_control() || !c.is_ascii()),
+            "[normalized has unsafe characters] {:?} -> {:?}",
+            input,
+            normalized
+        );
         let again = link::check(normalized, as_of);
         prop_assert!(
             again.normalized.as_ref() == Some(normalized),
@@ -829,7 +840,7 @@ fn hundred_thousand_element_arrays() {
     let repeated = format!("{{{}\"state\":\"NY\"}}", "\"kind\":\"location\",".repeat(n));
     assert!(timed("repeated keys", limit, || check_json(&repeated, today())).contains("\"accept\""));
     // At the limit: 1,000 licenses and 1,000 long saved locations are read.
-    let licenses = vec![json!({"jurisdiction": "Califrnia", "status": "expired", "expires": "2020-01-01"}); 1000];
+    let licenses = vec![json!({"jurisdiction": "CA", "status": "expired", "expires": "2020-01-01"}); 1000];
     let saved = vec![json!("x".repeat(63)); 1000];
     let request = json!({"kind": "session", "location": "NY", "provider": {"licenses": licenses}, "session_date": TODAY,
                          "modality": "video", "payment": "private_pay", "client": {"coverage": "none", "saved_locations": saved}});

@@ -1,0 +1,284 @@
+// The HTTP service under load and abuse (issue 8): a bounded load test on
+// loopback (latency printed, not asserted), oversized, mistyped, slow,
+// truncated and malformed requests, wrong methods, path traversal on the
+// static files, and security headers on every response. After all of it the
+// service still answers a normal request. Bounded to about a minute.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import { startServer } from './server.mjs';
+
+const LOAD_REQUESTS = Number(process.env.HTTP_LOAD_REQUESTS ?? 20_000);
+const LOAD_CLIENTS = 32;
+/** The server's own request timeout (serve.rs: TimeoutLayer, 10 s) plus slack. */
+const SERVER_TIMEOUT_MS = 10_000;
+
+let server;
+let host;
+let port;
+before(async () => {
+  server = await startServer();
+  const url = new URL(server.url);
+  host = url.hostname;
+  port = Number(url.port);
+});
+after(async () => {
+  await server?.stop();
+});
+
+const seen = []; // every response's headers, checked at the end
+
+/** One request over a fresh or pooled connection: {status, headers, body}. */
+function request({ method = 'POST', path = '/v1/check', headers = {}, body, agent = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host, port, method, path, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const out = { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
+        seen.push({ path, status: out.status, headers: out.headers });
+        resolve(out);
+      });
+      res.on('error', reject);
+    });
+    // A server that answers before reading a huge body may close early:
+    // the answer is what counts.
+    req.on('error', (e) => (req.res ? undefined : reject(e)));
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const json = (body, extra = {}) => ({
+  headers: { 'content-type': 'application/json', ...extra },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** Sends raw bytes on a new connection; resolves to what came back before the server closed or `waitMs` passed. */
+function raw(bytes, { waitMs = 3000, endAfterWrite = true } = {}) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    let data = '';
+    const done = (how) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ data, how });
+    };
+    const timer = setTimeout(() => done('timeout'), waitMs);
+    socket.on('data', (c) => (data += c.toString('latin1')));
+    socket.on('end', () => done('closed'));
+    socket.on('error', () => done('error'));
+    socket.on('connect', () => {
+      socket.write(bytes);
+      if (endAfterWrite) socket.end();
+    });
+  });
+}
+
+const statusOf = (response) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0);
+
+function assertReport(res, status) {
+  assert.equal(res.status, status, res.body);
+  assert.match(res.headers['content-type'], /^application\/json/);
+  const report = JSON.parse(res.body);
+  assert.equal(report.kind, 'invalid_request');
+  assert.equal(report.verdict, 'reject');
+  assert.equal(report.findings[0].code, 'invalid_request');
+  assert.ok(report.findings[0].message.length > 0);
+  return report;
+}
+
+const NORMAL = { kind: 'link', input: 'https://doxy.me/drsmith', as_of: '2026-11-26' };
+
+async function assertStillServing() {
+  const res = await request(json(NORMAL));
+  assert.equal(res.status, 200);
+  assert.equal(JSON.parse(res.body).verdict, 'accept');
+}
+
+test('oversized bodies get 413 with a report, and the service keeps serving', async () => {
+  const limit = 64 * 1024;
+  const padded = (size) => {
+    const text = JSON.stringify({ ...NORMAL, input: '' });
+    return text.replace('"input":""', `"input":"${'a'.repeat(size - text.length)}"`);
+  };
+  // Exactly at the limit: read, and the link rules answer too_long.
+  const atLimit = await request(json(padded(limit)));
+  assert.equal(atLimit.status, 200);
+  assert.deepEqual(JSON.parse(atLimit.body).findings.map((f) => f.code), ['too_long']);
+  // One byte over, 1 MiB and 10 MiB, with a Content-Length.
+  for (const size of [limit + 1, 1 << 20, 10 << 20]) assertReport(await request(json(padded(size))), 413);
+  // Over the limit without a Content-Length (chunked): cut off while reading.
+  const chunked = await new Promise((resolve, reject) => {
+    const req = http.request({ host, port, method: 'POST', path: '/v1/check', agent: false,
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', (e) => (req.res ? undefined : reject(e)));
+    for (let i = 0; i < 80; i += 1) req.write('x'.repeat(1024));
+    req.end();
+  });
+  seen.push({ path: '/v1/check (chunked)', status: chunked.status, headers: chunked.headers });
+  assertReport(chunked, 413);
+  // A Content-Length that lies about a huge body.
+  const lying = await raw(`POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}`,
+    { endAfterWrite: false });
+  assert.equal(statusOf(lying.data), 413, lying.data);
+  await assertStillServing();
+});
+
+test('wrong or missing content type gets 415 with a report', async () => {
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'json']) {
+    assertReport(await request({ ...json(NORMAL), headers: { 'content-type': type } }), 415);
+  }
+  assertReport(await request({ body: JSON.stringify(NORMAL) }), 415);
+  // JSON with parameters or in capitals is JSON.
+  for (const type of ['application/json; charset=utf-8', 'APPLICATION/JSON']) {
+    assert.equal((await request({ ...json(NORMAL), headers: { 'content-type': type } })).status, 200, type);
+  }
+});
+
+test('malformed JSON and other invalid requests get 400 with a report', async () => {
+  for (const body of ['', '{', 'null', '[]', '{"kind":"link"}', '{"kind":"video"}', '{"kind":"link","input":"x",}',
+    `${'['.repeat(10_000)}`, '{"kind":"link","input":"x","as_of":"2026-02-30"}']) {
+    assertReport(await request(json(body)), 400);
+  }
+  // Bytes that are not UTF-8.
+  assertReport(await request({ headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), 400);
+  await assertStillServing();
+});
+
+test('methods other than POST on /v1/check get 405', async () => {
+  for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+    const res = await request({ method, headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 405, method);
+  }
+});
+
+test('path traversal on the static files never serves a file from outside', async () => {
+  const paths = ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/%2E%2E/Cargo.toml', '/pkg/../../Cargo.toml', '/pkg/%2e%2e/%2e%2e/Cargo.toml',
+    '/pkg/..%2f..%2fCargo.toml', '/..%5c..%5cCargo.toml', '/pkg/..\\..\\Cargo.toml', '/%252e%252e/Cargo.toml',
+    '/.%2e/Cargo.toml', '//etc/passwd', '/pkg//../../../../etc/passwd', '/..;/Cargo.toml', '/pkg/%00../Cargo.toml'];
+  for (const path of paths) {
+    // The client keeps its side open: the server closes after answering.
+    const { data } = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, { endAfterWrite: false });
+    const status = statusOf(data);
+    assert.ok([400, 404].includes(status), `${path}: ${data.slice(0, 200)}`);
+    assert.ok(!data.includes('[package]') && !data.includes('root:x:0'), `${path} served a file`);
+    // The security headers come with error pages too.
+    assert.match(data, /content-security-policy: /i, path);
+  }
+});
+
+test('a stalled body gets 408 or is closed in time, while others are served', async () => {
+  const started = Date.now();
+  const stalled = raw(
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kind":"link","in`,
+    { waitMs: SERVER_TIMEOUT_MS + 5_000, endAfterWrite: false },
+  );
+  // Meanwhile the service answers others at once.
+  for (let i = 0; i < 20; i += 1) {
+    const t = Date.now();
+    await assertStillServing();
+    assert.ok(Date.now() - t < 2_000, 'a normal request waited behind a stalled one');
+  }
+  const { data, how } = await stalled;
+  const took = Date.now() - started;
+  console.log(`stalled body: ${statusOf(data) || how} after ${took} ms`);
+  assert.ok(how === 'closed' || statusOf(data) === 408, `stalled body: ${how} ${data.slice(0, 100)}`);
+  if (statusOf(data) !== 0) assert.equal(statusOf(data), 408, data);
+  assert.ok(took < SERVER_TIMEOUT_MS + 5_000, `the stalled request was held ${took} ms`);
+  await assertStillServing();
+});
+
+// Known issue (SECURITY.md): the 10 s timeout starts once the headers are in;
+// a client that never finishes its headers (slowloris) holds its connection
+// open for as long as it likes. Reported, not failing, until serve.rs sets a
+// header read timeout.
+test('stalled headers are closed in time', { todo: 'serve.rs has no header read timeout' }, async () => {
+  const started = Date.now();
+  const { data, how } = await raw(`POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Ty`,
+    { waitMs: SERVER_TIMEOUT_MS + 5_000, endAfterWrite: false });
+  console.log(`stalled headers: ${statusOf(data) || how} after ${Date.now() - started} ms`);
+  assert.ok(how === 'closed' || statusOf(data) >= 400, `stalled headers still open after ${Date.now() - started} ms`);
+  await assertStillServing();
+});
+
+test('truncated requests (Content-Length larger than the body, then close) do no harm', async () => {
+  for (const request of [
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"kind":"link","input":"https://doxy.me/drsmith"}`,
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n`,
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"kind":"li`,
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: appl`,
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n{}`,
+    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n{}`,
+    'GARBAGE\r\n\r\n',
+  ]) {
+    const { data, how } = await raw(request);
+    const status = statusOf(data);
+    // Either an error answer or a closed connection: never a 200, never a hang.
+    assert.ok(how !== 'timeout' || status !== 0, `no answer and no close: ${JSON.stringify(request)}`);
+    assert.ok(status === 0 || status >= 400, `${status} for ${JSON.stringify(request)}`);
+  }
+  await assertStillServing();
+});
+
+test(`load: ${LOAD_REQUESTS} requests from ${LOAD_CLIENTS} keep-alive clients, no errors`, async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CLIENTS });
+  const bodies = [
+    NORMAL,
+    { kind: 'link', input: 'http://zoom.us/s/1234567890?zak=x', as_of: '2026-11-26' },
+    { kind: 'location', state: 'Califrnia', zip: '94110' },
+    { kind: 'instructions', input: 'Join at https://doxy.me/drsmith. Call (646) 558-8656.', link: 'https://doxy.me/drsmith' },
+    { kind: 'continuity', as_of: '2026-11-26', location: 'NY', provider: { licenses: [{ jurisdiction: 'NY', status: 'active' }] }, client: { coverage: 'none' } },
+    'not json',
+  ].map((b) => (typeof b === 'string' ? b : JSON.stringify(b)));
+  const latencies = [];
+  const errors = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  async function client() {
+    while (next < LOAD_REQUESTS) {
+      const i = next;
+      next += 1;
+      const body = bodies[i % bodies.length];
+      const t = process.hrtime.bigint();
+      try {
+        const res = await request({ ...json(body), agent });
+        const expected = body === 'not json' ? 400 : 200;
+        if (res.status !== expected) errors.push(`${res.status} for ${body}`);
+        else if (!res.body.startsWith('{"kind":')) errors.push(`not a report: ${res.body.slice(0, 80)}`);
+      } catch (e) {
+        errors.push(String(e));
+      }
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  await Promise.all(Array.from({ length: LOAD_CLIENTS }, client));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+  console.log(`load: ${LOAD_REQUESTS} requests, ${LOAD_CLIENTS} clients, ${seconds.toFixed(1)} s, ` +
+    `${(LOAD_REQUESTS / seconds).toFixed(0)} req/s; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
+  assert.deepEqual(errors.slice(0, 5), [], `${errors.length} errors`);
+  assert.equal(latencies.length, LOAD_REQUESTS);
+});
+
+test('every response carries the security headers, and the service still answers', async () => {
+  await request({ method: 'GET', path: '/' });
+  await request({ method: 'GET', path: '/v1/ruleset' });
+  await request({ method: 'GET', path: '/no-such-file' });
+  assert.ok(seen.length > 50);
+  for (const { path, status, headers } of seen) {
+    const where = `${status} ${path}`;
+    assert.match(headers['content-security-policy'] ?? '', /default-src 'self'/, where);
+    assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/, where);
+    assert.equal(headers['x-content-type-options'], 'nosniff', where);
+    assert.equal(headers['x-frame-options'], 'DENY', where);
+  }
+  await assertStillServing();
+});

@@ -49,6 +49,12 @@ data-check:
 size: pkg
 	@node scripts/size.mjs
 
+## Benchmarks of issue 7 (native, browser, JSONL, size, callgrind; ~30-40 min):
+## results in target/bench/results/, method and figures in BENCHMARKS.md.
+## `make bench BENCH=native` (or browser, jsonl, size, callgrind, wasm) runs one part.
+bench: pkg
+	@bash scripts/bench.sh $(BENCH)
+
 ## Regenerate tests/golden/*.jsonl from the native reports (review the diff).
 golden:
 	UPDATE_GOLDEN=1 cargo test --test vectors

@@ -5,7 +5,9 @@
 pub(crate) fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{180E}')
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{180E}'
+        // Tag characters and Hangul fillers render as nothing too.
+        | '\u{E0000}'..='\u{E007F}' | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}')
 }
 
 /// Trims Unicode whitespace (spaces, tabs, line breaks, no-break spaces).
@@ -103,7 +105,17 @@ mod tests {
 
     #[test]
     fn invisible_controls() {
-        for c in ['\u{200B}', '\u{200D}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{061C}', '\u{200F}'] {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{FEFF}',
+            '\u{061C}',
+            '\u{200F}',
+            '\u{E0041}',
+            '\u{3164}',
+        ] {
             assert!(is_invisible_control(c), "{c:?}");
         }
         assert!(!is_invisible_control('a'));

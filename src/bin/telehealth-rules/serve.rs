@@ -19,6 +19,12 @@ use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 /// Largest request body accepted by `POST /v1/check`.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// Time a client has to send its headers, and then its whole request.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connections served at once; more wait in the listen queue.
+const MAX_CONNECTIONS: usize = 1024;
+
 /// The page may run its own scripts and compile wasm; nothing inline, no
 /// other origin, no framing.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -59,10 +65,41 @@ pub fn run(options: Options) -> std::io::Result<()> {
         let listener = tokio::net::TcpListener::bind(options.addr).await?;
         let addr = listener.local_addr()?;
         println!("telehealth-rules: serving http://{addr}/ (ruleset {}); Ctrl-C stops", telehealth_rules::RULESET);
-        axum::serve(listener, app(&options)).with_graceful_shutdown(shutdown_signal()).await?;
+        serve_connections(listener, app(&options)).await;
         println!("telehealth-rules: stopped");
         Ok(())
     })
+}
+
+/// Accepts connections until Ctrl-C, then lets the open ones finish. Each
+/// connection must send its headers within `REQUEST_TIMEOUT` (a client that
+/// never finishes them is dropped), and at most `MAX_CONNECTIONS` are served
+/// at once; the rest wait in the listen queue.
+async fn serve_connections(listener: tokio::net::TcpListener, app: Router) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(REQUEST_TIMEOUT);
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else { break };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let connection = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            // A client that hangs up or times out is not the server's error.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    // Requests in flight get a few seconds to finish.
+    let _ = tokio::time::timeout(Duration::from_secs(5), graceful.shutdown()).await;
 }
 
 fn app(options: &Options) -> Router {
@@ -73,7 +110,7 @@ fn app(options: &Options) -> Router {
         .route("/v1/ruleset", get(ruleset))
         .nest_service("/pkg", ServeDir::new(&options.pkg))
         .fallback_service(ServeDir::new(&options.www))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(security(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(security(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security(header::X_FRAME_OPTIONS, "DENY"))

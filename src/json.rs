@@ -338,7 +338,7 @@ fn find_escape(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in chunks.by_ref() {
-        let word = chunk.iter().rev().fold(0u64, |w, b| (w << 8) | u64::from(*b));
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
         let suspect =
             below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1);
         if suspect != 0 {

@@ -344,16 +344,13 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
         canonicalize(&mut url, entry, j);
         let text = String::from(url);
         let trimmed = scan::trim_punctuation(&text);
-        match Url::parse(trimmed) {
-            Ok(next) if trimmed.len() != text.len() => {
-                j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
-                url = next;
-            }
-            _ => {
-                j.normalized = Some(text);
-                return;
-            }
-        }
+        let next = if trimmed.len() == text.len() { None } else { Url::parse(trimmed).ok() };
+        let Some(next) = next else {
+            j.normalized = Some(text);
+            return;
+        };
+        j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
+        url = next;
     }
     j.normalized = Some(url.into());
 }

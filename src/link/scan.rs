@@ -40,6 +40,12 @@ const DOTS: &[char] = &['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'];
 /// lone closing bracket whose opening one was not copied. Brackets that
 /// belong to the text, such as `(646) 558-8656`, stay.
 pub fn trim_punctuation(text: &str) -> &str {
+    // The usual case, on every keystroke: nothing pasted around the link.
+    let plain_start = text.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    let plain_end = text.bytes().next_back().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'/');
+    if plain_start && plain_end {
+        return text;
+    }
     let mut text = text;
     loop {
         let before = text.len();
@@ -130,8 +136,9 @@ fn raw_host(text: &str) -> &str {
         None => text,
     }
     .trim_start_matches(['/', '\\']);
-    let authority = after_scheme.split(['/', '?', '#', '\\']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let end = after_scheme.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')).unwrap_or(after_scheme.len());
+    let authority = after_scheme.get(..end).unwrap_or(after_scheme);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
     if host.starts_with('[') {
         return host;
     }
@@ -144,10 +151,12 @@ fn raw_host(text: &str) -> &str {
 /// Non-ASCII letters, `xn--` labels or percent-encoding in the host: the
 /// parser would turn these into a different-looking name.
 pub fn host_has_lookalike_characters(url_text: &str) -> bool {
-    let host = raw_host(url_text);
-    !host.is_ascii()
-        || host.contains('%')
-        || host.split('.').any(|l| l.len() >= 4 && l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
+    let host = raw_host(url_text).as_bytes();
+    let punycode_at = |i: usize| {
+        (i == 0 || host.get(i - 1) == Some(&b'.'))
+            && host.get(i..i + 4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+    };
+    host.iter().enumerate().any(|(i, b)| !b.is_ascii() || *b == b'%' || ((*b == b'x' || *b == b'X') && punycode_at(i)))
 }
 
 /// A domain a client could reach on the internet: at least two labels and

@@ -73,7 +73,7 @@ pageTest('typing a link one character at a time updates the message after each k
   await link.fill('');
   await link.pressSequentially('javascript:a');
   await settled(page, 'link');
-  await textOf(page.locator('#link-messages'), /"javascript:" link does not open a video session/);
+  await textOf(page.locator('#link-messages'), /"javascript:" does not open a video session/);
   assert.equal(await link.evaluate((input) => input === document.activeElement), true);
   assert.equal(await link.getAttribute('aria-invalid'), 'true');
 });

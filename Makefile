@@ -51,7 +51,7 @@ size: pkg
 
 ## Benchmarks of issue 7 (native, browser, JSONL, size, callgrind; ~30-40 min):
 ## results in target/bench/results/, method and figures in BENCHMARKS.md.
-## `make bench BENCH=native` (or browser, jsonl, size, callgrind, wasm) runs one part.
+## `make bench BENCH=native` (or wasm, browser, node, jsonl, size, callgrind) runs one part.
 bench: pkg
 	@bash scripts/bench.sh $(BENCH)
 

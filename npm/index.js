@@ -17,6 +17,9 @@ export function init(source) {
   loading ??= initWasm({ module_or_path: source ?? new URL('./telehealth_rules_bg.wasm', import.meta.url) }).then(
     () => {
       loaded = true;
+      // V8 compiles wasm functions lazily: one call here moves the first
+      // keystroke's few milliseconds of compiling into the load.
+      glue.checkLinkJson('https://doxy.me/warm-up', '2026-01-01');
     },
     (error) => {
       loading = null;

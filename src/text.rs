@@ -39,32 +39,37 @@ pub(crate) fn fold_key(text: &str) -> String {
     out
 }
 
-/// Damerau-Levenshtein (optimal string alignment) distance, giving up and
-/// returning `limit + 1` as soon as the distance must exceed `limit`.
-pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+/// Longest text [`edit_distance`] compares; longer text is never "close".
+const MAX_EDIT_LEN: usize = 64;
+
+/// Damerau-Levenshtein (optimal string alignment) distance between two ASCII
+/// texts, ignoring ASCII case, giving up and returning `limit + 1` as soon as
+/// the distance must exceed `limit`. Runs on the stack: it is called for
+/// every table entry on every keystroke of an unknown place.
+pub(crate) fn edit_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit || a.len() > MAX_EDIT_LEN || b.len() > MAX_EDIT_LEN {
         return limit + 1;
     }
-    let width = b.len() + 1;
+    let same = |i: usize, j: usize| a.get(i).map(u8::to_ascii_lowercase) == b.get(j).map(u8::to_ascii_lowercase);
     // Three rolling rows: two back (for transpositions), previous, current.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur: Vec<usize> = vec![0; width];
-    for (i, ca) in a.iter().enumerate() {
+    let mut before = [0usize; MAX_EDIT_LEN + 1];
+    let mut prev = [0usize; MAX_EDIT_LEN + 1];
+    let mut cur = [0usize; MAX_EDIT_LEN + 1];
+    for (j, slot) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *slot = j;
+    }
+    for i in 0..a.len() {
         if let Some(first) = cur.first_mut() {
             *first = i + 1;
         }
         let mut row_min = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
+        for j in 0..b.len() {
+            let cost = usize::from(!same(i, j));
             let sub = prev.get(j).map_or(usize::MAX, |v| v + cost);
             let del = prev.get(j + 1).map_or(usize::MAX, |v| v + 1);
             let ins = cur.get(j).map_or(usize::MAX, |v| v + 1);
             let mut best = sub.min(del).min(ins);
-            let transposed = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
-            if transposed {
+            if i > 0 && j > 0 && same(i - 1, j) && same(i, j - 1) {
                 best = best.min(before.get(j - 1).map_or(usize::MAX, |v| v + 1));
             }
             if let Some(slot) = cur.get_mut(j + 1) {
@@ -95,12 +100,13 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(edit_distance("califrnia", "california", 2), 1);
-        assert_eq!(edit_distance("texsa", "texas", 2), 1);
-        assert_eq!(edit_distance("nwe york", "new york", 2), 1);
-        assert_eq!(edit_distance("narnia", "nevada", 2), 3);
-        assert_eq!(edit_distance("", "abc", 5), 3);
-        assert_eq!(edit_distance("same", "same", 0), 0);
+        assert_eq!(edit_distance(b"califrnia", b"California", 2), 1);
+        assert_eq!(edit_distance(b"texsa", b"texas", 2), 1);
+        assert_eq!(edit_distance(b"nwe york", b"New York", 2), 1);
+        assert_eq!(edit_distance(b"narnia", b"nevada", 2), 3);
+        assert_eq!(edit_distance(b"", b"abc", 5), 3);
+        assert_eq!(edit_distance(b"same", b"SAME", 0), 0);
+        assert_eq!(edit_distance(&[b'a'; 65], &[b'a'; 65], 2), 3);
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub fn check(input: &str, as_of: Date) -> LinkReport {
 }
 
 fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
-    if input.chars().nth(MAX_CHARS).is_some() {
+    // Characters are counted only when the bytes could be too many.
+    if input.len() > MAX_CHARS && input.chars().nth(MAX_CHARS).is_some() {
         j.push(Code::TooLong, message::too_long(input.chars().count()));
         return;
     }
@@ -178,7 +179,8 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     if core.len() != trimmed.len() {
         j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
     }
-    if core.chars().any(crate::text::is_invisible_control) {
+    // Every invisible control is non-ASCII: typed links skip the scan.
+    if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;
         return j.push(Code::LookalikeCharacters, message::invisible_characters());
     }
@@ -199,17 +201,19 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     }
     let mut was_http = false;
     let url_text = match scheme {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => format!("https:{rest}"),
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => https(rest),
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
             j.push_repair(Code::HttpsRequired, message::https_required());
             was_http = true;
-            format!("https:{rest}")
+            https(rest)
         }
         Some((scheme, _)) => return judge_scheme(scheme, as_of, j),
         None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone()),
         None if scan::looks_like_host(text) => {
             j.push_repair(Code::MissingScheme, message::missing_scheme());
-            format!("https://{}", text.trim_start_matches('/'))
+            let mut url = String::from("https://");
+            url.push_str(text.trim_start_matches('/'));
+            url
         }
         None => return j.push(Code::NotAUrl, message::not_a_url("")),
     };
@@ -274,6 +278,15 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         }
     }
     finish_url(url, Some(entry), was_http, j);
+}
+
+/// `https:` and the rest of a link, without the formatting machinery (this
+/// runs on every keystroke).
+fn https(rest: &str) -> String {
+    let mut out = String::with_capacity(rest.len() + 6);
+    out.push_str("https:");
+    out.push_str(rest);
+    out
 }
 
 fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {

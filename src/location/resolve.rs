@@ -69,17 +69,21 @@ fn expand_first_word(key: &str) -> Option<String> {
 /// The one code whose name or alias is within a small edit distance of
 /// `key`, if exactly one is: `califrnia` -> CA, `carolina` -> none.
 fn closest(key: &str) -> Option<&'static str> {
-    let len = key.chars().count();
-    if len < 3 {
+    if key.len() < 3 || !key.is_ascii() {
         return None;
     }
-    let limit = if len <= 5 { 1 } else { 2 };
-    let names = JURISDICTIONS.iter().map(|j| (fold_key(j.name), j.code));
-    let aliases = ALIASES.iter().filter(|(a, _)| a.len() >= 4).map(|(a, code)| ((*a).to_owned(), *code));
+    let limit = if key.len() <= 5 { 1 } else { 2 };
+    // Names with periods ("U.S. Virgin Islands") are matched through their aliases.
+    let names = JURISDICTIONS.iter().filter(|j| !j.name.contains('.')).map(|j| (j.name, j.code));
+    let aliases = ALIASES.iter().filter(|(a, _)| a.len() >= 4).copied();
+    let key_letters = letter_counts(key);
     let mut best: Option<(usize, &'static str)> = None;
     let mut ambiguous = false;
     for (name, code) in names.chain(aliases) {
-        let d = edit_distance(key, &name, limit);
+        if bag_distance(&key_letters, &letter_counts(name)) > limit {
+            continue;
+        }
+        let d = edit_distance(key.as_bytes(), name.as_bytes(), limit);
         if d > limit {
             continue;
         }
@@ -93,6 +97,29 @@ fn closest(key: &str) -> Option<&'static str> {
         }
     }
     best.filter(|_| !ambiguous).map(|(_, code)| code)
+}
+
+/// How many of each letter (case-folded) a text has; everything else counts as one kind.
+fn letter_counts(text: &str) -> [u8; 27] {
+    let mut counts = [0u8; 27];
+    for b in text.bytes() {
+        let slot = if b.is_ascii_alphabetic() { usize::from(b.to_ascii_lowercase() - b'a') } else { 26 };
+        if let Some(count) = counts.get_mut(slot) {
+            *count = count.saturating_add(1);
+        }
+    }
+    counts
+}
+
+/// A lower bound of the edit distance from letter counts alone: it rules out
+/// most of the table before the quadratic comparison runs.
+fn bag_distance(a: &[u8; 27], b: &[u8; 27]) -> usize {
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        more += usize::from(x.saturating_sub(*y));
+        fewer += usize::from(y.saturating_sub(*x));
+    }
+    more.max(fewer)
 }
 
 #[cfg(test)]

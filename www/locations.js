@@ -7,7 +7,7 @@ import { checkLocation } from '/pkg/index.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
-import { phaseOfInput, reveal } from './reveal.js';
+import { reveal, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { placeName } from './wording.js';
@@ -26,26 +26,16 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   const summary = byId('locations-summary');
   const banner = byId('locations-saved');
   const list = byId('locations-list');
-  const state = field('state');
-  const zip = field('zip');
+  const state = typedField('state');
+  const zip = typedField('zip');
   let saved = store.load('locations', (v) => Array.isArray(v) && v.every(isSavedLocation), []);
   let report = null;
   let saving = false;
 
-  for (const f of [state, zip]) {
-    f.input.addEventListener('input', (event) => {
-      f.phase = phaseOfInput(event, f.previous);
-      f.previous = f.input.value;
-      hideBanner(banner);
-      update();
-    });
-    f.input.addEventListener('blur', () => {
-      if (f.phase === 'typing') {
-        f.phase = 'complete';
-        update();
-      }
-    });
-  }
+  watchTyping([state, zip], () => {
+    hideBanner(banner);
+    update();
+  }, update);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
@@ -53,12 +43,6 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   renderList();
   update();
 
-  function field(id) {
-    return {
-      input: byId(id), group: byId(`${id}-group`), messages: byId(`${id}-messages`), status: byId(`${id}-status`),
-      phase: 'complete', previous: '', said: '',
-    };
-  }
 
   /** The location as the rules take it; a blank ZIP is left out (it is optional). */
   function location() {

@@ -1,3 +1,5 @@
+import { byId } from './dom.js';
+
 // "Reward early, punish late": which of a report's findings to show while the
 // provider is still typing. The rules judge every keystroke; this module only
 // decides when to say so. A good value is confirmed at once. An error about a
@@ -63,4 +65,34 @@ export function reveal(findings, value, phase) {
   // A note about a half-typed value ("punctuation removed" for `http:`) would only confuse.
   const shown = findings.filter((f) => !waits(f) && !(waiting.length > 0 && f.severity === 'info'));
   return { shown, waiting: waiting.length > 0 };
+}
+
+/** A field judged as it is typed: its elements, and its phase (see `phaseOfInput`). */
+export function typedField(id) {
+  return {
+    input: byId(id), group: byId(`${id}-group`), messages: byId(`${id}-messages`), status: byId(`${id}-status`),
+    phase: 'complete', previous: byId(id).value, report: null, said: '',
+  };
+}
+
+/**
+ * Keeps each field's phase as the provider types: `onInput` runs after every
+ * input event; leaving a field that was being typed makes it `complete` (what
+ * was held back shows now) and runs `onSettle`.
+ */
+export function watchTyping(fields, onInput, onSettle) {
+  for (const f of fields) {
+    f.previous = f.input.value;
+    f.input.addEventListener('input', (event) => {
+      f.phase = phaseOfInput(event, f.previous);
+      f.previous = f.input.value;
+      onInput();
+    });
+    f.input.addEventListener('blur', () => {
+      if (f.phase === 'typing') {
+        f.phase = 'complete';
+        onSettle();
+      }
+    });
+  }
 }

@@ -7,7 +7,7 @@ import { checkInstructions, checkLink } from '/pkg/index.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
-import { phaseOfInput, reveal } from './reveal.js';
+import { reveal, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
@@ -23,8 +23,8 @@ export function setupSettings({ onChange }) {
   const form = byId('settings-form');
   const summary = byId('settings-summary');
   const banner = byId('settings-saved');
-  const link = field('link');
-  const instructions = field('instructions');
+  const link = typedField('link');
+  const instructions = typedField('instructions');
   const attestations = {
     group: byId('attestations-group'),
     list: byId('attestation-list'),
@@ -42,34 +42,16 @@ export function setupSettings({ onChange }) {
     confirmed.set(saved.platformKey, new Set(saved.attestations));
   }
 
-  for (const f of [link, instructions]) {
-    f.previous = f.input.value;
-    f.input.addEventListener('input', (event) => {
-      f.phase = phaseOfInput(event, f.previous);
-      f.previous = f.input.value;
-      hideBanner(banner);
-      update();
-    });
-    // Leaving the field ends "still typing": whatever was held back shows now.
-    f.input.addEventListener('blur', () => {
-      if (f.phase === 'typing') {
-        f.phase = 'complete';
-        update();
-      }
-    });
-  }
+  watchTyping([link, instructions], () => {
+    hideBanner(banner);
+    update();
+  }, update);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
   });
   update();
 
-  function field(id) {
-    return {
-      input: byId(id), group: byId(`${id}-group`), messages: byId(`${id}-messages`), status: byId(`${id}-status`),
-      phase: 'complete', previous: '', report: null, said: '',
-    };
-  }
 
   function update() {
     updateLink();

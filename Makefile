@@ -7,14 +7,14 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-chromium test-js data-check size bench golden
+.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check size bench golden
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
 demo: setup pkg
 	cargo run --release --bin telehealth-rules -- serve --addr 127.0.0.1:8080
 
 ## Run every test: lint, native, wasm in Node and Chromium, the npm package, the page.
-test: setup lint test-native test-wasm-node test-wasm-chromium pkg size test-js data-check
+test: setup lint test-native test-wasm-node test-wasm-chromium pkg size test-js data-check docs-check
 	@echo "make test: all passed"
 
 setup:
@@ -44,6 +44,12 @@ test-js: pkg
 ## The ZIP3 table is what its generator makes from the pinned data set.
 data-check:
 	python3 tools/zip3/generate.py --check
+
+## Generated text is current: the README's rules table and the fuzz seeds
+## (both made from the shared vectors).
+docs-check: pkg
+	node scripts/rules-table.mjs --check
+	node scripts/fuzz-seeds.mjs --check
 
 ## Transfer size of the wasm module and its JS glue (fails over the budget).
 size: pkg

@@ -7,7 +7,7 @@ import { checkLocation } from '/pkg/index.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
-import { reveal, typedField, watchTyping } from './reveal.js';
+import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { placeName } from './wording.js';
@@ -65,8 +65,8 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     else setStatus(state.status, '');
     state.group.dataset.checked = state.input.value;
     zip.group.dataset.checked = zip.input.value;
-    say(state, s.shown.find(isError)?.message ?? state.status.textContent);
-    say(zip, z.shown.find((f) => f.severity !== 'info')?.message ?? '');
+    sayOnce(state, s.shown.find(isError)?.message ?? state.status.textContent);
+    sayOnce(zip, z.shown.find((f) => f.severity !== 'info')?.message ?? '');
   }
 
   /** The report's findings by field, plus "already saved", which only this page can know. */
@@ -83,17 +83,9 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   }
 
   function useFix(f, value) {
-    f.input.value = value;
-    f.previous = value;
-    f.phase = 'complete';
+    takeValue(f, value);
     update();
     f.input.focus();
-  }
-
-  function say(f, text) {
-    if (text === f.said) return;
-    f.said = text;
-    announce(text);
   }
 
   async function save() {

@@ -1,4 +1,4 @@
-import { byId } from './dom.js';
+import { announce, byId } from './dom.js';
 
 // "Reward early, punish late": which of a report's findings to show while the
 // provider is still typing. The rules judge every keystroke; this module only
@@ -95,4 +95,18 @@ export function watchTyping(fields, onInput, onSettle) {
       }
     });
   }
+}
+
+/** Puts a value into a field the way a fix button does: arrived whole, judged in full. */
+export function takeValue(f, value) {
+  f.input.value = value;
+  f.previous = value;
+  f.phase = 'complete';
+}
+
+/** Announces a field's message when it changes, not after every key. */
+export function sayOnce(f, text) {
+  if (text === f.said) return;
+  f.said = text;
+  announce(text);
 }

@@ -7,7 +7,7 @@ import { checkInstructions, checkLink } from '/pkg/index.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
-import { reveal, typedField, watchTyping } from './reveal.js';
+import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
@@ -74,7 +74,7 @@ export function setupSettings({ onChange }) {
     // The message on screen is for exactly this value (tests wait on it).
     link.group.dataset.checked = value;
     const count = attestations.current.codes.length;
-    say(link, shown.find(isError)?.message
+    sayOnce(link, shown.find(isError)?.message
       ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text));
   }
 
@@ -152,7 +152,7 @@ export function setupSettings({ onChange }) {
       ? `You have ${left} character${plural(left)} remaining`
       : `You have ${-left} character${plural(-left)} too many`;
     instructions.group.dataset.checked = value;
-    say(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
+    sayOnce(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
   }
 
   /** The link the instructions are checked against: the canonical form when there is one. */
@@ -161,19 +161,10 @@ export function setupSettings({ onChange }) {
   }
 
   function useFix(f, fix) {
-    f.input.value = fix;
-    f.previous = fix;
-    f.phase = 'complete';
+    takeValue(f, fix);
     hideBanner(banner);
     update();
     f.input.focus(); // the button is gone now; keyboard users carry on from the field
-  }
-
-  /** Announces a field's message when it changes, not after every key. */
-  function say(f, text) {
-    if (text === f.said) return;
-    f.said = text;
-    announce(text);
   }
 
   async function save() {

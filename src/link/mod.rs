@@ -267,7 +267,8 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         Class::Consumer => j.push(Code::ConsumerPlatform, message::consumer_platform(entry.name)),
         Class::Public => j.push(Code::PublicPlatform, message::public_platform(entry.name)),
         Class::Meeting { waiting_room, .. } => {
-            let start_param = url.query_pairs().any(|(k, _)| entry.host_start_params.iter().any(|p| k == *p));
+            let start_param = !entry.host_start_params.is_empty()
+                && url.query_pairs().any(|(k, _)| entry.host_start_params.iter().any(|p| k == *p));
             if start_param || outcome == Outcome::HostStart {
                 j.push(Code::HostStartLink, message::host_start_link(entry.name, entry.invite_hint));
             }

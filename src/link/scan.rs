@@ -83,12 +83,15 @@ fn is_scheme_name(text: &str) -> bool {
 /// `scheme:rest` when the text starts with a URL scheme. `doxy.me:443/x` is
 /// a host and port, not a scheme.
 pub fn split_scheme(text: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = text.split_once(':')?;
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // Only the scheme's own characters are scanned, not the whole link.
+    let bytes = text.as_bytes();
+    let end = bytes.iter().position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    if bytes.get(end) != Some(&b':') || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let (scheme, rest) = (text.get(..end)?, text.get(end + 1..)?);
     let host_and_port = scheme.contains('.') && rest.starts_with(|c: char| c.is_ascii_digit());
-    (valid && !host_and_port).then_some((scheme, rest))
+    (!host_and_port).then_some((scheme, rest))
 }
 
 /// What phone numbers are written with besides digits and spaces (dashes

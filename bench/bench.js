@@ -18,25 +18,14 @@
 // A second, unbatched pass times every call on its own (quantized to the
 // timer) to show how many single calls pass 10 µs.
 
+import { LINKS } from './links.js';
+
 const params = new URLSearchParams(location.search);
 const PKG = params.get('pkg') ?? '/pkg/';
 const ROUNDS = Number(params.get('rounds') ?? 20);
 const BATCH_MS = Number(params.get('batch_ms') ?? 0.5);
 const COMPILES = Number(params.get('compiles') ?? 30);
 
-// The same ten links as benches/fixtures/mod.rs.
-const LINKS = [
-  'https://doxy.me/drsmith',
-  'https://zoom.us/j/1234567890',
-  'https://us02web.zoom.us/j/1234567890?pwd=aBcD1234EfGh',
-  'https://meet.google.com/abc-defg-hij',
-  'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjM5ZTk0YzEtMjQ0ZS00ZDQ2LWI0YTktNDk0YjE2ZjkzZjE0%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22a1b2c3d4-0000-1111-2222-333344445555%22%7d',
-  'https://acme.webex.com/meet/dr.smith',
-  'https://acmeclinic.vsee.me/u/drsmith',
-  'https://www.therapyportal.com/p/acmecounseling/telehealth/',
-  'https://zoom.us/my/drsmith',
-  'https://doxy.me/dr.smith_2-office',
-];
 const prefixes = (text) => Array.from({ length: text.length }, (_, i) => text.slice(0, i + 1));
 // Every keystroke of typing each link: "h", "ht", ..., the full link.
 const LINK_INPUTS = LINKS.flatMap(prefixes);

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LINKS } from '../bench/links.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -18,19 +19,6 @@ const builds = (args.length ? args : ['pkg=pkg']).map((pair) => {
   return { name, dir: resolve(repo, dir) };
 });
 
-// The same ten links as benches/fixtures/mod.rs and bench/bench.js.
-const LINKS = [
-  'https://doxy.me/drsmith',
-  'https://zoom.us/j/1234567890',
-  'https://us02web.zoom.us/j/1234567890?pwd=aBcD1234EfGh',
-  'https://meet.google.com/abc-defg-hij',
-  'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjM5ZTk0YzEtMjQ0ZS00ZDQ2LWI0YTktNDk0YjE2ZjkzZjE0%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22a1b2c3d4-0000-1111-2222-333344445555%22%7d',
-  'https://acme.webex.com/meet/dr.smith',
-  'https://acmeclinic.vsee.me/u/drsmith',
-  'https://www.therapyportal.com/p/acmecounseling/telehealth/',
-  'https://zoom.us/my/drsmith',
-  'https://doxy.me/dr.smith_2-office',
-];
 const PREFIXES = LINKS.flatMap((l) => Array.from({ length: l.length }, (_, i) => l.slice(0, i + 1)));
 
 let sink = 0;

@@ -47,6 +47,7 @@ pub mod date;
 pub mod decode;
 pub mod instructions;
 pub mod json;
+pub mod licensure;
 pub mod link;
 pub mod location;
 pub mod report;

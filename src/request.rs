@@ -186,6 +186,10 @@ wire_enum! {
         StateLicense = "state_license",
         /// A privilege to practice under an interstate compact (PSYPACT, Counseling Compact, ...).
         CompactPrivilege = "compact_privilege",
+        /// An out-of-state telehealth registration (Florida, F.S. 456.47, is the model).
+        TelehealthRegistration = "telehealth_registration",
+        /// A board's temporary or limited permit; it must carry `expires`.
+        TemporaryPermit = "temporary_permit",
     }
 }
 
@@ -198,8 +202,48 @@ wire_enum! {
         Expired = "expired",
         /// Suspended by the board.
         Suspended = "suspended",
-        /// Applied for, not yet issued.
+        /// Revoked by the board.
+        Revoked = "revoked",
+        /// Given up by the holder.
+        Surrendered = "surrendered",
+        /// Applied for, not yet issued: never authorizes.
         Pending = "pending",
+    }
+}
+
+wire_enum! {
+    /// The profession a license is for (inferred from its title when absent).
+    Profession {
+        /// Psychologist (PhD, PsyD, licensed psychologist).
+        Psychologist = "psychologist",
+        /// Professional counselor (LPC, LPCC, LMHC, LCPC, ...).
+        Counselor = "counselor",
+        /// Social worker (LCSW, LICSW, LISW, LMSW, ...).
+        SocialWorker = "social_worker",
+        /// Marriage and family therapist (LMFT, LCMFT, ...).
+        MarriageFamilyTherapist = "marriage_family_therapist",
+        /// Nurse practitioner (PMHNP, APRN, NP, ...).
+        NursePractitioner = "nurse_practitioner",
+        /// Physician (MD, DO; psychiatrists).
+        Physician = "physician",
+        /// Any other title.
+        Other = "other",
+    }
+}
+
+wire_enum! {
+    /// An interstate licensure compact.
+    CompactId {
+        /// Psychology Interjurisdictional Compact (psychologists).
+        Psypact = "psypact",
+        /// Counseling Compact (licensed professional counselors).
+        Counseling = "counseling",
+        /// Social Work Licensure Compact (social workers).
+        SocialWork = "social_work",
+        /// Nurse Licensure Compact (RNs and LPNs; never nurse practitioners).
+        Nlc = "nlc",
+        /// Interstate Medical Licensure Compact (physicians; grants full licenses, not privileges).
+        Imlc = "imlc",
     }
 }
 

@@ -15,6 +15,8 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("session", include_str!("../vectors/session.json"), include_str!("../golden/session.jsonl")),
     ("envelope", include_str!("../vectors/envelope.json"), include_str!("../golden/envelope.jsonl")),
     ("adversarial", include_str!("../vectors/adversarial.json"), include_str!("../golden/adversarial.jsonl")),
+    ("licensure", include_str!("../vectors/licensure.json"), include_str!("../golden/licensure.jsonl")),
+    ("platforms", include_str!("../vectors/platforms.json"), include_str!("../golden/platforms.jsonl")),
 ];
 
 /// The date that stands in for a missing `as_of` in every runtime's vector run.

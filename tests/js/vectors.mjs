@@ -2,7 +2,7 @@
 // to a case's expectations: the twin of tests/common/mod.rs.
 import { readFileSync } from 'node:fs';
 
-export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope', 'adversarial'];
+export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope', 'adversarial', 'licensure', 'platforms'];
 const root = new URL('../', import.meta.url);
 
 /** Every case: {file, name, request (object or undefined), text (the request as sent), expect, golden}. */

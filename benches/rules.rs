@@ -99,7 +99,7 @@ fn session(c: &mut Criterion) {
     let day = fixtures::day();
     let mut g = c.benchmark_group("session");
     let request = fixtures::session();
-    g.bench_function("check/typical", |b| b.iter(|| telehealth_rules::session::check(black_box(&request))));
+    g.bench_function("check/typical", |b| b.iter(|| telehealth_rules::session::check(black_box(&request), day)));
     g.bench_function("check_json/typical", |b| b.iter(|| check_json(black_box(fixtures::SESSION_JSON), day)));
     g.finish();
 }

@@ -152,8 +152,16 @@ codes! {
     NotLicensed = "not_licensed", Error;
     /// The only license there has expired by the date in question.
     LicenseExpired = "license_expired", Error;
-    /// The license there is suspended or not yet active.
+    /// The license there is suspended, revoked, surrendered, pending or not yet
+    /// issued on the date in question.
     LicenseInactive = "license_inactive", Error;
+    /// A compact privilege that authorizes nothing there on that date: the
+    /// compact is not operational there, no valid home-state license of the
+    /// same profession, a profession the compact does not cover, or (PSYPACT)
+    /// the provider outside the home state. The message names the reason.
+    CompactPrivilegeInvalid = "compact_privilege_invalid", Error;
+    /// A telehealth registration where the jurisdiction issues none (for that profession).
+    RegistrationNotRecognized = "registration_not_recognized", Error;
     /// Medicare and Medicaid clients can never be seen through private pay.
     PrivatePayExcluded = "private_pay_excluded", Info;
 
@@ -166,6 +174,9 @@ codes! {
     LocationNotSaved = "location_not_saved", Error;
     /// The chosen payment is not allowed for this session.
     PaymentNotAllowed = "payment_not_allowed", Error;
+    /// The session is dated more than one day after `as_of`: sessions are
+    /// confirmed after they take place.
+    SessionInFuture = "session_in_future", Error;
 }
 
 #[cfg(test)]

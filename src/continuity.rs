@@ -14,11 +14,10 @@ use serde::Serialize;
 use crate::code::Code;
 use crate::date::Date;
 use crate::json::{json_enum, ObjectWriter};
-use crate::location::{judge_place, Jurisdiction};
+use crate::licensure::{self, Context};
+use crate::location::{judge_place, of_record, Jurisdiction};
 use crate::report::{Finding, Verdict, RULESET};
-use crate::request::{
-    ContinuityRequest, Coverage, Credential, CredentialStatus, License, LicenseBasis, LicenseStatus, Provider,
-};
+use crate::request::{ContinuityRequest, Coverage, Credential, CredentialStatus, Provider};
 
 /// What to do about seeing this client there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -94,7 +93,7 @@ pub struct Decision {
 #[must_use]
 pub fn check(request: &ContinuityRequest, as_of: Date) -> ContinuityReport {
     let mut findings = Vec::new();
-    let d = decide(&request.location, &request.provider, request.client.coverage, as_of, &mut findings);
+    let d = decide(&request.location, &request.provider, request.client.coverage, (as_of, as_of), None, &mut findings);
     ContinuityReport {
         verdict: Verdict::from_findings(&findings),
         findings,
@@ -105,12 +104,15 @@ pub fn check(request: &ContinuityRequest, as_of: Date) -> ContinuityReport {
     }
 }
 
-/// Decides for a typed `location` on `day`, adding the findings that explain it.
+/// Decides for a typed `location` on `day` (the session's date, or `as_of`),
+/// adding the findings that explain it. License statuses are the standing on
+/// `as_of`; `provider_location` is where the provider is (sessions only).
 pub fn decide(
     location: &str,
     provider: &Provider,
     coverage: Coverage,
-    day: Date,
+    (day, as_of): (Date, Date),
+    provider_location: Option<&str>,
     findings: &mut Vec<Finding>,
 ) -> Decision {
     let Some(place) = judge_place(location, "location", findings) else {
@@ -122,18 +124,16 @@ pub fn decide(
             credentialed: false,
         };
     };
-    // Provider records name jurisdictions by code (or full name), not as typed.
-    let here = |jurisdiction: &str| {
-        let j = crate::text::trim_ws(jurisdiction);
-        j.eq_ignore_ascii_case(place.code) || j.eq_ignore_ascii_case(place.name)
-    };
-    let licenses: Vec<&License> = provider.licenses.iter().filter(|l| here(&l.jurisdiction)).collect();
-    let valid = |l: &License| l.status == LicenseStatus::Active && l.expires.is_none_or(|e| e >= day);
-    let state_license = licenses.iter().any(|l| valid(l) && l.basis == LicenseBasis::StateLicense);
-    let privilege = licenses.iter().any(|l| valid(l) && l.basis == LicenseBasis::CompactPrivilege);
-    let authorized = state_license || privilege;
+    let cx = Context { licenses: &provider.licenses, day, as_of, provider_location };
+    let authority = licensure::judge(&place, &cx);
+    let authorized = authority.authorized;
 
-    let credentials: Vec<&Credential> = provider.credentials.iter().filter(|c| here(&c.jurisdiction)).collect();
+    // Provider records name jurisdictions by code (or full name), not as typed.
+    let credentials: Vec<&Credential> = provider
+        .credentials
+        .iter()
+        .filter(|c| of_record(&c.jurisdiction).is_some_and(|j| j.code == place.code))
+        .collect();
     let in_effect = |c: &Credential| c.effective.is_none_or(|e| e <= day);
     let credentialed = credentials.iter().any(|c| c.status == CredentialStatus::Active && in_effect(c));
     let pending = credentials.iter().any(|c| c.status == CredentialStatus::Pending || !in_effect(c));
@@ -141,17 +141,7 @@ pub fn decide(
     let name = place.name;
     let outcome = match (authorized, credentialed, pending) {
         (false, _, _) => {
-            let expired = licenses
-                .iter()
-                .find(|l| l.status == LicenseStatus::Expired || (l.status == LicenseStatus::Active && !valid(l)));
-            let inactive =
-                licenses.iter().find(|l| matches!(l.status, LicenseStatus::Suspended | LicenseStatus::Pending));
-            let (code, message) = match (expired, inactive) {
-                (Some(l), _) => (Code::LicenseExpired, message::license_expired(name, l.expires)),
-                (None, Some(l)) => (Code::LicenseInactive, message::license_inactive(name, l.status)),
-                (None, None) => (Code::NotLicensed, message::not_licensed(name)),
-            };
-            findings.push(Finding::new(code, "provider.licenses", message));
+            findings.extend(authority.findings);
             Outcome::Refer
         }
         (true, true, _) => {
@@ -175,8 +165,12 @@ pub fn decide(
             Outcome::BeginCredentialing
         }
     };
-    if authorized && !state_license {
-        findings.push(Finding::new(Code::CompactPrivilege, "provider.licenses", message::compact_privilege(name)));
+    if let Some(compact) = authority.privilege_only {
+        findings.push(Finding::new(
+            Code::CompactPrivilege,
+            "provider.licenses",
+            licensure::privilege_only_message(name, compact),
+        ));
     }
     let government = matches!(coverage, Coverage::Medicare | Coverage::Medicaid);
     if government {
@@ -197,15 +191,10 @@ pub fn decide(
 }
 
 mod message {
-    use crate::date::Date;
-    use crate::request::{Coverage, LicenseStatus};
+    use crate::request::Coverage;
 
     pub fn credentialed(place: &str) -> String {
         format!("You are licensed and credentialed in {place}: select this location when you confirm the session.")
-    }
-
-    pub fn compact_privilege(place: &str) -> String {
-        format!("Your authority to practice in {place} is a compact privilege (such as PSYPACT or the Counseling Compact), not a state license. Keep it active.")
     }
 
     fn insurance_note(coverage: Coverage) -> &'static str {
@@ -222,20 +211,6 @@ mod message {
 
     pub fn pending(place: &str, coverage: Coverage) -> String {
         format!("Your credentialing in {place} is not complete yet.{}", insurance_note(coverage))
-    }
-
-    pub fn not_licensed(place: &str) -> String {
-        format!("You are not licensed in {place}, so you cannot see this client while they are there, whoever pays. Refer them to a provider licensed in {place}.")
-    }
-
-    pub fn license_expired(place: &str, expires: Option<Date>) -> String {
-        let when = expires.map(|d| format!(" on {d}")).unwrap_or_default();
-        format!("Your {place} license expired{when}. Renew it before seeing this client there; until then, refer them to a provider licensed in {place}.")
-    }
-
-    pub fn license_inactive(place: &str, status: LicenseStatus) -> String {
-        let state = if status == LicenseStatus::Suspended { "suspended" } else { "not active yet" };
-        format!("Your {place} license is {state}, so it does not authorize practice there. Refer this client to a provider licensed in {place}.")
     }
 
     pub fn private_pay_excluded(coverage: Coverage) -> String {

@@ -63,6 +63,25 @@ impl Date {
         }
     }
 
+    /// Days since 1970-01-01 (negative: before); the inverse of [`Date::from_unix_days`].
+    #[must_use]
+    pub fn to_unix_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days later (earlier when negative), clamped to years 1..=9999.
+    #[must_use]
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_unix_days(self.to_unix_days().saturating_add(days))
+    }
+
     /// Today's date in UTC from the system clock (native builds only; the
     /// wasm binding reads the JavaScript clock instead).
     #[cfg(not(target_arch = "wasm32"))]
@@ -89,6 +108,91 @@ const fn days_in_month(year: u16, month: u8) -> u8 {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A session's start as written by the caller: RFC 3339 with an offset
+/// (`2026-06-30T21:30:00-07:00`). Its [`date`](SessionStart::date) is the
+/// calendar date as written at that offset, never converted to UTC: the date
+/// at the client's location is the one licensure is judged on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionStart {
+    date: Date,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    /// Minutes east of UTC (`-07:00` is -420; `Z` is 0).
+    offset_minutes: i16,
+}
+
+impl SessionStart {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`; `T` and `Z`
+    /// may be lower case (RFC 3339, section 5.6). A fraction is read and not
+    /// kept: only the date and the offset matter to the rules.
+    ///
+    /// # Errors
+    /// [`DateError::Format`] for any other shape (no offset, a space for `T`,
+    /// hour 24), [`DateError::NoSuchDay`] for a date that does not exist.
+    pub fn parse(text: &str) -> Result<SessionStart, DateError> {
+        let (date_part, rest) = (text.get(..10).ok_or(DateError::Format)?, text.get(10..).ok_or(DateError::Format)?);
+        let date = Date::parse(date_part)?;
+        let bytes = rest.as_bytes();
+        let two = |at: usize, max: u8| -> Result<u8, DateError> {
+            match (bytes.get(at), bytes.get(at + 1)) {
+                (Some(a @ b'0'..=b'9'), Some(b @ b'0'..=b'9')) => {
+                    let value = (a - b'0') * 10 + (b - b'0');
+                    if value <= max { Ok(value) } else { Err(DateError::Format) }
+                }
+                _ => Err(DateError::Format),
+            }
+        };
+        let at = |i: usize, expected: &[u8]| bytes.get(i).is_some_and(|b| expected.contains(b));
+        if !(at(0, b"Tt") && at(3, b":") && at(6, b":")) {
+            return Err(DateError::Format);
+        }
+        // RFC 3339 allows second 60 (a leap second).
+        let (hour, minute, second) = (two(1, 23)?, two(4, 59)?, two(7, 60)?);
+        let mut i = 9;
+        if at(i, b".") {
+            i += 1;
+            let digits = bytes.get(i..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+            if digits == 0 || digits > 9 {
+                return Err(DateError::Format);
+            }
+            i += digits;
+        }
+        let offset_minutes = match bytes.get(i..) {
+            Some(b"Z" | b"z") => 0,
+            Some([sign @ (b'+' | b'-'), _, _, b':', _, _]) => {
+                let minutes = i16::from(two(i + 1, 23)?) * 60 + i16::from(two(i + 4, 59)?);
+                if *sign == b'-' { -minutes } else { minutes }
+            }
+            _ => return Err(DateError::Format),
+        };
+        Ok(SessionStart { date, hour, minute, second, offset_minutes })
+    }
+
+    /// The calendar date as written (at the given offset).
+    #[must_use]
+    pub const fn date(&self) -> Date {
+        self.date
+    }
+}
+
+impl fmt::Display for SessionStart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let offset = self.offset_minutes.unsigned_abs();
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            self.date,
+            self.hour,
+            self.minute,
+            self.second,
+            offset / 60,
+            offset % 60
+        )
     }
 }
 
@@ -124,6 +228,50 @@ mod tests {
         assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
         assert_eq!(Date::from_unix_days(i64::MAX).to_string(), "9999-12-31");
         assert_eq!(Date::from_unix_days(i64::MIN).to_string(), "0001-01-01");
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        assert_eq!(d("1970-01-01").to_unix_days(), 0);
+        assert_eq!(d("2025-11-26").to_unix_days(), 20_418);
+        assert_eq!(d("2024-02-28").add_days(1), d("2024-02-29"));
+        assert_eq!(d("2026-12-31").add_days(1), d("2027-01-01"));
+        assert_eq!(d("2026-03-01").add_days(-1), d("2026-02-28"));
+        assert_eq!(d("9999-12-31").add_days(1), d("9999-12-31"));
+        assert_eq!(d("0001-01-01").add_days(-1), d("0001-01-01"));
+        for days in [-719_162, -1, 0, 1, 11_016, 20_418, 2_932_896] {
+            assert_eq!(Date::from_unix_days(days).to_unix_days(), days);
+        }
+    }
+
+    #[test]
+    fn session_start_keeps_the_written_date() {
+        let start = SessionStart::parse("2026-06-30T21:30:00-07:00").unwrap();
+        assert_eq!(start.date().to_string(), "2026-06-30");
+        assert_eq!(start.to_string(), "2026-06-30T21:30:00-07:00");
+        let late = SessionStart::parse("2026-07-01T04:30:00.123Z").unwrap();
+        assert_eq!(late.date().to_string(), "2026-07-01");
+        assert_eq!(late.to_string(), "2026-07-01T04:30:00+00:00");
+        assert_eq!(SessionStart::parse("2026-12-31t23:59:60+14:00").unwrap().date().to_string(), "2026-12-31");
+        assert_eq!(SessionStart::parse("2026-02-30T10:00:00Z"), Err(DateError::NoSuchDay));
+        for bad in [
+            "2026-06-30",
+            "2026-06-30T21:30:00",
+            "2026-06-30 21:30:00-07:00",
+            "2026-06-30T24:00:00Z",
+            "2026-06-30T21:30-07:00",
+            "2026-06-30T21:30:00-0700",
+            "2026-06-30T21:30:00.Z",
+            "2026-06-30T21:30:00.1234567890Z",
+            "2026-06-30T21:30:00+07:60",
+            "2026-06-30T21:30:00Z ",
+            "2026-06-30T21:30:00−07:00",
+            "２０２６-06-30T21:30:00Z",
+            "",
+        ] {
+            assert_eq!(SessionStart::parse(bad), Err(DateError::Format), "{bad}");
+        }
     }
 
     #[test]

@@ -7,10 +7,11 @@
 
 use crate::json::{self, Value};
 
-use crate::date::{Date, DateError};
+use crate::date::{Date, DateError, SessionStart};
 use crate::request::{
-    Client, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License, LicenseBasis,
-    LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Provider, Request, SessionRequest,
+    Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
+    LicenseBasis, LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Profession, Provider, Request,
+    SessionRequest,
 };
 
 /// Largest request text accepted, in bytes. Generous on purpose: a 10 MB link
@@ -68,6 +69,47 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
         ));
     };
     let obj = Obj { members, path: Path::Root };
+    let request = request_of(&obj)?;
+    validate(&request)?;
+    Ok(request)
+}
+
+/// The rules a request's fields must keep together, beyond each field's own
+/// type: checked for decoded and typed requests alike ([`crate::check`]).
+///
+/// # Errors
+/// A [`DecodeError`] naming the field: a `temporary_permit` without
+/// `expires`; a session with neither `session_date` nor `session_start`, or
+/// with both on different dates.
+pub fn validate(request: &Request) -> Result<(), DecodeError> {
+    let (provider, session) = match request {
+        Request::Continuity(r) => (&r.provider, None),
+        Request::Session(r) => (&r.provider, Some(r)),
+        Request::Link(_) | Request::Instructions(_) | Request::Location(_) => return Ok(()),
+    };
+    let permit_without_end =
+        provider.licenses.iter().position(|l| l.basis == LicenseBasis::TemporaryPermit && l.expires.is_none());
+    if let Some(i) = permit_without_end {
+        let path = format!("provider.licenses[{i}].expires");
+        let message = format!("\"{path}\" is required for a temporary_permit: a temporary permit always has a last day.");
+        return Err(DecodeError { field: path, message });
+    }
+    match session.map(|s| (s.session_date, s.session_start)) {
+        Some((None, None)) => {
+            Err(DecodeError::new("session_date", "\"session_date\" or \"session_start\" is required.".to_owned()))
+        }
+        Some((Some(date), Some(start))) if start.date() != date => Err(DecodeError::new(
+            "session_start",
+            format!(
+                "\"session_start\" is on {} but \"session_date\" is {date}: give one of them, or make them agree.",
+                start.date()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn request_of(obj: &Obj<'_, '_>) -> Result<Request, DecodeError> {
     let kind = obj.required("kind", Obj::str_of)?;
     let as_of = obj.optional("as_of", Obj::date_of)?;
     match kind {
@@ -93,7 +135,9 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
             location: obj.optional("location", Obj::string_of)?,
             provider: obj.required("provider", |o, k| o.object_of(k, provider_of))?,
             client: obj.required("client", |o, k| o.object_of(k, client_of))?,
-            session_date: obj.required("session_date", Obj::date_of)?,
+            session_date: obj.optional("session_date", Obj::date_of)?,
+            session_start: obj.optional("session_start", Obj::start_of)?,
+            provider_location: obj.optional("provider_location", Obj::string_of)?,
             modality: obj.required("modality", |o, k| o.enum_of(k, Modality::NAMES))?,
             payment: obj.required("payment", |o, k| o.enum_of(k, Payment::NAMES))?,
             as_of,
@@ -118,8 +162,12 @@ fn license_of(obj: &Obj<'_, '_>) -> Result<License, DecodeError> {
     Ok(License {
         jurisdiction: obj.required("jurisdiction", Obj::jurisdiction_of)?,
         license_type: obj.optional("type", Obj::string_of)?,
+        profession: obj.optional("profession", |o, k| o.enum_of(k, Profession::NAMES))?,
         basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or_default(),
+        compact: obj.optional("compact", |o, k| o.enum_of(k, CompactId::NAMES))?,
         status: obj.required("status", |o, k| o.enum_of(k, LicenseStatus::NAMES))?,
+        status_since: obj.optional("status_since", Obj::date_of)?,
+        issued: obj.optional("issued", Obj::date_of)?,
         expires: obj.optional("expires", Obj::date_of)?,
     })
 }
@@ -236,6 +284,19 @@ impl<'a, 'p> Obj<'a, 'p> {
             DateError::Format => self
                 .error(key, |path| format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(text))),
             DateError::NoSuchDay => self.error(key, |path| format!("\"{path}\" is {text}, a day that does not exist.")),
+        })
+    }
+
+    fn start_of(&self, key: &str) -> Result<SessionStart, DecodeError> {
+        const SHAPE: &str = "a date and time with its offset, such as 2026-06-30T21:30:00-07:00";
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, SHAPE))?;
+        SessionStart::parse(text).map_err(|e| match e {
+            DateError::Format => {
+                self.error(key, |path| format!("\"{path}\" must be {SHAPE}, not \"{}\".", excerpt(text)))
+            }
+            DateError::NoSuchDay => {
+                self.error(key, |path| format!("\"{path}\" is on {}, a day that does not exist.", excerpt(text)))
+            }
         })
     }
 

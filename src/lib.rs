@@ -59,24 +59,33 @@ mod text;
 mod wasm;
 
 pub use code::{Code, Severity};
-pub use date::Date;
+pub use date::{Date, SessionStart};
 pub use decode::{decode_request, DecodeError};
 pub use report::{Finding, InvalidRequestReport, Report, Verdict, RULESET};
 pub use request::{
-    Client, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License, LicenseBasis,
-    LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Provider, Request, SessionRequest,
+    Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
+    LicenseBasis, LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Profession, Provider, Request,
+    SessionRequest,
 };
 
 /// Applies the rules to one request. `today` stands in for a missing `as_of`
 /// (callers pass today's date in UTC).
 #[must_use]
 pub fn check(request: &Request, today: Date) -> Report {
+    match decode::validate(request) {
+        Ok(()) => apply(request, today),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+    }
+}
+
+/// The rules of a request already validated (decoding validates).
+fn apply(request: &Request, today: Date) -> Report {
     match request {
         Request::Link(r) => Report::Link(link::check(&r.input, r.as_of.unwrap_or(today))),
         Request::Instructions(r) => Report::Instructions(instructions::check(r, r.as_of.unwrap_or(today))),
         Request::Location(r) => Report::Location(location::check(r)),
         Request::Continuity(r) => Report::Continuity(continuity::check(r, r.as_of.unwrap_or(today))),
-        Request::Session(r) => Report::Session(session::check(r)),
+        Request::Session(r) => Report::Session(session::check(r, r.as_of.unwrap_or(today))),
     }
 }
 
@@ -92,7 +101,7 @@ pub fn check_json(text: &str, today: Date) -> String {
 #[must_use]
 pub fn check_json_report(text: &str, today: Date) -> Report {
     match decode::decode_request(text) {
-        Ok(request) => check(&request, today),
+        Ok(request) => apply(&request, today),
         Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
     }
 }

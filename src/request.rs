@@ -6,7 +6,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::date::Date;
+use crate::date::{Date, SessionStart};
 
 /// Any request, tagged by `kind`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -94,8 +94,18 @@ pub struct SessionRequest {
     pub provider: Provider,
     /// The client's coverage and saved virtual-session locations.
     pub client: Client,
-    /// The day of the session: licensure and credentialing are judged on it.
-    pub session_date: Date,
+    /// The calendar date of the session at the client's location: licensure
+    /// and credentialing are judged on it. Required unless `session_start` is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_date: Option<Date>,
+    /// When the session starts, RFC 3339 with the client's offset
+    /// (`2026-06-30T21:30:00-07:00`); its date as written is the session date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_start: Option<SessionStart>,
+    /// Where the provider is during the session (a state code or name); under
+    /// PSYPACT it must be the home state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_location: Option<String>,
     /// `video` (required) or `audio_only` (never permitted).
     pub modality: Modality,
     /// How the session is paid.
@@ -125,15 +135,30 @@ pub struct Provider {
 pub struct License {
     /// Where it applies: a jurisdiction code such as `NY` (or its full name).
     pub jurisdiction: String,
-    /// The license type as issued (LCSW, LPC, psychologist, ...); informational.
+    /// The license title as issued (LCSW, LPC, psychologist, ...); the
+    /// profession is inferred from it when `profession` is absent.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub license_type: Option<String>,
-    /// A state license or a compact privilege; `state_license` when absent.
+    /// The profession; inferred from `type` when absent (`other` if unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profession: Option<Profession>,
+    /// What kind of authority this is; `state_license` when absent.
     #[serde(default)]
     pub basis: LicenseBasis,
-    /// Only an `active` license authorizes practice.
+    /// The compact of a `compact_privilege`; inferred from the profession when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compact: Option<CompactId>,
+    /// The standing now (on `as_of`); only `active` authorizes practice on a date
+    /// within the license's dates, and an earlier standing counts on earlier dates.
     pub status: LicenseStatus,
-    /// Last day the license is valid (inclusive); no expiry when absent.
+    /// The day the license took its current `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_since: Option<Date>,
+    /// First day the license is valid (inclusive); valid from any date when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Date>,
+    /// Last day the license is valid (inclusive); no expiry when absent
+    /// (required for a `temporary_permit`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<Date>,
 }
@@ -298,6 +323,28 @@ wire_enum! {
 impl Default for LicenseBasis {
     fn default() -> Self {
         LicenseBasis::StateLicense
+    }
+}
+
+impl Serialize for SessionStart {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SessionStart {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SessionStart".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+            "description": "RFC 3339 with an offset, such as 2026-06-30T21:30:00-07:00; its date as written is the session date."
+        })
     }
 }
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::code::Code;
+use crate::date::Date;
 use crate::continuity::{decide, Outcome, PrivatePay};
 use crate::json::ObjectWriter;
 use crate::location::{resolve, Jurisdiction, Resolved};
@@ -36,10 +37,23 @@ impl SessionReport {
     }
 }
 
-/// Applies the session rules.
+/// Applies the session rules; `as_of` is the day the session is confirmed.
+/// The request must have passed [`crate::decode::validate`] (it has a date).
 #[must_use]
-pub fn check(request: &SessionRequest) -> SessionReport {
+pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
     let mut findings = Vec::new();
+    // The date at the client's location: `session_start` as written, or
+    // `session_date` (validation makes them agree when both are given).
+    let (day, date_field) = match (request.session_start, request.session_date) {
+        (Some(start), _) => (start.date(), "session_start"),
+        (None, Some(date)) => (date, "session_date"),
+        (None, None) => (as_of, "session_date"),
+    };
+    // Sessions are confirmed after they take place; one day of slack covers
+    // the time zones between the client and whoever supplies `as_of`.
+    if day > as_of.add_days(1) {
+        findings.push(Finding::new(Code::SessionInFuture, date_field, message::session_in_future(day, as_of)));
+    }
     if request.modality == Modality::AudioOnly {
         findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", message::audio_only()));
     }
@@ -48,7 +62,9 @@ pub fn check(request: &SessionRequest) -> SessionReport {
         findings.push(Finding::new(Code::LocationRequired, "location", message::location_required()));
         return report(findings, None, PrivatePay::NotAllowed, None);
     };
-    let decision = decide(location, &request.provider, request.client.coverage, request.session_date, &mut findings);
+    let provider_location = request.provider_location.as_deref();
+    let decision =
+        decide(location, &request.provider, request.client.coverage, (day, as_of), provider_location, &mut findings);
     if let Some(place) = decision.jurisdiction {
         let saved = request
             .client
@@ -90,7 +106,12 @@ fn report(
 }
 
 mod message {
+    use crate::date::Date;
     use crate::request::Payment;
+
+    pub fn session_in_future(day: Date, as_of: Date) -> String {
+        format!("This session is dated {day}, after {as_of}: confirm a session once it has taken place, on its own date at the client's location.")
+    }
 
     pub fn audio_only() -> String {
         "Audio-only sessions are not permitted: every session must have audio and video.".to_owned()

@@ -45,8 +45,8 @@ pub fn lapse(lapse: Lapse, place: &str, day: Date) -> String {
                 LicenseStatus::Surrendered => "surrendered",
                 _ => "suspended",
             };
-            let when = since.map(|s| format!(" since {s}")).unwrap_or_default();
-            format!("Your {place} license is {standing}{when}, so it does not authorize practice there on {day}. Renewing does not change that: {refer}.")
+            let standing = since.map_or(format!("is {standing}"), |s| format!("has been {standing} since {s}"));
+            format!("Your {place} license {standing}, so it does not authorize practice there on {day}. Renewing does not change that: {refer}.")
         }
         Lapse::NotYetIssued(issued) => format!(
             "Your {place} license was issued on {issued}, after {day}: it did not authorize practice there on {day}. {}.",

@@ -110,3 +110,100 @@ pub(super) const fn ymd(year: u16, month: u8, day: u8) -> Date {
         None => panic!("impossible date in a data table"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::location::resolve::by_code;
+
+    const TODAY: Date = ymd(2026, 11, 29);
+
+    fn compact(id: CompactId) -> &'static Compact {
+        Compact::get(id).unwrap()
+    }
+
+    #[test]
+    fn every_compact_id_has_exactly_one_row() {
+        for (name, id) in CompactId::NAMES {
+            let rows = Compact::all().iter().filter(|c| c.id == *id).count();
+            assert_eq!(rows, 1, "{name}");
+        }
+        assert_eq!(Compact::all().len(), CompactId::NAMES.len());
+    }
+
+    #[test]
+    fn members_are_real_jurisdictions_listed_once() {
+        for c in Compact::all() {
+            for (i, m) in c.members.iter().enumerate() {
+                assert!(by_code(m.jurisdiction).is_some(), "{:?}: {}", c.id, m.jurisdiction);
+                assert_eq!(m.jurisdiction, m.jurisdiction.to_ascii_uppercase(), "{:?}", c.id);
+                let again = c.members.iter().skip(i + 1).any(|o| o.jurisdiction == m.jurisdiction);
+                assert!(!again, "{:?}: {} twice", c.id, m.jurisdiction);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_sources_are_plausible() {
+        for c in Compact::all() {
+            assert!(c.checked <= TODAY && c.source.starts_with("https://"), "{:?}", c.id);
+            for m in c.members {
+                assert!(m.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
+                assert!(!m.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
+                if let Operational::Since(day) = m.operational {
+                    assert!(day > ymd(2015, 12, 31) && day <= TODAY, "{:?} {}", c.id, m.jurisdiction);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn grants_and_professions() {
+        let nlc = compact(CompactId::Nlc);
+        assert!(!nlc.covers(Profession::NursePractitioner));
+        assert!(nlc.covers.contains("not nurse practitioners"));
+        assert_eq!(compact(CompactId::Imlc).grant, Grant::ExpeditedLicense);
+        assert!(compact(CompactId::Psypact).covers(Profession::Psychologist));
+        assert!(!compact(CompactId::Psypact).covers(Profession::Counselor));
+        assert!(compact(CompactId::Counseling).covers(Profession::Counselor));
+        assert!(compact(CompactId::SocialWork).covers(Profession::SocialWorker));
+    }
+
+    #[test]
+    fn psypact_spot_checks() {
+        let psypact = compact(CompactId::Psypact);
+        // Arizona: effective 2020-07-01, the day applications opened.
+        assert!(psypact.operational_in("AZ", ymd(2020, 7, 1)));
+        assert!(!psypact.operational_in("AZ", ymd(2020, 6, 30)));
+        // Vermont joined later: effective 2024-07-01.
+        assert!(!psypact.operational_in("VT", ymd(2024, 6, 30)));
+        assert!(psypact.operational_in("VT", ymd(2024, 7, 1)));
+        // California and New York had bills, never an enacted compact.
+        assert!(psypact.member("CA").is_none());
+        assert!(psypact.member("NY").is_none());
+        assert!(psypact.member("MA").is_none());
+    }
+
+    #[test]
+    fn counseling_and_social_work_spot_checks() {
+        let counseling = compact(CompactId::Counseling);
+        assert!(counseling.operational_in("MN", ymd(2025, 9, 30)));
+        assert!(!counseling.operational_in("MN", ymd(2025, 9, 29)));
+        assert!(counseling.operational_in("OH", ymd(2026, 1, 5)));
+        // Enacted but not issuing privileges: never operational.
+        assert!(counseling.member("FL").is_some());
+        assert!(!counseling.operational_in("FL", TODAY));
+        // No multistate social work license issued anywhere.
+        let social_work = compact(CompactId::SocialWork);
+        assert!(social_work.members.iter().all(|m| m.operational == Operational::Uncertain));
+        assert!(!social_work.operational_in("KS", TODAY));
+    }
+
+    #[test]
+    fn a_non_member_is_never_operational() {
+        let psypact = compact(CompactId::Psypact);
+        assert!(!psypact.operational_in("CA", TODAY));
+        assert!(!psypact.operational_in("", TODAY));
+    }
+}

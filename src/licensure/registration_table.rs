@@ -1,7 +1,92 @@
-//! The telehealth registration rows (see `registrations.rs`).
+//! The telehealth registration rows (see `registrations.rs`). A program whose
+//! first usable day no source gives has `since: None`: it is listed, so the
+//! README shows it was checked, but it authorizes nothing. Checked and left
+//! out: Indiana (IC 25-1-9.5-9 is a certification filed by Indiana-licensed
+//! practitioners located elsewhere, not a registration of providers licensed
+//! elsewhere); Kansas and Delaware (no registration found in the sources read).
 
 use super::compacts::ymd;
 use super::registrations::Registration;
+use crate::date::Date;
 use crate::request::Profession;
 
-pub(super) static REGISTRATIONS: &[Registration] = &[];
+/// The day every source below was read.
+const CHECKED: Date = ymd(2026, 11, 29);
+
+pub(super) static REGISTRATIONS: &[Registration] = &[
+    Registration {
+        jurisdiction: "FL",
+        law: "F.S. 456.47",
+        since: Some(ymd(2019, 7, 1)),
+        // The statute names physicians, nurses, psychologists, clinical social
+        // workers and mental health counselors among others; the source is the
+        // board that also licenses marriage and family therapists.
+        professions: &[
+            Profession::Psychologist,
+            Profession::Counselor,
+            Profession::SocialWorker,
+            Profession::MarriageFamilyTherapist,
+            Profession::NursePractitioner,
+            Profession::Physician,
+        ],
+        source: "https://floridasmentalhealthprofessions.gov/latest-news/telehealth/",
+        checked: CHECKED,
+        note: "signed 2019-06-25, effective 2019-07-01; registration with the Department of Health; no office or in-person care in Florida",
+    },
+    Registration {
+        jurisdiction: "VT",
+        law: "26 V.S.A. ch. 56 (Act 107, 2021 Adj. Sess.)",
+        since: Some(ymd(2023, 7, 1)),
+        professions: &[
+            Profession::Psychologist,
+            Profession::Counselor,
+            Profession::SocialWorker,
+            Profession::MarriageFamilyTherapist,
+            Profession::NursePractitioner,
+            Profession::Physician,
+        ],
+        source: "https://legislature.vermont.gov/statutes/fullchapter/26/056",
+        checked: CHECKED,
+        note: "chapter effective 2023-07-01; until its rules apply, the Interim Telehealth Registration (Act 4 of 2023) is the credential issued",
+    },
+    Registration {
+        jurisdiction: "AZ",
+        law: "A.R.S. 36-3606",
+        // Enacted by HB 2454, signed 2021-05-05; the first day a board issued a
+        // registration is not in the sources read (the Department of Health
+        // Services' own rules took effect 2024-05-13, for its professions only).
+        since: None,
+        professions: &[
+            Profession::Psychologist,
+            Profession::Counselor,
+            Profession::SocialWorker,
+            Profession::MarriageFamilyTherapist,
+            Profession::NursePractitioner,
+            Profession::Physician,
+        ],
+        source: "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
+        checked: CHECKED,
+        note: "registration with the board that licenses the comparable profession; first usable day not sourced",
+    },
+    Registration {
+        jurisdiction: "WV",
+        law: "W. Va. Code 30-1-26",
+        // The Board of Medicine's page gives no first day; other boards'
+        // registrations under the same section were not read.
+        since: None,
+        professions: &[Profession::Physician],
+        source: "https://wvbom.wv.gov/InterstateTeleheathRegistration.asp",
+        checked: CHECKED,
+        note: "Interstate Telehealth Registration for MD, DPM and PA; first usable day not sourced",
+    },
+    Registration {
+        jurisdiction: "MN",
+        law: "Minn. Stat. 147.032",
+        // In the 2006 statutes already; the enactment date was not read.
+        since: None,
+        professions: &[Profession::Physician],
+        source: "https://revisor.mn.gov/statutes/?id=147.032&year=2006",
+        checked: CHECKED,
+        note: "annual interstate telehealth registration for physicians only; first usable day not sourced",
+    },
+];

@@ -22,6 +22,8 @@ pub struct Registration {
     pub source: &'static str,
     /// The day the source was read.
     pub checked: Date,
+    /// What the source says, briefly (scope, why no date, ...).
+    pub note: &'static str,
 }
 
 impl Registration {
@@ -37,5 +39,47 @@ impl Registration {
     #[must_use]
     pub fn all() -> &'static [Registration] {
         super::registration_table::REGISTRATIONS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::licensure::compacts::ymd;
+    use crate::location::resolve::by_code;
+
+    const TODAY: Date = ymd(2026, 11, 29);
+
+    #[test]
+    fn rows_are_well_formed() {
+        for (i, r) in Registration::all().iter().enumerate() {
+            assert!(by_code(r.jurisdiction).is_some(), "{}", r.jurisdiction);
+            assert!(r.source.starts_with("https://"), "{}", r.jurisdiction);
+            assert!(r.checked <= TODAY, "{}", r.jurisdiction);
+            assert!(!r.professions.is_empty() && !r.law.is_empty(), "{}", r.jurisdiction);
+            if let Some(since) = r.since {
+                assert!(since > ymd(2015, 12, 31) && since <= TODAY, "{}", r.jurisdiction);
+            }
+            let again = Registration::all().iter().skip(i + 1).any(|o| o.jurisdiction == r.jurisdiction);
+            assert!(!again, "{} twice", r.jurisdiction);
+        }
+    }
+
+    #[test]
+    fn florida_is_the_model() {
+        let day = ymd(2019, 7, 1);
+        assert!(Registration::find("FL", Profession::Counselor, day).is_some());
+        assert!(Registration::find("FL", Profession::Counselor, ymd(2019, 6, 30)).is_none());
+        assert!(Registration::find("FL", Profession::Other, TODAY).is_none());
+    }
+
+    #[test]
+    fn unsourced_or_absent_programs_authorize_nothing() {
+        // Arizona's program exists, but no source gives its first day.
+        assert!(Registration::find("AZ", Profession::Counselor, TODAY).is_none());
+        // West Virginia's is for physicians only, and undated.
+        assert!(Registration::find("WV", Profession::Psychologist, TODAY).is_none());
+        assert!(Registration::find("CA", Profession::Psychologist, TODAY).is_none());
+        assert!(Registration::find("IN", Profession::Counselor, TODAY).is_none());
     }
 }

@@ -141,7 +141,11 @@ impl SessionStart {
             match (bytes.get(at), bytes.get(at + 1)) {
                 (Some(a @ b'0'..=b'9'), Some(b @ b'0'..=b'9')) => {
                     let value = (a - b'0') * 10 + (b - b'0');
-                    if value <= max { Ok(value) } else { Err(DateError::Format) }
+                    if value <= max {
+                        Ok(value)
+                    } else {
+                        Err(DateError::Format)
+                    }
                 }
                 _ => Err(DateError::Format),
             }
@@ -165,7 +169,11 @@ impl SessionStart {
             Some(b"Z" | b"z") => 0,
             Some([sign @ (b'+' | b'-'), _, _, b':', _, _]) => {
                 let minutes = i16::from(two(i + 1, 23)?) * 60 + i16::from(two(i + 4, 59)?);
-                if *sign == b'-' { -minutes } else { minutes }
+                if *sign == b'-' {
+                    -minutes
+                } else {
+                    minutes
+                }
             }
             _ => return Err(DateError::Format),
         };

@@ -91,7 +91,8 @@ pub fn validate(request: &Request) -> Result<(), DecodeError> {
         provider.licenses.iter().position(|l| l.basis == LicenseBasis::TemporaryPermit && l.expires.is_none());
     if let Some(i) = permit_without_end {
         let path = format!("provider.licenses[{i}].expires");
-        let message = format!("\"{path}\" is required for a temporary_permit: a temporary permit always has a last day.");
+        let message =
+            format!("\"{path}\" is required for a temporary_permit: a temporary permit always has a last day.");
         return Err(DecodeError { field: path, message });
     }
     match session.map(|s| (s.session_date, s.session_start)) {

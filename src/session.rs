@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::code::Code;
-use crate::date::Date;
 use crate::continuity::{decide, Outcome, PrivatePay};
+use crate::date::Date;
 use crate::json::ObjectWriter;
 use crate::location::{resolve, Jurisdiction, Resolved};
 use crate::report::{Finding, Verdict, RULESET};

@@ -499,25 +499,64 @@ fn enum_field(names: Vec<&'static str>) -> impl Strategy<Value = Option<Value>> 
 
 fn license() -> BoxedStrategy<Value> {
     (
-        field(text(place())),
-        field(text(select(vec!["LCSW", "LPC", "PsyD", "LMFT"]).prop_map(str::to_owned))),
-        enum_field(vec!["state_license", "compact_privilege"]),
-        enum_field(vec!["active", "expired", "suspended", "pending"]),
-        field(date()),
+        (
+            field(text(place())),
+            field(text(
+                select(vec!["LCSW", "LPC", "PsyD", "LMFT", "psychologist", "PMHNP", "MD", "RN", "APIT", ""])
+                    .prop_map(str::to_owned),
+            )),
+            enum_field(vec!["state_license", "compact_privilege", "telehealth_registration", "temporary_permit"]),
+            enum_field(vec!["active", "expired", "suspended", "revoked", "surrendered", "pending"]),
+        ),
+        (
+            enum_field(vec![
+                "psychologist",
+                "counselor",
+                "social_worker",
+                "marriage_family_therapist",
+                "nurse_practitioner",
+                "physician",
+                "other",
+            ]),
+            enum_field(vec!["psypact", "counseling", "social_work", "nlc", "imlc"]),
+            field(date()),
+            field(date()),
+            field(date()),
+        ),
     )
-        .prop_map(|(jurisdiction, kind, basis, status, expires)| {
+        .prop_map(|((jurisdiction, kind, basis, status), (profession, compact, status_since, issued, expires))| {
             object(
                 vec![
                     ("jurisdiction", jurisdiction),
                     ("type", kind),
+                    ("profession", profession),
                     ("basis", basis),
+                    ("compact", compact),
                     ("status", status),
+                    ("status_since", status_since),
+                    ("issued", issued),
                     ("expires", expires),
                 ],
                 vec![],
             )
         })
         .boxed()
+}
+
+/// A `session_start`: RFC 3339 with an offset, near misses, or junk.
+fn session_start() -> BoxedStrategy<Value> {
+    prop_oneof![
+        4 => ("20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", "[Tt]", "([01][0-9]|2[0-4]):[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,10})?", "[Zz]|[+-][0-2][0-9]:[0-6][0-9]")
+            .prop_map(|(d, t, time, offset)| Value::from(format!("{d}{t}{time}{offset}"))),
+        1 => select(vec![
+            "2026-06-30T21:30:00-07:00", "2026-06-30T21:30:00", "2026-06-30 21:30:00Z", "2026-06-30", "2026-02-30T00:00:00Z",
+            "2026-06-30T21:30:00−07:00", "2026-06-30T21:30:00+0700", "T", "",
+        ])
+        .prop_map(Value::from),
+        1 => "\\PC{0,30}".prop_map(Value::from),
+        1 => junk(),
+    ]
+    .boxed()
 }
 
 fn credential() -> BoxedStrategy<Value> {
@@ -615,23 +654,27 @@ fn session_request() -> BoxedStrategy<Value> {
     (
         (kind("session"), field(text(place())), field(provider()), field(client())),
         (field(date()), enum_field(vec!["video", "audio_only"]), enum_field(vec!["insurance", "private_pay"])),
-        (field(date()), extra()),
+        (field(date()), field(session_start()), field(text(place())), extra()),
     )
-        .prop_map(|((kind, location, provider, client), (session_date, modality, payment), (as_of, extra))| {
-            object(
-                vec![
-                    ("kind", kind),
-                    ("location", location),
-                    ("provider", provider),
-                    ("client", client),
-                    ("session_date", session_date),
-                    ("modality", modality),
-                    ("payment", payment),
-                    ("as_of", as_of),
-                ],
-                extra,
-            )
-        })
+        .prop_map(
+            |((kind, location, provider, client), (session_date, modality, payment), (as_of, start, at, extra))| {
+                object(
+                    vec![
+                        ("kind", kind),
+                        ("location", location),
+                        ("provider", provider),
+                        ("client", client),
+                        ("session_date", session_date),
+                        ("session_start", start),
+                        ("provider_location", at),
+                        ("modality", modality),
+                        ("payment", payment),
+                        ("as_of", as_of),
+                    ],
+                    extra,
+                )
+            },
+        )
         .boxed()
 }
 

@@ -2,20 +2,22 @@
 //! do about it.
 
 use super::compacts::{Compact, Operational};
+use super::registrations::Registration;
 use super::{Context, Lapse, PrivilegeProblem};
 use crate::date::Date;
-use crate::location::Jurisdiction;
+use crate::location::{resolve, Jurisdiction, Resolved};
 use crate::request::{CompactId, LicenseStatus, Profession};
 
-fn profession_words(profession: Profession) -> &'static str {
+/// "a psychologist", ...: the holder of a license of that profession.
+fn a_holder(profession: Profession) -> &'static str {
     match profession {
-        Profession::Psychologist => "psychologist",
-        Profession::Counselor => "professional counselor",
-        Profession::SocialWorker => "social worker",
-        Profession::MarriageFamilyTherapist => "marriage and family therapist",
-        Profession::NursePractitioner => "nurse practitioner",
-        Profession::Physician => "physician",
-        Profession::Other => "license of an unrecognized type",
+        Profession::Psychologist => "a psychologist",
+        Profession::Counselor => "a professional counselor",
+        Profession::SocialWorker => "a social worker",
+        Profession::MarriageFamilyTherapist => "a marriage and family therapist",
+        Profession::NursePractitioner => "a nurse practitioner",
+        Profession::Physician => "a physician",
+        Profession::Other => "a license title these rules do not recognize",
     }
 }
 
@@ -66,11 +68,11 @@ fn capitalized(text: &str) -> String {
 
 pub fn privilege_invalid(problem: PrivilegeProblem, place: &Jurisdiction, cx: &Context<'_>) -> String {
     let (name, day) = (place.name, cx.day);
-    let tail = format!("Refer this client to a provider licensed in {name}, or hold a {name} license.");
+    let tail = format!("Refer this client to a provider licensed in {name}, or get licensed in {name}.");
     match problem {
         PrivilegeProblem::NoCompact(profession) => format!(
-            "Your compact privilege in {name} names no compact, and no compact gives a {} privileges. {tail}",
-            profession_words(profession)
+            "Your compact privilege in {name} names no compact, and no compact gives privileges to {}. {tail}",
+            a_holder(profession)
         ),
         PrivilegeProblem::GrantsLicenses(id) => format!(
             "The {} grants full state licenses, not privileges: enter your {name} license as a state_license with its own dates.",
@@ -79,9 +81,9 @@ pub fn privilege_invalid(problem: PrivilegeProblem, place: &Jurisdiction, cx: &C
         PrivilegeProblem::ProfessionNotCovered(id, profession) => {
             let covers = Compact::get(id).map_or("other professions", |c| c.covers);
             format!(
-                "The {} covers {covers}, not a {}: this privilege does not authorize your practice in {name}. {tail}",
+                "The {} covers {covers}, not {}: this privilege does not authorize your practice in {name}. {tail}",
                 compact_name(id),
-                profession_words(profession)
+                a_holder(profession)
             )
         }
         PrivilegeProblem::NotOperational(id) => {
@@ -99,25 +101,40 @@ pub fn privilege_invalid(problem: PrivilegeProblem, place: &Jurisdiction, cx: &C
             format!("Your compact privilege does not authorize practice in {name} on {day}: {why}. {tail}")
         }
         PrivilegeProblem::NoHomeLicense(id, profession) => format!(
-            "Your {} privilege in {name} rests on a home-state {} license valid on {day} in a state where the compact is in effect, and none of your licenses is one. {tail}",
+            "Your {} privilege in {name} counts only with a home-state license as {}, valid on {day}, in a state where the compact is in effect; none of your licenses is one. {tail}",
             compact_name(id),
-            profession_words(profession)
+            a_holder(profession)
         ),
         PrivilegeProblem::ProviderOutsideHomeState(id) => {
-            let at = cx.provider_location.map(crate::decode::excerpt).unwrap_or_default();
+            let at = match cx.provider_location.map(resolve) {
+                Some(Resolved::Jurisdiction(j)) => j.name.to_owned(),
+                _ => format!("\"{}\"", cx.provider_location.map(crate::decode::excerpt).unwrap_or_default()),
+            };
             format!(
-                "Under the {} you must be in your home state during the session, and you were in \"{at}\". Hold the session from your home state, or hold a {name} license.",
+                "Under the {} you must be in your home state during the session, and you were in {at}. Hold the session from your home state, or get licensed in {name}.",
                 compact_name(id)
             )
         }
     }
 }
 
-pub fn registration_not_recognized(place: &str, profession: Profession) -> String {
-    format!(
-        "{place} does not issue out-of-state telehealth registrations to a {}, so this registration does not authorize practice there. Refer this client to a provider licensed in {place}.",
-        profession_words(profession)
-    )
+pub fn registration_not_recognized(place: &Jurisdiction, profession: Profession, day: Date) -> String {
+    let name = place.name;
+    let program = Registration::all().iter().find(|r| r.jurisdiction == place.code);
+    let why = match program {
+        None => format!("{name} does not issue out-of-state telehealth registrations"),
+        Some(r) if !r.professions.contains(&profession) => {
+            format!("{name}'s telehealth registration ({}) is not open to {}", r.law, a_holder(profession))
+        }
+        Some(Registration { since: Some(from), law, .. }) if *from > day => {
+            format!("{name}'s telehealth registrations ({law}) can be used only from {from}")
+        }
+        Some(r) => format!(
+            "No first day of use is confirmed for {name}'s telehealth registration ({}), so these rules do not count it yet",
+            r.law
+        ),
+    };
+    format!("{why}: this registration does not authorize practice there on {day}. Refer this client to a provider licensed in {name}.")
 }
 
 pub fn privilege_only(place: &str, id: CompactId) -> String {

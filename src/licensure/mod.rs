@@ -8,12 +8,12 @@
 //! provider is authorized when any entry authorizes. When none does, every
 //! entry's reason becomes a finding, so the provider sees all of them.
 
-pub mod compacts;
 mod compact_table;
+pub mod compacts;
 mod message;
 pub mod professions;
-pub mod registrations;
 mod registration_table;
+pub mod registrations;
 
 use crate::code::Code;
 use crate::date::Date;
@@ -101,7 +101,7 @@ pub fn judge(place: &Jurisdiction, cx: &Context<'_>) -> Authority {
             Err(Reason::Registration(profession)) => findings.push(Finding::new(
                 Code::RegistrationNotRecognized,
                 "provider.licenses",
-                message::registration_not_recognized(place.name, profession),
+                message::registration_not_recognized(place, profession, cx.day),
             )),
         }
     }
@@ -185,7 +185,7 @@ pub fn standing_on(license: &License, day: Date, as_of: Date) -> Result<(), Laps
             // `expires` that explains it; an expired license whose dates say
             // nothing about when it lapsed counts on no date.
             let lapsed_from = since.or_else(|| license.expires.filter(|e| *e < as_of).map(|e| e.add_days(1)));
-            if !lapsed_from.is_some_and(|s| day < s) {
+            if lapsed_from.is_none_or(|s| day >= s) {
                 return Err(Lapse::Expired(license.expires));
             }
         }
@@ -202,7 +202,9 @@ pub fn standing_on(license: &License, day: Date, as_of: Date) -> Result<(), Laps
 /// The license's profession: as given, else from its title.
 #[must_use]
 pub fn profession_of(license: &License) -> Profession {
-    license.profession.unwrap_or_else(|| license.license_type.as_deref().map_or(Profession::Other, professions::of_title))
+    license
+        .profession
+        .unwrap_or_else(|| license.license_type.as_deref().map_or(Profession::Other, professions::of_title))
 }
 
 /// The compact a profession's privileges come from, when the request names none.
@@ -302,7 +304,8 @@ mod tests {
 
     #[test]
     fn dates_bound_an_active_license() {
-        let l = License { issued: Some(d("2026-01-15")), expires: Some(d("2027-06-30")), ..license(LicenseStatus::Active) };
+        let l =
+            License { issued: Some(d("2026-01-15")), expires: Some(d("2027-06-30")), ..license(LicenseStatus::Active) };
         assert_eq!(on(&l, d("2026-01-14")), Err(Lapse::NotYetIssued(d("2026-01-15"))));
         assert_eq!(on(&l, d("2026-01-15")), Ok(()));
         assert_eq!(on(&l, d("2027-06-30")), Ok(()));

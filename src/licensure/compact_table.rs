@@ -8,7 +8,7 @@
 //! refuse sessions the compact allowed, never allow one it did not. The note
 //! says which.
 
-use super::compacts::{ymd, Compact, Grant, Member, Operational};
+use super::compacts::{ymd, Compact, Grant, Member, Operational, Source};
 use crate::date::Date;
 use crate::request::{CompactId, Profession};
 
@@ -17,12 +17,12 @@ const CHECKED: Date = ymd(2026, 11, 29);
 
 /// A member usable from `day` on.
 const fn on(jurisdiction: &'static str, day: Date, source: &'static str, note: &'static str) -> Member {
-    Member { jurisdiction, operational: Operational::Since(day), source, checked: CHECKED, note }
+    Member { jurisdiction, operational: Operational::Since(day), source: Source::new(source, CHECKED, note) }
 }
 
 /// A member whose first day of use no source gives (taken as not operational).
 const fn uncertain(jurisdiction: &'static str, source: &'static str, note: &'static str) -> Member {
-    Member { jurisdiction, operational: Operational::Uncertain, source, checked: CHECKED, note }
+    Member { jurisdiction, operational: Operational::Uncertain, source: Source::new(source, CHECKED, note) }
 }
 
 // PSYPACT. The official map lists each state's enacted and effective dates;
@@ -289,8 +289,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Psychologist],
         covers: "licensed doctoral-level psychologists",
         grant: Grant::Privilege,
-        source: PSY_FAQ,
-        checked: CHECKED,
+        source: Source::new(PSY_FAQ, CHECKED, ""),
         members: PSYPACT,
     },
     Compact {
@@ -299,8 +298,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Counselor],
         covers: "licensed professional counselors licensed to practice independently (LPC and equivalent titles)",
         grant: Grant::Privilege,
-        source: "https://counselingcompact.org/faq/",
-        checked: CHECKED,
+        source: Source::new("https://counselingcompact.org/faq/", CHECKED, ""),
         members: COUNSELING,
     },
     Compact {
@@ -309,8 +307,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::SocialWorker],
         covers: "bachelor's, master's and clinical social workers",
         grant: Grant::MultistateLicense,
-        source: "https://swcompact.org/compact-commission",
-        checked: CHECKED,
+        source: Source::new("https://swcompact.org/compact-commission", CHECKED, ""),
         members: SOCIAL_WORK,
     },
     Compact {
@@ -320,8 +317,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[],
         covers: "registered nurses and licensed practical nurses (not nurse practitioners)",
         grant: Grant::MultistateLicense,
-        source: "https://en.wikipedia.org/wiki/Nurse_Licensure_Compact",
-        checked: CHECKED,
+        source: Source::new("https://en.wikipedia.org/wiki/Nurse_Licensure_Compact", CHECKED, ""),
         members: NLC,
     },
     Compact {
@@ -330,8 +326,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Physician],
         covers: "physicians (MD, DO): an expedited route to a full license in each state",
         grant: Grant::ExpeditedLicense,
-        source: "https://imlcc.com/a-faster-pathway-to-physician-licensure",
-        checked: CHECKED,
+        source: Source::new("https://imlcc.com/a-faster-pathway-to-physician-licensure", CHECKED, ""),
         members: IMLC,
     },
 ];

@@ -32,6 +32,38 @@ pub enum Operational {
     Uncertain,
 }
 
+/// Where a fact in a data table comes from. Kept in native builds (the
+/// README's tables, the data tests); the wasm module keeps none of it, since
+/// no rule reads it and every byte there is downloaded by the page.
+#[derive(Clone, Copy, Debug)]
+pub struct Source {
+    /// The page read (a URL).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub url: &'static str,
+    /// The day it was read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub checked: Date,
+    /// What the page says, briefly (enactment date, why uncertain, ...).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub note: &'static str,
+}
+
+impl Source {
+    /// A source read on `checked`.
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+    #[must_use]
+    pub const fn new(url: &'static str, checked: Date, note: &'static str) -> Source {
+        Source {
+            #[cfg(not(target_arch = "wasm32"))]
+            url,
+            #[cfg(not(target_arch = "wasm32"))]
+            checked,
+            #[cfg(not(target_arch = "wasm32"))]
+            note,
+        }
+    }
+}
+
 /// One member jurisdiction of a compact.
 #[derive(Clone, Copy, Debug)]
 pub struct Member {
@@ -39,12 +71,8 @@ pub struct Member {
     pub jurisdiction: &'static str,
     /// First day the compact's authority can be used there.
     pub operational: Operational,
-    /// Where the date comes from (a URL).
-    pub source: &'static str,
-    /// The day the source was read.
-    pub checked: Date,
-    /// What the source says, briefly (enactment date, why uncertain, ...).
-    pub note: &'static str,
+    /// Where the date comes from.
+    pub source: Source,
 }
 
 /// One compact.
@@ -62,9 +90,7 @@ pub struct Compact {
     /// The kind of authority it grants.
     pub grant: Grant,
     /// The compact's own page on who is a member and what it grants.
-    pub source: &'static str,
-    /// The day the source was read.
-    pub checked: Date,
+    pub source: Source,
     /// Member jurisdictions (enacted ones included, with their operational state).
     pub members: &'static [Member],
 }
@@ -146,11 +172,11 @@ mod tests {
     #[test]
     fn dates_and_sources_are_plausible() {
         for c in Compact::all() {
-            assert!(c.checked <= TODAY && c.source.starts_with("https://"), "{:?}", c.id);
+            assert!(c.source.checked <= TODAY && c.source.url.starts_with("https://"), "{:?}", c.id);
             for m in c.members {
-                assert!(m.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
-                assert!(m.source.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
-                assert!(!m.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
+                assert!(!m.source.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
                 if let Operational::Since(day) = m.operational {
                     assert!(day > ymd(2015, 12, 31) && day <= TODAY, "{:?} {}", c.id, m.jurisdiction);
                 }

@@ -5,7 +5,7 @@
 //! practitioners located elsewhere, not a registration of providers licensed
 //! elsewhere); Kansas and Delaware (no registration found in the sources read).
 
-use super::compacts::ymd;
+use super::compacts::{ymd, Source};
 use super::registrations::Registration;
 use crate::date::Date;
 use crate::request::Profession;
@@ -29,9 +29,11 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: "https://floridasmentalhealthprofessions.gov/latest-news/telehealth/",
-        checked: CHECKED,
-        note: "signed 2019-06-25, effective 2019-07-01; registration with the Department of Health; no office or in-person care in Florida",
+        source: Source::new(
+            "https://floridasmentalhealthprofessions.gov/latest-news/telehealth/",
+            CHECKED,
+            "signed 2019-06-25, effective 2019-07-01; registration with the Department of Health; no office or in-person care in Florida",
+        ),
     },
     Registration {
         jurisdiction: "VT",
@@ -45,9 +47,11 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: "https://legislature.vermont.gov/statutes/fullchapter/26/056",
-        checked: CHECKED,
-        note: "chapter effective 2023-07-01; until its rules apply, the Interim Telehealth Registration (Act 4 of 2023) is the credential issued",
+        source: Source::new(
+            "https://legislature.vermont.gov/statutes/fullchapter/26/056",
+            CHECKED,
+            "chapter effective 2023-07-01; until its rules apply, the Interim Telehealth Registration (Act 4 of 2023) is the credential issued",
+        ),
     },
     Registration {
         jurisdiction: "AZ",
@@ -64,9 +68,11 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
-        checked: CHECKED,
-        note: "registration with the board that licenses the comparable profession; first usable day not sourced",
+        source: Source::new(
+            "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
+            CHECKED,
+            "registration with the board that licenses the comparable profession; first usable day not sourced",
+        ),
     },
     Registration {
         jurisdiction: "WV",
@@ -75,9 +81,11 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // registrations under the same section were not read.
         since: None,
         professions: &[Profession::Physician],
-        source: "https://wvbom.wv.gov/InterstateTeleheathRegistration.asp",
-        checked: CHECKED,
-        note: "Interstate Telehealth Registration for MD, DPM and PA; first usable day not sourced",
+        source: Source::new(
+            "https://wvbom.wv.gov/InterstateTeleheathRegistration.asp",
+            CHECKED,
+            "Interstate Telehealth Registration for MD, DPM and PA; first usable day not sourced",
+        ),
     },
     Registration {
         jurisdiction: "MN",
@@ -85,8 +93,10 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // In the 2006 statutes already; the enactment date was not read.
         since: None,
         professions: &[Profession::Physician],
-        source: "https://revisor.mn.gov/statutes/?id=147.032&year=2006",
-        checked: CHECKED,
-        note: "annual interstate telehealth registration for physicians only; first usable day not sourced",
+        source: Source::new(
+            "https://revisor.mn.gov/statutes/?id=147.032&year=2006",
+            CHECKED,
+            "annual interstate telehealth registration for physicians only; first usable day not sourced",
+        ),
     },
 ];

@@ -3,6 +3,7 @@
 //! telehealth (Florida, F.S. 456.47, is the model), and for which professions.
 //! A `telehealth_registration` anywhere else authorizes nothing.
 
+use super::compacts::Source;
 use crate::date::Date;
 use crate::request::Profession;
 
@@ -18,12 +19,8 @@ pub struct Registration {
     pub since: Option<Date>,
     /// The professions it registers.
     pub professions: &'static [Profession],
-    /// Where the facts come from (a URL).
-    pub source: &'static str,
-    /// The day the source was read.
-    pub checked: Date,
-    /// What the source says, briefly (scope, why no date, ...).
-    pub note: &'static str,
+    /// Where the facts come from (scope, why no date, ...).
+    pub source: Source,
 }
 
 impl Registration {
@@ -54,8 +51,8 @@ mod tests {
     fn rows_are_well_formed() {
         for (i, r) in Registration::all().iter().enumerate() {
             assert!(by_code(r.jurisdiction).is_some(), "{}", r.jurisdiction);
-            assert!(r.source.starts_with("https://"), "{}", r.jurisdiction);
-            assert!(r.checked <= TODAY, "{}", r.jurisdiction);
+            assert!(r.source.url.starts_with("https://"), "{}", r.jurisdiction);
+            assert!(r.source.checked <= TODAY, "{}", r.jurisdiction);
             assert!(!r.professions.is_empty() && !r.law.is_empty(), "{}", r.jurisdiction);
             if let Some(since) = r.since {
                 assert!(since > ymd(2015, 12, 31) && since <= TODAY, "{}", r.jurisdiction);

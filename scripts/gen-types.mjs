@@ -98,6 +98,23 @@ export function reshape(original) {
     def.description = `${def.description ?? ''}\n\n${items.join('\n')}`.trim();
   }
 
+  // "One of these fields is required" (`anyOf` of bare `required` lists, as
+  // on SessionRequest): each branch names its field as a required, non-null
+  // property, so TypeScript gets `Base & ({session_date: Date} | {session_start: ...})`
+  // instead of an index signature that would accept anything.
+  for (const def of Object.values(defs)) {
+    if (!Array.isArray(def.anyOf) || !def.anyOf.every((b) => Object.keys(b).length === 1 && Array.isArray(b.required))) continue;
+    def.anyOf = def.anyOf.map((branch) => {
+      const properties = Object.fromEntries(branch.required.map((key) => {
+        const prop = structuredClone(def.properties[key]);
+        if (Array.isArray(prop.type)) prop.type = prop.type.filter((t) => t !== 'null');
+        if (Array.isArray(prop.anyOf)) prop.anyOf = prop.anyOf.filter((t) => t.type !== 'null');
+        return [key, prop];
+      }));
+      return { type: 'object', properties, required: branch.required, additionalProperties: false };
+    });
+  }
+
   // `kind` first, as in the JSON; rustdoc links (`[`crate::x::Y`]`) as code.
   for (const def of Object.values(defs)) {
     if (def.properties?.kind) {

@@ -86,6 +86,10 @@ pub struct ContinuityRequest {
 /// One telehealth session about to be confirmed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(extend("anyOf" = [{"required": ["session_date"]}, {"required": ["session_start"]}]))
+)]
 pub struct SessionRequest {
     /// The client's location for this session, chosen from `client.saved_locations`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -132,6 +136,13 @@ pub struct Provider {
 /// Authority to practice in one jurisdiction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(extend(
+        "if" = {"properties": {"basis": {"const": "temporary_permit"}}, "required": ["basis"]},
+        "then" = {"required": ["expires"]}
+    ))
+)]
 pub struct License {
     /// Where it applies: a jurisdiction code such as `NY` (or its full name).
     pub jurisdiction: String,
@@ -342,7 +353,7 @@ impl schemars::JsonSchema for SessionStart {
         schemars::json_schema!({
             "type": "string",
             "format": "date-time",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
             "description": "RFC 3339 with an offset, such as 2026-06-30T21:30:00-07:00; its date as written is the session date."
         })
     }

@@ -52,7 +52,7 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
     // Sessions are confirmed after they take place; one day of slack covers
     // the time zones between the client and whoever supplies `as_of`.
     if day > as_of.add_days(1) {
-        findings.push(Finding::new(Code::SessionInFuture, date_field, message::session_in_future(day, as_of)));
+        findings.push(Finding::new(Code::SessionInFuture, date_field, message::session_in_future(day)));
     }
     if request.modality == Modality::AudioOnly {
         findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", message::audio_only()));
@@ -109,8 +109,10 @@ mod message {
     use crate::date::Date;
     use crate::request::Payment;
 
-    pub fn session_in_future(day: Date, as_of: Date) -> String {
-        format!("This session is dated {day}, after {as_of}: confirm a session once it has taken place, on its own date at the client's location.")
+    // `as_of` stays out of the text: without one it is the caller's clock, and
+    // the report must not depend on it beyond the code.
+    pub fn session_in_future(day: Date) -> String {
+        format!("This session is dated {day}, which has not come yet: confirm a session once it has taken place, on its own date at the client's location.")
     }
 
     pub fn audio_only() -> String {

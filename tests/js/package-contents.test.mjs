@@ -73,7 +73,7 @@ for item in data['items']:
     out.append(errors[0].message[:300] if errors else None)
 json.dump(out, sys.stdout)
 `;
-const SCHEMA_LOOSER = /a day that does not exist|at most 1000 are accepted|must be a US state, DC or territory code/;
+const SCHEMA_LOOSER = /a day that does not exist|at most 1000 are accepted|must be a US state, DC or territory code|give one of them, or make them agree/;
 const hasJsonschema = (() => {
   try {
     execFileSync('python3', ['-c', 'import jsonschema'], { stdio: 'ignore' });

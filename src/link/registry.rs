@@ -329,6 +329,8 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         shape_hint: "a meeting link contains 19:meeting_...@thread.v2, or /meet/ and a number",
+        source_url: "https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html",
+        checked_on: "2026-11-29",
         expiry_hint: "is a short meeting link that expires 60 days after the meeting",
         ..meeting(
         "microsoft_teams",

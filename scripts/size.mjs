@@ -11,7 +11,10 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET = 45_000; // bytes, brotli-11, wasm + JS together
-const CEILING = 78_800; // measured 78,001 on 2026-11-27 at opt-level "s" (make size); see BENCHMARKS.md
+// Raised on 2026-11-29 (issue 12): 78,058 -> 83,344 bytes for the new platforms' text
+// (guidance, BAA terms, sources and source URLs, which the wasm build carries
+// though only native tests read them) and the audit export.
+const CEILING = 84_200; // measured 83,344 on 2026-11-29 at opt-level "s" (make size); see BENCHMARKS.md
 const files = ['telehealth_rules_bg.wasm', 'telehealth_rules.js', 'index.js', 'api.js', 'ruleset.js'];
 
 const rows = files.map((name) => {

@@ -42,8 +42,21 @@ export function bind(wasm) {
     };
   }
 
+  // A stored record in, the change (or `{report}` when it is not a record) or null out.
+  function audit(record) {
+    const w = wasm('audit');
+    let text;
+    try {
+      text = typeof record === 'string' ? record.toWellFormed() : (JSON.stringify(record) ?? 'null');
+    } catch (error) {
+      return { report: invalid(w, `The record cannot be written as JSON (${error?.message ?? error}).`) };
+    }
+    return JSON.parse(w.auditJson(text));
+  }
+
   return {
     check,
+    audit,
     checkJson,
     checkLink,
     checkInstructions,

@@ -105,6 +105,38 @@ export declare function check(request: Request): Report;
  */
 export declare function checkJson(requestJson: string): string;
 
+/** A verdict and the set of finding codes, as saved or as judged now. */
+export interface AuditJudgment {
+  ruleset: string;
+  verdict: 'accept' | 'review' | 'reject';
+  /** Sorted, without repeats. */
+  codes: string[];
+}
+
+/** A stored record: a request as it was checked and the report saved with it. */
+export interface AuditRecord {
+  id: string;
+  request: unknown;
+  report: { verdict: string; findings: { code: string }[]; ruleset: string };
+}
+
+/** A record the current ruleset judges differently. */
+export interface AuditChange {
+  id: string;
+  before: AuditJudgment;
+  after: AuditJudgment;
+  /** The new report. */
+  report: Report;
+}
+
+/**
+ * Re-judges one stored record under the current ruleset (requests without
+ * `as_of` as of today): the change when the verdict or the set of codes
+ * differs, `null` when not, `{report}` (an `invalid_request` report) when
+ * `record` is not a record. A string is read as the record's JSON text.
+ */
+export declare function audit(record: AuditRecord | string): AuditChange | { report: InvalidRequestReport } | null;
+
 /** Checks the provider's default telehealth link, as typed or pasted. */
 export declare function checkLink(input: string, options?: LinkOptions): LinkReport | InvalidRequestReport;
 

@@ -7,7 +7,7 @@ export { ruleset } from './ruleset.js';
 let loaded = false;
 let loading = null;
 
-export const { check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind((name) => {
+export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind((name) => {
   if (!loaded) throw notReady(name);
   return glue;
 });

@@ -20,7 +20,7 @@ function load() {
   return glue;
 }
 
-export const { check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind(load);
+export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind(load);
 
 /** Loads the module now (it is otherwise loaded on first use); never fetches. */
 export function init() {

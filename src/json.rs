@@ -49,7 +49,17 @@ pub struct ParseError {
 /// A [`ParseError`] for anything that is not exactly one JSON value, or
 /// that nests deeper than [`MAX_DEPTH`].
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    parse_within(text, 0)
+}
+
+/// As [`parse`], for a value that holds a request `levels` deep (a stored
+/// record): nesting may go that much deeper, so that every request
+/// [`parse`] reads is read inside it too.
+///
+/// # Errors
+/// As [`parse`], with the deeper limit.
+pub fn parse_within(text: &str, levels: usize) -> Result<Value, ParseError> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, max_depth: MAX_DEPTH.saturating_add(levels) };
     let value = p.value(0)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
@@ -62,6 +72,7 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    max_depth: usize,
 }
 
 impl Parser<'_> {
@@ -104,7 +115,7 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Err(self.error("nested too deeply"));
         }
         self.pos += 1;
@@ -136,7 +147,7 @@ impl Parser<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Err(self.error("nested too deeply"));
         }
         self.pos += 1;

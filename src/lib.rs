@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
+pub mod audit;
 pub mod code;
 pub mod continuity;
 pub mod date;

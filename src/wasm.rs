@@ -33,6 +33,15 @@ pub fn check_link_json(input: &str, as_of: &str) -> String {
     }
 }
 
+/// Re-judges one stored record (`{"id", "request", "report"}` as JSON text)
+/// under the current ruleset: the change as JSON text, `{"report": ...}` for
+/// text that is not a record, or `null` when nothing changed. Never throws.
+#[wasm_bindgen(js_name = auditJson)]
+#[must_use]
+pub fn audit_json(record: &str) -> String {
+    crate::audit::audit_record(record, None, today_utc()).output().unwrap_or("null").to_owned()
+}
+
 /// The version of the rule data.
 #[wasm_bindgen]
 #[must_use]

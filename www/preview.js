@@ -7,6 +7,8 @@ import { byId, el } from './dom.js';
 
 const PROVIDER = 'Jordan Smith, LCSW';
 const SESSION_MINUTES = 50;
+/** Where the link is when the provider uses the portal's built-in telehealth. */
+const PORTAL_LINK = 'The session link is created by the portal: open it from the Appointments page of your account when it is time to join.';
 
 /** Renders the three previews from the settings draft (see settings.js) for `client`. */
 export function renderPreview(draft, client) {
@@ -14,9 +16,11 @@ export function renderPreview(draft, client) {
   const day = start.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric' });
   const date = start.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
   const time = start.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
-  const linkLine = draft.link
-    ? el('span', { class: 'preview-link', text: draft.link })
-    : el('em', { text: 'No video link yet. Your provider will send one before the session.' });
+  const linkLine = draft.builtIn
+    ? el('span', { text: PORTAL_LINK })
+    : draft.link
+      ? el('span', { class: 'preview-link', text: draft.link })
+      : el('em', { text: 'No video link yet. Your provider will send one before the session.' });
   const instructions = draft.instructions
     ? el('p', { class: 'preformatted' }, el('strong', { text: 'Before you join: ' }), draft.instructions)
     : null;
@@ -45,11 +49,13 @@ export function renderPreview(draft, client) {
 
 function stateNote(draft) {
   const notes = [];
-  if (draft.linkMissing) notes.push('You have not added a telehealth link yet, so clients would get no link to join with.');
+  if (draft.builtIn) notes.push("Clients join with the portal's built-in telehealth, which creates the session link.");
+  else if (draft.linkMissing) notes.push('You have not added a telehealth link yet, so clients would get no link to join with.');
   else if (!draft.link) notes.push('Your link cannot be used yet, so clients would get no link to join with.');
   if (draft.instructionsRejected) notes.push('Your instructions cannot be saved as they are, so clients would not see them.');
   notes.push(draft.unsaved ? 'This preview shows changes you have not saved yet.' : 'This preview shows your saved settings.');
-  const fixLink = notes.length > 1
+  // Something to fix: more than the telehealth choice and the saved state.
+  const fixLink = notes.length > (draft.builtIn ? 2 : 1)
     ? [' ', el('a', { class: 'link', href: '#settings', text: 'Change your telehealth settings' })]
     : [];
   return [notes.join(' '), ...fixLink];
@@ -59,7 +65,9 @@ function stateNote(draft) {
 function calendarEvent(draft, client, start) {
   const end = new Date(start.getTime() + SESSION_MINUTES * 60_000);
   const description = [
-    draft.link ? `Telehealth link: ${draft.link}` : 'No telehealth link yet.',
+    draft.builtIn
+      ? "Telehealth: the session link is created by the portal's built-in telehealth."
+      : draft.link ? `Telehealth link: ${draft.link}` : 'No telehealth link yet.',
     draft.instructions ? `Instructions for the client: ${draft.instructions}` : null,
   ].filter(Boolean).join('\n\n');
   return [

@@ -14,9 +14,13 @@ import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
 
 const MAX_INSTRUCTIONS = 1000;
 
+// `mode` came with the built-in option; settings saved before it are links.
 const isSavedSettings = (v) =>
   store.isString(v.link) && store.isString(v.instructions) && store.isStringArray(v.attestations)
-  && store.isString(v.platformKey);
+  && store.isString(v.platformKey) && (v.mode === undefined || v.mode === 'link' || v.mode === 'portal');
+
+/** Clients join with the portal's own telehealth: no link is asked for or checked. */
+const PORTAL_BANNER = "Clients will join your sessions with the portal's built-in telehealth: it creates the link for each session.";
 
 /** Sets up the screen; `onChange(draft)` hears every change, for the preview. */
 export function setupSettings({ onChange }) {
@@ -33,10 +37,12 @@ export function setupSettings({ onChange }) {
   };
   // Ticked statements per platform: a BAA signed with Zoom says nothing about Doxy.me.
   const confirmed = new Map();
+  const portal = byId('mode-portal');
   let saved = store.load('settings', isSavedSettings);
   let saving = false;
 
   if (saved) {
+    byId(saved.mode === 'portal' ? 'mode-portal' : 'mode-link').checked = true;
     link.input.value = saved.link;
     instructions.input.value = saved.instructions;
     confirmed.set(saved.platformKey, new Set(saved.attestations));
@@ -46,6 +52,12 @@ export function setupSettings({ onChange }) {
     hideBanner(banner);
     update();
   }, update);
+  for (const radio of form.elements.mode) {
+    radio.addEventListener('change', () => {
+      hideBanner(banner);
+      update();
+    });
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
@@ -54,7 +66,9 @@ export function setupSettings({ onChange }) {
 
 
   function update() {
-    updateLink();
+    link.group.hidden = portal.checked;
+    if (portal.checked) clearLink();
+    else updateLink();
     updateInstructions(); // its check depends on the link
     onChange(draft());
   }
@@ -76,6 +90,14 @@ export function setupSettings({ onChange }) {
     const count = attestations.current.codes.length;
     sayOnce(link, shown.find(isError)?.message
       ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text));
+  }
+
+  /** The built-in option: nothing about a link is shown, asked for or saved. */
+  function clearLink() {
+    link.report = null;
+    renderPlatform(null);
+    renderAttestations([], { platform: null, normalized: null });
+    markUnconfirmed(false);
   }
 
   function linkStatus(report, value, errors, waiting) {
@@ -157,6 +179,7 @@ export function setupSettings({ onChange }) {
 
   /** The link the instructions are checked against: the canonical form when there is one. */
   function currentLink() {
+    if (portal.checked) return '';
     return link.report?.normalized ?? link.input.value.trim();
   }
 
@@ -173,10 +196,11 @@ export function setupSettings({ onChange }) {
     link.phase = 'submitted';
     instructions.phase = 'submitted';
     update();
-    const missing = link.report.verdict === 'reject' ? [] : missingStatements();
+    const builtIn = portal.checked;
+    const missing = builtIn || link.report.verdict === 'reject' ? [] : missingStatements();
     markUnconfirmed(missing.length > 0);
     const problems = [
-      ...link.report.findings.filter(isError).map((f) => ({ text: f.message, target: link.input })),
+      ...(builtIn ? [] : link.report.findings.filter(isError).map((f) => ({ text: f.message, target: link.input }))),
       ...instructions.report.findings.filter(isError).map((f) => ({ text: f.message, target: instructions.input })),
       ...missing.map((code) => ({
         text: ATTESTATIONS[code]?.missing(attestations.current.name) ?? `Confirm ${code}`,
@@ -193,8 +217,9 @@ export function setupSettings({ onChange }) {
     saving = true;
     const sent = { link: link.input.value, instructions: instructions.input.value };
     const statements = { ...attestations.current };
+    // The built-in option sends no link request: there is no link to check.
     const [linkAnswer, instructionsAnswer] = await Promise.all([
-      askServer({ kind: 'link', input: sent.link }, link.report),
+      builtIn ? { accepted: true, report: null } : askServer({ kind: 'link', input: sent.link }, link.report),
       askServer({ kind: 'instructions', input: sent.instructions, link: currentLink() }, instructions.report),
     ]);
     saving = false;
@@ -215,12 +240,15 @@ export function setupSettings({ onChange }) {
       return;
     }
 
-    const next = {
-      link: linkAnswer.report.normalized ?? sent.link.trim(),
-      instructions: sent.instructions.trim(),
-      attestations: statements.codes,
-      platformKey: statements.key,
-    };
+    const next = builtIn
+      ? { mode: 'portal', link: '', instructions: sent.instructions.trim(), attestations: [], platformKey: '' }
+      : {
+        mode: 'link',
+        link: linkAnswer.report.normalized ?? sent.link.trim(),
+        instructions: sent.instructions.trim(),
+        attestations: statements.codes,
+        platformKey: statements.key,
+      };
     if (!store.save('settings', next)) {
       showSummary(summary, 'There is a problem', [{ text: 'This browser did not let the page store your settings. '
         + 'Allow site data for this page and try again.', target: null }]);
@@ -228,24 +256,38 @@ export function setupSettings({ onChange }) {
     }
     saved = next;
     // Show what was saved: the canonical link, unless the provider has typed on since.
-    if (link.input.value === sent.link) link.input.value = link.previous = saved.link;
+    if (!builtIn && link.input.value === sent.link) link.input.value = link.previous = saved.link;
     if (instructions.input.value === sent.instructions) instructions.input.value = instructions.previous = saved.instructions;
     link.phase = 'complete';
     instructions.phase = 'complete';
     update();
-    showBanner(banner, 'Settings saved', `Clients will join your sessions with ${saved.link}`);
-    announce(`Settings saved. Clients will join your sessions with ${saved.link}`, { again: true });
+    const joining = builtIn ? PORTAL_BANNER : `Clients will join your sessions with ${saved.link}`;
+    showBanner(banner, 'Settings saved', joining);
+    announce(`Settings saved. ${joining}`, { again: true });
   }
 
   /** What the preview shows: the link clients would get now, and the instructions. */
   function draft() {
     const value = link.input.value.trim();
+    const text = instructions.input.value.trim();
+    const savedMode = saved?.mode ?? 'link';
+    if (portal.checked) {
+      return {
+        builtIn: true,
+        link: null,
+        linkMissing: false,
+        instructions: text,
+        instructionsRejected: instructions.report.verdict === 'reject',
+        unsaved: !saved || savedMode !== 'portal' || saved.instructions !== text,
+      };
+    }
     return {
+      builtIn: false,
       link: link.report.verdict === 'reject' ? null : link.report.normalized,
       linkMissing: value === '',
-      instructions: instructions.input.value.trim(),
+      instructions: text,
       instructionsRejected: instructions.report.verdict === 'reject',
-      unsaved: !saved || saved.link !== value || saved.instructions !== instructions.input.value.trim(),
+      unsaved: !saved || savedMode !== 'link' || saved.link !== value || saved.instructions !== text,
     };
   }
 }

@@ -98,6 +98,40 @@ pub struct Entry {
     pub invite_hint: &'static str,
     /// Where the facts come from.
     pub source: &'static str,
+    /// The vendor page (or, failing one, the public page) the facts were
+    /// checked against; empty when the entry predates per-entry URLs.
+    pub source_url: &'static str,
+    /// When `source_url` was last read (`YYYY-MM-DD`); empty with it.
+    pub checked_on: &'static str,
+    /// Facts no source confirms: kept as data, never the only evidence for
+    /// an error (a unit test holds every entry to that).
+    pub unverified: &'static [Fact],
+}
+
+/// A fact about a platform that can be unverified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    /// The hosts its links are on.
+    Hosts,
+    /// The path shapes of its links (room, per-session, start links).
+    LinkShapes,
+    /// Whether and how it has a waiting room.
+    WaitingRoom,
+    /// Whether and on what terms it signs a BAA.
+    Baa,
+}
+
+impl Fact {
+    /// The fact as named in the README's platforms table.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Fact::Hosts => "hosts",
+            Fact::LinkShapes => "link shapes",
+            Fact::WaitingRoom => "waiting room",
+            Fact::Baa => "BAA terms",
+        }
+    }
 }
 
 impl Entry {
@@ -185,6 +219,14 @@ const DOXY_SHAPES: &[Shape] = &[
     Shape(&[Any, Rest], Malformed),
 ];
 
+/// Intake-form links (`intakeq.com/new/<code>`, as practices publish them) are
+/// not rooms; the telehealth link's own shape is unverified, so anything else
+/// counts as one.
+const INTAKEQ_SHAPES: &[Shape] = &[Shape(&[Lit("new"), Any], NotMeeting), Shape(&[Rest], Room)];
+
+/// One fixed waiting-room link per therapist; the bare host is not a room.
+const PT_SESSIONS_SHAPES: &[Shape] = &[Shape(&[RoomName], Room)];
+
 const THERAPYNOTES_SHAPES: &[Shape] = &[Shape(&[Lit("p"), Any, Lit("telehealth")], Room)];
 
 const ANY_PATH: &[Shape] = &[Shape(&[Rest], Room)];
@@ -212,6 +254,9 @@ const fn meeting(
         expiry_hint: "is for one appointment only",
         invite_hint: "",
         source,
+        source_url: "",
+        checked_on: "",
+        unverified: &[],
     }
 }
 
@@ -242,6 +287,9 @@ const fn service(
         expiry_hint: "is for one appointment only",
         invite_hint: "",
         source,
+        source_url: "",
+        checked_on: "",
+        unverified: &[],
     }
 }
 
@@ -251,15 +299,19 @@ pub static ENTRIES: &[Entry] = &[
     Entry {
         host_start_params: &["zak"],
         shape_hint: "a meeting ID has 9 to 11 digits, and a personal link name 5 to 40 letters, digits or dots",
-        expiry_hint: "is for one scheduled meeting and stops working 30 days after it",
+        // An 11-digit ID is a scheduled meeting; the link does not say
+        // whether it recurs, so both lifetimes are given.
+        expiry_hint: "is for a scheduled meeting: a one-time meeting stops working 30 days after its date, a recurring one 365 days after it was last started, and the link does not say which; a personal meeting room (a 10-digit ID or a /my/ link) lasts while it is started at least once every 365 days",
         invite_hint: " (it contains /j/ or /my/)",
+        source_url: "https://support.zoom.us/hc/en-us/articles/201362373",
+        checked_on: "2026-11-29",
         ..meeting(
             "zoom",
             "Zoom",
-            &["zoom.us", "zoomgov.com"],
+            &["zoom.us", "zoom.com", "zoomgov.com"],
             room(WaitingRoom::Setting, "In Zoom, go to Settings > Meeting > Security and turn on Waiting Room; for your personal meeting room, also turn it on under Meetings > Personal Room > Edit.", "A paid Zoom plan with a signed BAA (Zoom for Healthcare or a HIPAA-enabled account); never the free Basic plan."),
             ZOOM_SHAPES,
-            "Zoom support 201362373 (meeting IDs), 360041408732 (waiting room), KB0067751 (plans)",
+            "Zoom support 201362373 and KB0065196 (meeting IDs and their expiry), 360041408732 (waiting room), KB0067751 (plans); zoom.com hosts as in open-source link detectors",
         )
     },
     Entry {
@@ -277,14 +329,17 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         shape_hint: "a meeting link contains 19:meeting_...@thread.v2, or /meet/ and a number",
+        source_url: "https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html",
+        checked_on: "2026-11-29",
         expiry_hint: "is a short meeting link that expires 60 days after the meeting",
         ..meeting(
         "microsoft_teams",
         "Microsoft Teams",
-        &["teams.microsoft.com", "teams.cloud.microsoft", "gov.teams.microsoft.us", "dod.teams.microsoft.us"],
+        // teams.microsoft.us: US government clouds (GCC High at gov., DoD at dod.).
+        &["teams.microsoft.com", "teams.cloud.microsoft", "teams.microsoft.us"],
         room(WaitingRoom::Setting, "In Teams, open Meeting options and set \"Who can bypass the lobby\" to \"Only me\" (or \"Only organizers and co-organizers\").", "A commercial Microsoft 365 plan (covered by Microsoft's data protection addendum); never Teams free."),
         TEAMS_SHAPES,
-        "Microsoft 365 message center MC772556; Microsoft Teams lobby documentation",
+        "Microsoft 365 message center MC772556; Microsoft Teams lobby documentation; GCC High and DoD Teams URLs in ServiceNow's Teams integration docs",
     )
     },
     Entry {
@@ -301,13 +356,15 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         shape_hint: "a room name has letters, digits, dots, dashes or underscores",
+        source_url: "https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview",
+        checked_on: "2026-11-29",
         ..meeting(
         "doxy_me",
         "Doxy.me",
         &["doxy.me"],
         room(WaitingRoom::BuiltIn, "Doxy.me rooms always have a waiting room: clients check in and wait until you start the call.", "A Doxy.me plan with a signed BAA (free-tier BAA terms are disputed between sources: check yours)."),
         DOXY_SHAPES,
-        "Doxy.me help center",
+        "Doxy.me help center: waiting room overview",
     )
     },
     meeting(
@@ -328,13 +385,126 @@ pub static ENTRIES: &[Entry] = &[
     ),
     Entry {
         otherwise: Expiring,
+        source_url: "https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::Hosts, Fact::Baa],
         ..meeting(
             "simplepractice",
             "SimplePractice",
             &["video.simplepractice.com"],
-            room(WaitingRoom::BuiltIn, "SimplePractice video appointments have a built-in waiting room.", "Covered by your SimplePractice EHR agreement."),
+            // The waiting room is a toggle, not built in (help article 7787591542797).
+            room(WaitingRoom::Setting, "In SimplePractice, open Telehealth settings > Host control > Meeting access and turn on Use waiting room, so that you admit each client.", "Covered by your SimplePractice agreement (BAA terms unverified)."),
             &[],
-            "platforms.md: one link per appointment (host unverified)",
+            "SimplePractice help: Using telehealth features (Use waiting room toggle); one link per appointment",
+        )
+    },
+    // Practice-management portals with their own telehealth (the kind of
+    // platform Headway's guidance lists). Facts from the vendors' help
+    // centers; what no page confirms is listed in `unverified`.
+    Entry {
+        source_url: "https://www.thera-link.com/faqs/",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::LinkShapes, Fact::WaitingRoom],
+        ..meeting(
+            "thera_link",
+            "thera-LINK",
+            &["thera-link.com"],
+            room(WaitingRoom::Setting, "In thera-LINK, check that clients wait until you start the session (how its waiting room works is unverified).", "thera-LINK provides a BAA in your account, under Documents."),
+            ANY_PATH,
+            "thera-LINK FAQ: the BAA is under the Documents menu",
+        )
+    },
+    Entry {
+        source_url: "https://support.psychologytoday.com/scheduling-a-session",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::Baa],
+        ..meeting(
+            "psychology_today_sessions",
+            "Psychology Today Sessions",
+            &["sessions.psychologytoday.com"],
+            room(WaitingRoom::BuiltIn, "Psychology Today Sessions has a built-in waiting room: clients wait there until you select Start Session.", "Psychology Today signs a BAA for Sessions; it covers Sessions only, not your directory profile (unverified)."),
+            PT_SESSIONS_SHAPES,
+            "Psychology Today help: Scheduling and hosting a session (one waiting-room link for all clients); link shape as practices publish it",
+        )
+    },
+    Entry {
+        otherwise: Expiring,
+        expiry_hint: "is for one session only: TheraNest makes a new link for each telehealth session",
+        source_url: "https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::Hosts, Fact::Baa],
+        ..meeting(
+            "theranest",
+            "TheraNest (Ensora Mental Health)",
+            &["theranest.com", "ensorahealth.com"],
+            room(WaitingRoom::BuiltIn, "TheraNest telehealth sessions open in a virtual waiting room: you admit the client.", "Covered by your TheraNest (Ensora) agreement (BAA terms unverified)."),
+            &[],
+            "TheraNest help: each telehealth session has its own link (3793671); clients join a virtual waiting room (360051512412)",
+        )
+    },
+    Entry {
+        source_url: "https://jane.app/guide/1-1-online-appointments-faq",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
+        ..meeting(
+            "jane",
+            "Jane",
+            &["jane.app", "janeapp.com", "janeapp.co.uk"],
+            room(WaitingRoom::Setting, "Jane clients join Online Appointments from their My Account page; check that they cannot join before you do.", "Jane says its Online Appointments are HIPAA compliant; check that your Jane agreement includes a BAA."),
+            ANY_PATH,
+            "Jane guide: Online Appointments FAQ (both sides sign in to Jane)",
+        )
+    },
+    Entry {
+        source_url: "https://glama.ai/mcp/servers/oktopeak/IntakeQ/tree",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
+        ..meeting(
+            "intakeq",
+            "IntakeQ (PracticeQ)",
+            &["intakeq.com"],
+            room(WaitingRoom::Setting, "In IntakeQ telehealth, check that clients wait until you admit them (how its waiting room works is unverified).", "IntakeQ includes a BAA on its plans, accepted in Settings > HIPAA (unverified)."),
+            INTAKEQ_SHAPES,
+            "IntakeQ's domain from its public API; intake-form links (/new/<code>) as practices publish them; BAA terms from a third-party integration guide (no vendor page found)",
+        )
+    },
+    Entry {
+        source_url: "https://docs.gethealthie.com/",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
+        ..meeting(
+            "healthie",
+            "Healthie",
+            &["gethealthie.com"],
+            room(WaitingRoom::Setting, "In Healthie video calls, check that clients wait until you admit them (how its waiting room works is unverified).", "Check that your Healthie agreement includes a BAA (terms unverified)."),
+            ANY_PATH,
+            "Healthie's domain from its public API docs (no telehealth help page found)",
+        )
+    },
+    Entry {
+        source_url: "https://www.theraplatform.com/About/Conditions",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
+        ..meeting(
+            "theraplatform",
+            "TheraPlatform",
+            &["theraplatform.com"],
+            room(WaitingRoom::Setting, "In TheraPlatform, check that clients wait until you admit them (how its waiting room works is unverified).", "Check that your TheraPlatform agreement includes a BAA (terms unverified)."),
+            ANY_PATH,
+            "TheraPlatform terms: an EHR with telehealth for live online therapy",
+        )
+    },
+    Entry {
+        source_url: "https://support.sessionshealth.com/article/174-integrated-telehealth",
+        checked_on: "2026-11-29",
+        unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::Baa],
+        ..meeting(
+            "sessions_health",
+            "Sessions Health",
+            &["sessionshealth.com"],
+            room(WaitingRoom::BuiltIn, "Sessions Health telehealth has a built-in waiting room: clients check in and wait until you start the call.", "Check that your Sessions Health agreement includes a BAA (terms unverified)."),
+            ANY_PATH,
+            "Sessions Health help: Integrated telehealth (one URL per practitioner, with a waiting room)",
         )
     },
     meeting(
@@ -375,6 +545,13 @@ pub static ENTRIES: &[Entry] = &[
         retired: date(2025, 5, 5),
         ..service("skype", "Skype", &["skype.com"], Class::Consumer, "HHS OCR 2020 notice; Skype closed 2025-05-05")
     },
+    Entry {
+        source_url: "https://jitsi.org/blog/authentication-on-meet-jit-si/",
+        checked_on: "2026-11-29",
+        // A free public service joined with personal Google, GitHub or
+        // Facebook sign-ins: no customer agreement, so no BAA to sign.
+        ..service("jitsi_public", "Jitsi Meet (meet.jit.si)", &["meet.jit.si"], Class::Consumer, "jitsi.org: meet.jit.si is a free public service; rooms are created after signing in with a personal account")
+    },
     service("google_hangouts", "Google Hangouts", &["hangouts.google.com", "duo.google.com"], Class::Consumer, "HHS OCR 2020 notice: consumer apps"),
     // Public broadcasting: never allowed.
     service("facebook", "Facebook", &["facebook.com", "fb.watch", "fb.com"], Class::Public, "HHS OCR 2020 notice: public-facing services"),
@@ -391,9 +568,11 @@ pub static ENTRIES: &[Entry] = &[
         &[
             "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly",
             "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "lnkd.in", "aka.ms", "bl.ink", "s.id",
+            // Google's shortener: g.co/meet/<name> resolves a Meet nickname on navigation.
+            "g.co",
         ],
         Class::Shortener,
-        "platforms.md: URL shorteners",
+        "platforms.md: URL shorteners; g.co/meet links as open-source link detectors resolve them",
     ),
     // Wrappers: the real link is inside.
     service(
@@ -498,8 +677,54 @@ mod tests {
         assert_eq!(id("nam12.safelinks.protection.outlook.com"), Some("outlook_safe_links"));
         assert_eq!(id("teams.live.com"), Some("microsoft_teams_free"));
         assert_eq!(id("acme.webex.com"), Some("webex"));
+        assert_eq!(id("zoom.com"), Some("zoom"));
+        assert_eq!(id("teams.microsoft.us"), Some("microsoft_teams"));
+        assert_eq!(id("dod.teams.microsoft.us"), Some("microsoft_teams"));
+        assert_eq!(id("meet.jit.si"), Some("jitsi_public"));
+        assert_eq!(id("jit.si"), None);
+        assert_eq!(id("g.co"), Some("shortener"));
+        assert_eq!(id("sessions.psychologytoday.com"), Some("psychology_today_sessions"));
+        assert_eq!(id("www.psychologytoday.com"), None);
         assert_eq!(id("us"), None);
         assert_eq!(id(""), None);
+    }
+
+    #[test]
+    fn unverified_facts_never_make_an_error() {
+        let harmless = |o: Outcome| matches!(o, Outcome::Room | Outcome::Expiring);
+        for e in ENTRIES {
+            let Class::Meeting { waiting_room, .. } = e.class else {
+                // Consumer, public, dial-in and the rest are errors by class.
+                assert!(e.unverified.is_empty(), "{}: a non-meeting entry cannot rest on unverified facts", e.id);
+                continue;
+            };
+            if e.unverified.contains(&Fact::WaitingRoom) {
+                assert_ne!(waiting_room, WaitingRoom::None, "{}: no_waiting_room from an unverified fact", e.id);
+            }
+            if e.unverified.contains(&Fact::LinkShapes) {
+                // Listed shapes are observed in real links; what the room
+                // link looks like is not known, so whatever else comes is
+                // never an error.
+                let catch_all = e.shapes.last().is_some_and(|s| s.0 == [Seg::Rest] && harmless(s.1));
+                assert!(catch_all || harmless(e.otherwise), "{}: an error from an unverified shape", e.id);
+                assert!(e.host_start_params.is_empty(), "{}", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn sources_have_a_url_and_a_date() {
+        for e in ENTRIES {
+            assert_eq!(e.source_url.is_empty(), e.checked_on.is_empty(), "{}: a URL needs its date", e.id);
+            if !e.source_url.is_empty() {
+                assert!(e.source_url.starts_with("https://"), "{}", e.id);
+                assert!(Date::parse(e.checked_on).is_ok(), "{}: {}", e.id, e.checked_on);
+            }
+            // Every entry added or corrected since per-entry URLs has one.
+            if !e.unverified.is_empty() {
+                assert!(!e.source_url.is_empty(), "{}", e.id);
+            }
+        }
     }
 
     #[test]

@@ -161,6 +161,50 @@ pageTest('saving settings needs every statement ticked, is checked by the server
   assert.match(await page.locator('#preview-state').innerText(), /your saved settings/);
 });
 
+pageTest("the portal's built-in telehealth needs no link, and the preview and calendar say the portal creates it", async ({ page }) => {
+  const builtIn = page.getByLabel("Use the portal's built-in telehealth");
+  await builtIn.check();
+  assert.equal(await page.getByLabel('Default telehealth link').isHidden(), true);
+  assert.equal(await page.locator('#platform').isHidden(), true);
+  assert.equal(await page.locator('#attestations-group').isHidden(), true);
+  await page.getByLabel('Instructions for clients (optional)').fill('Join 5 minutes early, from a private room.');
+  await settled(page, 'instructions');
+
+  // No link is checked: the server is asked about the instructions only.
+  const kinds = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/v1/check')) kinds.push(r.postDataJSON()?.kind);
+  });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await textOf(page.locator('#settings-saved'), /built-in telehealth: it creates the link for each session/);
+  assert.deepEqual(kinds, ['instructions']);
+  assert.deepEqual(JSON.parse(await saved(page, 'settings')),
+    { mode: 'portal', link: '', instructions: 'Join 5 minutes early, from a private room.', attestations: [], platformKey: '' });
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await builtIn.isChecked(), true);
+  assert.equal(await page.getByLabel('Default telehealth link').isHidden(), true);
+
+  await goTo(page, 'Preview');
+  assert.match(await page.locator('#preview-reminder').innerText(), /Join by video: The session link is created by the portal/);
+  assert.match(await page.locator('#preview-confirmation').innerText(), /Join\s+The session link is created by the portal/);
+  const calendar = await page.locator('#preview-calendar').innerText();
+  assert.match(calendar, /DESCRIPTION:Telehealth: the session link is created by the portal's built-in telehealth\./);
+  assert.doesNotMatch(calendar, /LOCATION:/);
+  assert.match(await page.locator('#preview-state').innerText(), /built-in telehealth[\s\S]*your saved settings/);
+
+  // Back to a link of one's own: the link is asked for and checked again.
+  await goTo(page, 'Telehealth link');
+  await page.getByLabel('Use my own telehealth link').check();
+  const link = page.getByLabel('Default telehealth link');
+  assert.equal(await link.isVisible(), true);
+  await link.fill(ZOOM_MEETING);
+  await textOf(page.locator('#platform'), /Settings > Meeting > Security/);
+  await goTo(page, 'Preview');
+  assert.match(await page.locator('#preview-state').innerText(), /changes you have not saved/);
+});
+
 pageTest('Save is refused by the server for a request the page was tampered into sending', async ({ page }) => {
   // Stands in for a page whose own checks were bypassed: the good link the
   // page checked becomes a Zoom start link on its way to the server.

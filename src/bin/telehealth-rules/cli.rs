@@ -12,6 +12,7 @@ telehealth-rules: telehealth compliance rules (contract v1)
 Usage:
   telehealth-rules check            read one JSON request on stdin, print one JSON report
   telehealth-rules check --jsonl    one request per line in, one report per line out
+  telehealth-rules audit [--as-of YYYY-MM-DD]   stored records in, the ones judged differently now out
   telehealth-rules serve [--addr 127.0.0.1:8080] [--www DIR] [--pkg DIR]
                                     serve the settings page and POST /v1/check
   telehealth-rules --version
@@ -25,6 +26,7 @@ pub fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["check"] => check_one(),
         ["check", "--jsonl"] => check_lines(),
+        ["audit", rest @ ..] => return crate::audit::main(rest),
         ["serve", rest @ ..] => match crate::serve::Options::parse(rest) {
             Ok(options) => crate::serve::run(options).map(|()| ExitCode::SUCCESS),
             Err(message) => return usage_error(&message),

@@ -1,0 +1,262 @@
+//! Re-judging stored reports when the ruleset changes.
+//!
+//! A stored record is one JSON line, `{"id", "request", "report"}`: a
+//! request as it was checked and the report saved with it. [`audit_record`]
+//! checks the request again under the current ruleset and says whether the
+//! verdict or the set of finding codes differs. Messages and the `ruleset`
+//! version alone do not count: a reworded message is not a new finding.
+//!
+//! Requests without `as_of` are judged as of `today`, so a date that has
+//! passed (a retirement, an expired license) shows as a change too.
+//!
+//! A record may nest one level deeper than a request, so every request the
+//! rules can read is read inside its record; a request nested too deeply to
+//! be read at all makes its record unreadable too (not a record).
+
+use crate::code::Code;
+use crate::date::Date;
+use crate::json::{self, ObjectWriter, ToJson, Value};
+use crate::report::{InvalidRequestReport, Report, Verdict};
+
+/// Longest record line accepted: a request at its own limit plus its report.
+pub const MAX_RECORD_BYTES: usize = 2 * crate::decode::MAX_REQUEST_BYTES;
+
+/// The outcome of auditing one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Audit {
+    /// Same verdict and the same set of codes: nothing to write.
+    Unchanged,
+    /// Verdict or codes differ; `line` is the JSON line to write.
+    Changed { before: Verdict, after: Verdict, line: String },
+    /// Not a stored record; `line` is `{"line": N, "report": {invalid_request}}`.
+    NotARecord { line: String },
+}
+
+impl Audit {
+    /// The JSON line to write, if any.
+    #[must_use]
+    pub fn output(&self) -> Option<&str> {
+        match self {
+            Audit::Unchanged => None,
+            Audit::Changed { line, .. } | Audit::NotARecord { line } => Some(line),
+        }
+    }
+}
+
+/// A verdict and a set of codes, as saved or as judged now.
+struct Judgment<'a> {
+    ruleset: &'a str,
+    verdict: Verdict,
+    /// Sorted, without repeats.
+    codes: Vec<&'a str>,
+}
+
+impl ToJson for Judgment<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        w.field("ruleset", self.ruleset).field("verdict", &self.verdict).field("codes", &self.codes);
+        w.end();
+    }
+}
+
+/// JSON text written as is (a report already serialized).
+struct Raw<'a>(&'a str);
+
+impl ToJson for Raw<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
+
+/// Audits one stored record (one line of text). `line` is its 1-based line
+/// number, named in the answer when it is not a record (`None`: a single
+/// record, as the wasm binding passes it). `today` stands in for a missing
+/// `as_of`.
+#[must_use]
+pub fn audit_record(text: &str, line: Option<u64>, today: Date) -> Audit {
+    audit_bytes(text.as_bytes(), line, today)
+}
+
+/// As [`audit_record`], for a line read as bytes: a line longer than
+/// [`MAX_RECORD_BYTES`] (a reader may stop one byte past it) or not UTF-8
+/// is not a record.
+#[must_use]
+pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
+    if bytes.len() > MAX_RECORD_BYTES {
+        let message = format!("This record is longer than {MAX_RECORD_BYTES} bytes, the most accepted.");
+        return not_a_record(line, "", message);
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return not_a_record(line, "", "This record is not valid UTF-8 text.".to_owned());
+    };
+    // The request sits one level down in the record.
+    let value = match json::parse_within(text, 1) {
+        Ok(value) => value,
+        Err(e) => {
+            let message =
+                format!("This is not a stored record: it is not valid JSON ({} at character {}).", e.what, e.at);
+            return not_a_record(line, "", message);
+        }
+    };
+    match read_record(&value) {
+        Ok((id, request, saved)) => compare(id, request, &saved, today),
+        Err((field, message)) => not_a_record(line, field, message.to_owned()),
+    }
+}
+
+fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Audit {
+    let report = match crate::decode::decode_value(request) {
+        Ok(request) => crate::check(&request, today),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+    };
+    let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()) };
+    if after.verdict == before.verdict && after.codes == before.codes {
+        return Audit::Unchanged;
+    }
+    let report = report.to_json();
+    let mut out = String::with_capacity(report.len() + 256);
+    let mut w = ObjectWriter::new(&mut out);
+    w.field("id", id).field("before", before).field("after", &after).field("report", &Raw(&report));
+    w.end();
+    Audit::Changed { before: before.verdict, after: after.verdict, line: out }
+}
+
+fn code_set(findings: &[crate::Finding]) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = findings.iter().map(|f| Code::as_str(f.code)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+fn not_a_record(line: Option<u64>, field: &str, message: String) -> Audit {
+    let report = Report::InvalidRequest(InvalidRequestReport::new(field, message)).to_json();
+    let mut out = String::with_capacity(report.len() + 32);
+    let mut w = ObjectWriter::new(&mut out);
+    if let Some(n) = line {
+        // A line number is a JSON number; the writer has no numbers to write.
+        w.field("line", &Raw(&n.to_string()));
+    }
+    w.field("report", &Raw(&report)).end();
+    Audit::NotARecord { line: out }
+}
+
+/// The field at fault and what is wrong with it.
+type Problem = (&'static str, &'static str);
+
+const NOT_AN_OBJECT: Problem = (
+    "",
+    "A stored record is a JSON object with \"id\", \"request\" and \"report\" (the report saved with the request).",
+);
+const BAD_ID: Problem = ("id", "\"id\" must be a string.");
+const NO_REQUEST: Problem = ("request", "\"request\" is missing.");
+const BAD_REPORT: Problem =
+    ("report", "\"report\" must be the saved report: an object with \"verdict\", \"findings\" and \"ruleset\".");
+const BAD_VERDICT: Problem = ("report.verdict", "\"report.verdict\" must be accept, review or reject.");
+const BAD_CODE: Problem = ("report.findings", "Every finding in \"report.findings\" must have a string \"code\".");
+
+/// The record's id, request and saved judgment.
+fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), Problem> {
+    if !matches!(value, Value::Object(_)) {
+        return Err(NOT_AN_OBJECT);
+    }
+    let Some(Value::String(id)) = value.get("id") else { return Err(BAD_ID) };
+    let request = value.get("request").ok_or(NO_REQUEST)?;
+    let report = value.get("report").filter(|r| matches!(r, Value::Object(_))).ok_or(BAD_REPORT)?;
+    let (Some(Value::String(ruleset)), Some(Value::Array(findings))) = (report.get("ruleset"), report.get("findings"))
+    else {
+        return Err(BAD_REPORT);
+    };
+    let verdict = match report.get("verdict") {
+        Some(Value::String(v)) if v == "accept" => Verdict::Accept,
+        Some(Value::String(v)) if v == "review" => Verdict::Review,
+        Some(Value::String(v)) if v == "reject" => Verdict::Reject,
+        _ => return Err(BAD_VERDICT),
+    };
+    let mut codes = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let Some(Value::String(code)) = finding.get("code") else { return Err(BAD_CODE) };
+        codes.push(code.as_str());
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    Ok((id, request, Judgment { ruleset, verdict, codes }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::parse("2026-11-29").unwrap()
+    }
+
+    fn record(report: &str) -> String {
+        format!(
+            r#"{{"id":"r1","request":{{"kind":"link","input":"https://doxy.me/drsmith","as_of":"2026-11-29"}},"report":{report}}}"#
+        )
+    }
+
+    #[test]
+    fn same_verdict_and_codes_is_unchanged_whatever_the_ruleset_or_messages() {
+        let saved = r#"{"kind":"link","verdict":"accept","findings":[],"ruleset":"2026.11.27"}"#;
+        assert_eq!(audit_record(&record(saved), Some(1), today()), Audit::Unchanged);
+    }
+
+    #[test]
+    fn a_different_verdict_or_code_set_is_a_change() {
+        let saved =
+            r#"{"kind":"link","verdict":"review","findings":[{"code":"unknown_platform"}],"ruleset":"2026.11.27"}"#;
+        let audit = audit_record(&record(saved), Some(7), today());
+        let Audit::Changed { before, after, line } = audit else { panic!("{audit:?}") };
+        assert_eq!((before, after), (Verdict::Review, Verdict::Accept));
+        let expected = format!(
+            r#"{{"id":"r1","before":{{"ruleset":"2026.11.27","verdict":"review","codes":["unknown_platform"]}},"after":{{"ruleset":"{}","verdict":"accept","codes":[]}},"report":{}}}"#,
+            crate::RULESET,
+            crate::check_json(r#"{"kind":"link","input":"https://doxy.me/drsmith","as_of":"2026-11-29"}"#, today())
+        );
+        assert_eq!(line, expected);
+        let same_verdict =
+            r#"{"kind":"link","verdict":"accept","findings":[{"code":"tracking_removed"}],"ruleset":"x"}"#;
+        assert!(matches!(audit_record(&record(same_verdict), None, today()), Audit::Changed { .. }));
+    }
+
+    #[test]
+    fn not_a_record() {
+        for (text, field) in [
+            ("", ""),
+            ("not json", ""),
+            ("[]", ""),
+            (r#"{"request":{},"report":{}}"#, "id"),
+            (r#"{"id":"a","report":{}}"#, "request"),
+            (r#"{"id":"a","request":{},"report":[]}"#, "report"),
+            (r#"{"id":"a","request":{},"report":{"verdict":"accept","findings":[]}}"#, "report"),
+            (r#"{"id":"a","request":{},"report":{"verdict":"maybe","findings":[],"ruleset":"x"}}"#, "report.verdict"),
+            (
+                r#"{"id":"a","request":{},"report":{"verdict":"accept","findings":[{}],"ruleset":"x"}}"#,
+                "report.findings",
+            ),
+        ] {
+            let audit = audit_record(text, Some(3), today());
+            let Audit::NotARecord { line } = &audit else { panic!("{text}: {audit:?}") };
+            assert!(line.starts_with(r#"{"line":3,"report":{"kind":"invalid_request","verdict":"reject""#), "{line}");
+            assert!(line.contains(&format!(r#""field":"{field}""#)), "{text}: {line}");
+        }
+        let Audit::NotARecord { line } = audit_record("{", None, today()) else { panic!() };
+        assert!(line.starts_with(r#"{"report":{"kind":"invalid_request""#), "{line}");
+        let Audit::NotARecord { line } = audit_bytes(b"{\xff}", Some(2), today()) else { panic!() };
+        assert!(line.contains("not valid UTF-8"), "{line}");
+        let long = vec![b' '; MAX_RECORD_BYTES + 1];
+        let Audit::NotARecord { line } = audit_bytes(&long, Some(4), today()) else { panic!() };
+        assert!(line.contains("longer than"), "{line}");
+    }
+
+    #[test]
+    fn an_invalid_request_in_a_record_is_judged_as_one() {
+        let text = r#"{"id":"x","request":{"kind":"nope"},"report":{"verdict":"accept","findings":[],"ruleset":"1"}}"#;
+        let Audit::Changed { after, line, .. } = audit_record(text, Some(1), today()) else { panic!() };
+        assert_eq!(after, Verdict::Reject);
+        let after_json =
+            format!(r#""after":{{"ruleset":"{}","verdict":"reject","codes":["invalid_request"]}}"#, crate::RULESET);
+        assert!(line.contains(&after_json), "{line}");
+    }
+}

@@ -11,7 +11,7 @@ use crate::json::{json_enum, ObjectWriter, ToJson};
 
 /// Version of the rule data (platform registry, jurisdictions, ZIP table).
 /// Bump it whenever a table changes what any request answers.
-pub const RULESET: &str = "2026.11.27";
+pub const RULESET: &str = "2026.11.29";
 
 /// The outcome of a check, derived from the worst finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,6 +1,6 @@
 //! Turning what a person typed into a jurisdiction.
 
-use super::abroad::ABROAD;
+use super::abroad;
 use super::jurisdictions::{Jurisdiction, ALIASES, FREELY_ASSOCIATED, JURISDICTIONS, MILITARY, WORD_ABBREVIATIONS};
 use crate::text::{edit_distance, fold_key};
 
@@ -43,7 +43,7 @@ pub fn resolve(text: &str) -> Resolved {
     if let Some((_, code)) = FREELY_ASSOCIATED.iter().find(|(k, _)| *k == key) {
         return Resolved::FreelyAssociated(code);
     }
-    if ABROAD.contains(&key.as_str()) {
+    if abroad::is_abroad(&key) {
         return Resolved::Abroad;
     }
     Resolved::Unknown { fix: closest(&key) }
@@ -185,10 +185,10 @@ mod tests {
     /// one: the table never takes a place, or a "did you mean", from the US.
     #[test]
     fn abroad_never_shadows_a_us_place() {
-        for key in ABROAD {
+        for key in abroad::names() {
             assert_eq!(fold_key(key), *key, "{key} is not folded");
             assert!(exact(key).is_none() && expand_first_word(key).as_deref().and_then(exact).is_none(), "{key}");
-            assert!(!MILITARY.iter().chain(FREELY_ASSOCIATED).any(|(k, _)| k == key), "{key}");
+            assert!(!MILITARY.iter().chain(FREELY_ASSOCIATED).any(|(k, _)| *k == key), "{key}");
             assert_eq!(closest(key), None, "{key} is a near miss of a US name");
         }
     }

@@ -1,6 +1,6 @@
 //! The `instructions` kind: text shown to clients before they join. It is
-//! plain text: no markup, no dial-in numbers (sessions need video), and no
-//! links other than the telehealth link itself.
+//! plain text: no markup, no dial-in numbers (sessions need video), no
+//! links other than the telehealth link itself, and no `http://` links.
 
 use serde::Serialize;
 
@@ -13,8 +13,11 @@ use crate::request::InstructionsRequest;
 /// Longest instructions accepted, in characters.
 pub const MAX_CHARS: usize = 1000;
 
-/// At most this many `other_link` findings are reported.
+/// At most this many `other_link` findings, and as many `https_required`, are reported.
 const MAX_LINKS_REPORTED: usize = 5;
+
+/// The scheme that gets `https_required` (any case: `HTTP://`).
+const HTTP: &str = "http://";
 
 /// Words after which a number is an ID or code, not a phone number.
 const ID_WORDS: &[&str] = &["meeting id", "id:", "id #", "id", "passcode", "password", "pin", "code", "room"];
@@ -66,10 +69,27 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
     let mut reported: Vec<String> = Vec::new();
+    let mut insecure: Vec<String> = Vec::new();
     for (start, len) in links(text) {
         let Some(link) = text.get(start..start + len) else { continue };
         without_links.replace_range(start..start + len, &" ".repeat(len));
         let normalized = crate::link::check(link, as_of).normalized.unwrap_or_else(|| link.to_owned());
+        // The scheme and whose link it is are separate problems, reported
+        // separately (as the link kind reports every problem at once): an
+        // http link is `https_required` even when it is the provider's own
+        // (contract v1.1), and also `other_link` when it is not. No fix: the
+        // field is the whole text, and the message gives the https form.
+        let after_http = link
+            .get(..HTTP.len())
+            .filter(|s| s.eq_ignore_ascii_case(HTTP))
+            .and(link.get(HTTP.len()..))
+            .filter(|rest| !rest.is_empty());
+        if let Some(rest) = after_http {
+            if !insecure.contains(&normalized) && insecure.len() < MAX_LINKS_REPORTED {
+                findings.push(Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)));
+                insecure.push(normalized.clone());
+            }
+        }
         if own.as_deref() != Some(normalized.as_str())
             && !reported.contains(&normalized)
             && reported.len() < MAX_LINKS_REPORTED
@@ -186,6 +206,11 @@ mod message {
         format!("{number} looks like a phone number. Sessions must have audio and video, so don't give dial-in instructions: clients join with the video link.")
     }
 
+    /// `rest` is the link after `http://`.
+    pub fn https_required(link: &str, rest: &str) -> String {
+        format!("{link} is not a secure link: over http, what clients open can be read or changed on the way. Write https://{rest} instead.")
+    }
+
     pub fn other_link(link: &str) -> String {
         format!("{link} is not your telehealth link. Clients join with the telehealth link only: remove other links so they don't join the wrong place.")
     }
@@ -203,6 +228,18 @@ mod tests {
         assert_eq!(phone_number("On 2026-11-26 at 10:30"), None);
         assert_eq!(phone_number("+44 20 7946 0958").as_deref(), Some("+44 20 7946 0958"));
         assert!(phone_number("tel:+16465588656").is_some());
+    }
+
+    #[test]
+    fn https_required_needs_a_link_after_the_scheme() {
+        let codes = |text: &str| -> Vec<Code> {
+            judge(text, Some("https://doxy.me/drsmith"), Date::parse("2026-11-26").unwrap())
+                .iter()
+                .map(|f| f.code)
+                .collect()
+        };
+        assert_eq!(codes("Join at http://doxy.me/drsmith"), [Code::HttpsRequired]);
+        assert!(!codes("Links start with http:// or https://").contains(&Code::HttpsRequired));
     }
 
     #[test]

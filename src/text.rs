@@ -33,10 +33,20 @@ pub(crate) fn fold_key(text: &str) -> String {
             out.push(' ');
         }
         pending_space = false;
-        // ASCII folding is enough: every name in the tables is ASCII.
-        out.push(c.to_ascii_lowercase());
+        out.push(fold_letter(c));
     }
     out
+}
+
+/// Lowercases ASCII and Latin-1 letters (`É` -> `é`), the only letters the
+/// place tables use; full Unicode lowercasing would add its tables (about
+/// 5 KB compressed) to the wasm module.
+fn fold_letter(c: char) -> char {
+    match c {
+        // Latin-1 capitals are their small letters minus 0x20; U+00D7 is `×`.
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        _ => c.to_ascii_lowercase(),
+    }
 }
 
 /// Longest text [`edit_distance`] compares; longer text is never "close".
@@ -96,6 +106,9 @@ mod tests {
         assert_eq!(fold_key("Washington, D.C."), "washington dc");
         assert_eq!(fold_key("W.Va."), "wva");
         assert_eq!(fold_key("Wilkes-Barre"), "wilkes barre");
+        assert_eq!(fold_key("MÉXICO"), "méxico");
+        assert_eq!(fold_key("CÔTE D'IVOIRE"), "côte d'ivoire");
+        assert_eq!(fold_key("2×3 Ω"), "2×3 Ω");
     }
 
     #[test]

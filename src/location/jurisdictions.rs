@@ -227,6 +227,10 @@ pub static FREELY_ASSOCIATED: &[(&str, &str)] = &[
     ("republic of palau", "PW"),
 ];
 
+/// What messages call each freely associated state.
+pub static FREELY_ASSOCIATED_NAMES: &[(&str, &str)] =
+    &[("FM", "the Federated States of Micronesia"), ("MH", "the Marshall Islands"), ("PW", "Palau")];
+
 /// Ways of writing "the United States" as a country.
 pub static UNITED_STATES: &[&str] =
     &["us", "usa", "u s", "u s a", "united states", "united states of america", "america", "the united states"];

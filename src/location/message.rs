@@ -1,6 +1,6 @@
 //! What the provider reads for each location finding.
 
-use super::jurisdictions::Jurisdiction;
+use super::jurisdictions::{Jurisdiction, FREELY_ASSOCIATED_NAMES};
 use crate::decode::excerpt;
 
 pub fn empty() -> String {
@@ -25,13 +25,21 @@ pub fn military_zip(zip: &str) -> String {
     format!("ZIP code {zip} is a military mail (APO/FPO) code: the client is outside the United States, where a US license does not apply.")
 }
 
+/// The name of a freely associated state (FM, MH, PW) for a sentence.
+pub fn freely_associated_name(code: &str) -> Option<&'static str> {
+    FREELY_ASSOCIATED_NAMES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
 pub fn freely_associated(code: &str) -> String {
-    let name = match code {
-        "FM" => "the Federated States of Micronesia",
-        "MH" => "the Marshall Islands",
-        _ => "Palau",
-    };
+    let name = freely_associated_name(code).unwrap_or("a freely associated state");
     format!("{code} is {name}, a sovereign country that uses US mail codes; a US license does not apply there.")
+}
+
+pub fn freely_associated_zip(zip: &str, code: &str) -> String {
+    let name = freely_associated_name(code).unwrap_or("a freely associated state");
+    format!(
+        "ZIP code {zip} is in {name}, a sovereign country that uses US mail codes; a US license does not apply there."
+    )
 }
 
 pub fn outside_us() -> String {

@@ -1,6 +1,7 @@
 //! The `location` kind: a client's virtual-session location (state, ZIP,
 //! country). The state is authoritative; the ZIP only catches typos.
 
+mod abroad;
 pub mod jurisdictions;
 mod message;
 pub mod resolve;
@@ -55,8 +56,9 @@ pub fn check(request: &LocationRequest) -> LocationReport {
             findings.push(Finding::new(Code::FreelyAssociatedState, "country", message::freely_associated(code)));
         }
         Some(Country::UnitedStates) | None => {
-            jurisdiction = judge_place(&request.state, "state", &mut findings);
-            zip = judge_zip(request.zip.as_deref(), jurisdiction, &mut findings);
+            let place = resolve(&request.state);
+            jurisdiction = judge_resolved(place, &request.state, "state", &mut findings);
+            zip = judge_zip(request.zip.as_deref(), place, &mut findings);
         }
     }
     LocationReport { verdict: Verdict::from_findings(&findings), findings, jurisdiction, zip, ruleset: RULESET }
@@ -76,11 +78,16 @@ pub fn of_record(text: &str) -> Option<&'static Jurisdiction> {
 /// Resolves a typed place, adding the finding that explains a rejection.
 /// Shared with the continuity and session kinds (`field` is then `location`).
 pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {
-    let (code, message, fix) = match resolve(text) {
+    judge_resolved(resolve(text), text, field, findings)
+}
+
+fn judge_resolved(place: Resolved, text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {
+    let (code, message, fix) = match place {
         Resolved::Jurisdiction(found) => return Some(*found),
         Resolved::Empty => (Code::Empty, message::empty(), None),
         Resolved::Military(code) => (Code::MilitaryMailCode, message::military(code), None),
         Resolved::FreelyAssociated(code) => (Code::FreelyAssociatedState, message::freely_associated(code), None),
+        Resolved::Abroad => (Code::OutsideUs, message::outside_us(), None),
         Resolved::Unknown { fix } => {
             (Code::UnknownJurisdiction, message::unknown(text, fix.and_then(resolve::by_code)), fix.map(str::to_owned))
         }
@@ -89,7 +96,11 @@ pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Opti
     None
 }
 
-fn judge_zip(text: Option<&str>, jurisdiction: Option<Jurisdiction>, findings: &mut Vec<Finding>) -> Option<String> {
+/// Judges the ZIP against the typed place: a ZIP elsewhere than a typed
+/// jurisdiction is a warning (the state is authoritative); when the state
+/// names no place at all, a ZIP of a freely associated state is the only
+/// evidence of where the client is, and rejects the location.
+fn judge_zip(text: Option<&str>, place: Resolved, findings: &mut Vec<Finding>) -> Option<String> {
     let text = text.map(crate::text::trim_ws).filter(|t| !t.is_empty())?;
     let Some(zip5) = zip::parse(text) else {
         findings.push(Finding::new(Code::ZipMalformed, "zip", message::zip_malformed()));
@@ -100,11 +111,27 @@ fn judge_zip(text: Option<&str>, jurisdiction: Option<Jurisdiction>, findings: &
         findings.push(Finding::new(Code::ZipUnassigned, "zip", message::zip_unassigned(&zip5)));
     } else if codes.iter().all(|c| zip::MILITARY_CODES.contains(c)) {
         findings.push(Finding::new(Code::MilitaryMailCode, "zip", message::military_zip(&zip5)));
-    } else if let Some(j) = jurisdiction.filter(|j| !codes.contains(&j.code)) {
-        let places: Vec<&str> = codes.iter().filter_map(|c| resolve::by_code(c)).map(|j| j.name).collect();
-        findings.push(Finding::new(Code::ZipStateMismatch, "zip", message::zip_mismatch(&zip5, &places, j.name)));
+    } else if let Resolved::Jurisdiction(j) = place {
+        if !codes.contains(&j.code) {
+            let places: Vec<&str> = codes.iter().filter_map(|c| place_name(c)).collect();
+            findings.push(Finding::new(Code::ZipStateMismatch, "zip", message::zip_mismatch(&zip5, &places, j.name)));
+        }
+    } else if let (Resolved::Empty | Resolved::Unknown { .. }, [code]) = (place, codes.as_slice()) {
+        if message::freely_associated_name(code).is_some() {
+            findings.push(Finding::new(
+                Code::FreelyAssociatedState,
+                "zip",
+                message::freely_associated_zip(&zip5, code),
+            ));
+        }
     }
     Some(zip5)
+}
+
+/// The name of the place a ZIP's code stands for: a jurisdiction or a freely
+/// associated state (military codes name no place).
+fn place_name(code: &str) -> Option<&'static str> {
+    resolve::by_code(code).map(|j| j.name).or_else(|| message::freely_associated_name(code))
 }
 
 enum Country {

@@ -1,5 +1,6 @@
 //! Turning what a person typed into a jurisdiction.
 
+use super::abroad;
 use super::jurisdictions::{Jurisdiction, ALIASES, FREELY_ASSOCIATED, JURISDICTIONS, MILITARY, WORD_ABBREVIATIONS};
 use crate::text::{edit_distance, fold_key};
 
@@ -17,6 +18,8 @@ pub enum Resolved {
     Military(&'static str),
     /// FM, MH or PW.
     FreelyAssociated(&'static str),
+    /// A country or another place outside the United States (`Mexico`, `UK`, `Ontario`).
+    Abroad,
     /// Not recognized; `fix` is the code clearly meant, if one is.
     Unknown { fix: Option<&'static str> },
 }
@@ -39,6 +42,9 @@ pub fn resolve(text: &str) -> Resolved {
     }
     if let Some((_, code)) = FREELY_ASSOCIATED.iter().find(|(k, _)| *k == key) {
         return Resolved::FreelyAssociated(code);
+    }
+    if abroad::is_abroad(&key) {
+        return Resolved::Abroad;
     }
     Resolved::Unknown { fix: closest(&key) }
 }
@@ -157,5 +163,33 @@ mod tests {
         assert_eq!(resolve("Carolina"), Resolved::Unknown { fix: None });
         assert_eq!(resolve("XX"), Resolved::Unknown { fix: None });
         assert_eq!(resolve(&"x".repeat(10_000)), Resolved::Unknown { fix: None });
+    }
+
+    #[test]
+    fn abroad() {
+        for typed in
+            ["Mexico", "MÉXICO", "méxico", "U.K.", "  united   kingdom ", "England", "Québec", "Baja California"]
+        {
+            assert_eq!(resolve(typed), Resolved::Abroad, "{typed}");
+        }
+        assert_eq!(code("New Mexico"), Some("NM"));
+        assert_eq!(code("Georgia"), Some("GA"));
+        assert_eq!(code("Washington"), Some("WA"));
+        assert_eq!(resolve("Jersey"), Resolved::Unknown { fix: None });
+        assert_eq!(resolve("Samoa"), Resolved::Unknown { fix: None });
+        // Left out of the table: one letter from "Cali".
+        assert_eq!(resolve("Mali"), Resolved::Unknown { fix: Some("CA") });
+    }
+
+    /// Every foreign name is folded, and none is a US name or a near miss of
+    /// one: the table never takes a place, or a "did you mean", from the US.
+    #[test]
+    fn abroad_never_shadows_a_us_place() {
+        for key in abroad::names() {
+            assert_eq!(fold_key(key), *key, "{key} is not folded");
+            assert!(exact(key).is_none() && expand_first_word(key).as_deref().and_then(exact).is_none(), "{key}");
+            assert!(!MILITARY.iter().chain(FREELY_ASSOCIATED).any(|(k, _)| *k == key), "{key}");
+            assert_eq!(closest(key), None, "{key} is a near miss of a US name");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! ZIP codes as a consistency hint for the chosen jurisdiction.
 
-use super::zip3_table::{ZIP3_INDEX, ZIP3_SETS};
+use super::zip3_table::{ZIP3_INDEX, ZIP3_SETS, ZIP5_PLACES};
 
 /// ZIP codes whose addresses lie in two states (USPS; `shared/domain/locations.md`):
 /// the ZIP3 table gives each ZIP5 one state, these add the other.
@@ -55,11 +55,16 @@ pub fn is_in(zip5: &str, code: &str) -> bool {
     codes(zip5).any(|c| c == code)
 }
 
-/// The jurisdiction (and military) codes whose addresses use this ZIP.
+/// The jurisdiction (and military and freely associated state) codes whose
+/// addresses use this ZIP.
 pub fn codes(zip5: &str) -> impl Iterator<Item = &'static str> + '_ {
+    // A ZIP5 listed on its own (96799 American Samoa, 96940 Palau) is that place
+    // alone: its prefix's set is another place's (Hawaii, Guam).
+    let own = ZIP5_PLACES.iter().find(|(z, _)| *z == zip5).map(|(_, code)| std::slice::from_ref(code));
     let prefix = zip5.get(..3).and_then(|p| p.parse::<usize>().ok());
-    let set =
-        prefix.and_then(|p| ZIP3_INDEX.get(p)).and_then(|i| ZIP3_SETS.get(usize::from(*i))).copied().unwrap_or(&[]);
+    let set = own
+        .or_else(|| prefix.and_then(|p| ZIP3_INDEX.get(p)).and_then(|i| ZIP3_SETS.get(usize::from(*i))).copied())
+        .unwrap_or(&[]);
     let extra = STRADDLING.iter().filter(move |(z, _)| *z == zip5).map(|(_, code)| *code);
     set.iter().copied().chain(extra)
 }
@@ -85,6 +90,13 @@ mod tests {
         assert!(is_in("98660", "WA"));
         assert!(is_in("20101", "VA"));
         assert!(is_in("96910", "GU") && is_in("96950", "MP"));
+        assert_eq!(codes("96799").collect::<Vec<_>>(), ["AS"]);
+        assert_eq!(codes("96701").collect::<Vec<_>>(), ["HI"]);
+        assert_eq!(codes("96938").collect::<Vec<_>>(), ["GU", "MP"]);
+        assert_eq!(codes("96939").collect::<Vec<_>>(), ["PW"]);
+        assert_eq!(codes("96944").collect::<Vec<_>>(), ["FM"]);
+        assert_eq!(codes("96945").collect::<Vec<_>>(), ["GU", "MP"]);
+        assert_eq!(codes("96970").collect::<Vec<_>>(), ["MH"]);
         assert!(is_in("97635", "CA") && is_in("97635", "OR"));
         assert_eq!(codes("00001").count(), 0);
         assert!(is_in("09001", "AE"));

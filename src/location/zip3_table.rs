@@ -22,7 +22,7 @@
 //!   09983 NJ PO BOX Dpo
 //!   09984 NJ PO BOX Dpo
 //! Military ZIP5s (AA/AE/AP) are kept: they only ever add AA, AE or AP.
-//! Prefixes: 933 with data; 933 assigned after the hand-added facts; 67 empty. Distinct sets: 64 (incl. the empty set).
+//! Prefixes: 933 with data; 933 assigned after the hand-added facts; 67 empty. Distinct sets: 63 (incl. the empty set).
 //!
 //! Hand-added facts (shared/domain/locations.md, "ZIP codes as a consistency hint"):
 //!   000-004 unassigned: data has no records (kept empty)
@@ -38,13 +38,29 @@
 //!   340 AA (military): already in the data
 //!   569 DC (parcel return, no residents): already in the data
 //!   962-966 AP (military): already in the data
-//!   967 HI + AS (96799): already in the data
+//!   967 HI (AS 96799 is listed per ZIP5): already in the data
 //!   969 GU + MP (96950-96952): already in the data
 //! Not added: the second state of the 13 ZIP5s that straddle a state line (02861, 42223,
 //! 59221, 63673, 71749, 73949, 81137, 84536, 86044, 86515, 88063, 89439, 97635); the data
 //! gives each of them one state. They are not added here; see tools/zip3/README.md.
 //!
-//! Prefixes with several jurisdictions: 063 CT+NY; 205 DC+MD+VA; 726 AR+MO; 739 OK+TX; 834 ID+WY; 967 AS+HI; 969 FM+GU+MH+MP+PW.
+//! Prefixes with several jurisdictions: 063 CT+NY; 205 DC+MD+VA; 726 AR+MO; 739 OK+TX; 834 ID+WY; 969 GU+MP.
+//! Listed per ZIP5, not in their prefix's set: AS, FM, MH, PW (9 ZIP5s).
+
+/// ZIP5s of the places listed one by one (American Samoa and the freely associated
+/// states), sorted; these ZIP5s are in no other place.
+#[rustfmt::skip]
+pub(super) const ZIP5_PLACES: &[(&str, &str)] = &[
+    ("96799", "AS"),
+    ("96939", "PW"),
+    ("96940", "PW"),
+    ("96941", "FM"),
+    ("96942", "FM"),
+    ("96943", "FM"),
+    ("96944", "FM"),
+    ("96960", "MH"),
+    ("96970", "MH"),
+];
 
 /// Distinct sets of USPS codes that share a ZIP3; index 0 is the empty set (unassigned).
 #[rustfmt::skip]
@@ -107,12 +123,11 @@ pub(super) const ZIP3_SETS: &[&[&str]] = &[
     &["NV"], // 55
     &["CA"], // 56
     &["AP"], // 57
-    &["AS", "HI"], // 58
-    &["HI"], // 59
-    &["FM", "GU", "MH", "MP", "PW"], // 60
-    &["OR"], // 61
-    &["WA"], // 62
-    &["AK"], // 63
+    &["HI"], // 58
+    &["GU", "MP"], // 59
+    &["OR"], // 60
+    &["WA"], // 61
+    &["AK"], // 62
 ];
 
 /// For ZIP3 prefix `p` (0..=999), `ZIP3_SETS[ZIP3_INDEX[p]]` lists its jurisdictions.
@@ -166,6 +181,6 @@ pub(super) const ZIP3_INDEX: [u8; 1000] = [
     56, 56, 56, 56, 56, 56, 56, 56, 56,  0, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, // 900-919
     56, 56, 56, 56, 56, 56, 56, 56, 56,  0, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, // 920-939
     56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, // 940-959
-    56, 56, 57, 57, 57, 57, 57, 58, 59, 60, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, // 960-979
-    62, 62, 62, 62, 62, 62, 62,  0, 62, 62, 62, 62, 62, 62, 62, 63, 63, 63, 63, 63, // 980-999
+    56, 56, 57, 57, 57, 57, 57, 58, 58, 59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, // 960-979
+    61, 61, 61, 61, 61, 61, 61,  0, 61, 61, 61, 61, 61, 61, 61, 62, 62, 62, 62, 62, // 980-999
 ];

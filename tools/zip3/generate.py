@@ -61,6 +61,11 @@ assert len(STATES) == 50
 KEPT_TYPES = ("STANDARD", "PO BOX", "UNIQUE", "MILITARY")
 MILITARY_CITIES = frozenset({"APO", "FPO", "DPO"})
 
+# Places listed per ZIP5 instead of in their prefix's set. Each has a few ZIP5s inside a
+# prefix of another jurisdiction (967 Hawaii, 969 Guam), so a prefix set would accept
+# HI with 96799 or GU with 96940, and AS with any Hawaii ZIP. Contract v1.1, "Locations".
+ZIP5_LEVEL = frozenset({"AS", "FM", "MH", "PW"})
+
 
 def r(lo: int, hi: int) -> range:
     return range(lo, hi + 1)
@@ -83,7 +88,7 @@ HAND_FACTS: list[tuple[str, range, tuple[str, ...]]] = [
     ("340 AA (military)", r(340, 340), ("AA",)),
     ("569 DC (parcel return, no residents)", r(569, 569), ("DC",)),
     ("962-966 AP (military)", r(962, 966), ("AP",)),
-    ("967 HI + AS (96799)", r(967, 967), ("HI", "AS")),
+    ("967 HI (AS 96799 is listed per ZIP5)", r(967, 967), ("HI",)),
     ("969 GU + MP (96950-96952)", r(969, 969), ("GU", "MP")),
 ]
 
@@ -105,10 +110,21 @@ EXPECT: list[tuple[range, tuple[str, ...] | None, tuple[str, ...]]] = [
     (r(880, 884), ("NM",), ()),
     (r(885, 885), ("TX",), ()),
     (r(962, 966), ("AP",), ()),
-    (r(967, 967), None, ("HI", "AS")),
-    (r(969, 969), None, ("GU", "MP")),
+    (r(967, 967), ("HI",), ()),
+    (r(969, 969), ("GU", "MP"), ()),
     (r(986, 986), ("WA",), ()),
 ]
+
+
+# The ZIP5 rows expected for ZIP5_LEVEL, exactly (shared/domain/locations.md; USPS):
+# 96799 Pago Pago AS; 96939 Ngerulmud and 96940 Koror PW; 96941 Pohnpei, 96942 Chuuk,
+# 96943 Yap, 96944 Kosrae FM; 96960 Majuro and 96970 Ebeye MH.
+EXPECT_ZIP5: dict[str, str] = {
+    "96799": "AS",
+    "96939": "PW", "96940": "PW",
+    "96941": "FM", "96942": "FM", "96943": "FM", "96944": "FM",
+    "96960": "MH", "96970": "MH",
+}
 
 
 class GenError(Exception):
@@ -218,8 +234,9 @@ def load_source(site: Path) -> tuple[dict[str, str], list[dict], str]:
 # ---------------------------------------------------------------------------- table
 
 
-def build(records: list[dict]) -> tuple[list[set[str]], dict]:
+def build(records: list[dict]) -> tuple[list[set[str]], dict[str, str], dict]:
     table: list[set[str]] = [set() for _ in range(1000)]
+    zip5: dict[str, str] = {}
     stats: dict = {
         "total": len(records),
         "kept": Counter(),
@@ -228,7 +245,7 @@ def build(records: list[dict]) -> tuple[list[set[str]], dict]:
         "seen": set(),
     }
     inactive_would_add: set[str] = set()
-    pending_inactive: list[tuple[int, str]] = []
+    pending_inactive: list[tuple[int, str, str]] = []
     for rec in records:
         z, state, typ = rec["zip_code"], rec["state"], rec["zip_code_type"]
         if len(z) != 5 or not z.isdigit():
@@ -251,12 +268,17 @@ def build(records: list[dict]) -> tuple[list[set[str]], dict]:
             raise GenError(f"{z}: {state} on a non-military record")
         if not rec["active"]:
             stats["inactive"][typ] += 1
-            pending_inactive.append((p, state))
+            pending_inactive.append((p, z, state))
             continue
         stats["kept"][typ] += 1
-        table[p].add(state)
-    for p, state in pending_inactive:
-        if state not in table[p]:
+        if state in ZIP5_LEVEL:
+            zip5[z] = state
+        else:
+            table[p].add(state)
+    for p, z, state in pending_inactive:
+        if state in ZIP5_LEVEL and zip5.get(z) != state:
+            inactive_would_add.add(f"{z}+{state}")
+        elif state not in ZIP5_LEVEL and state not in table[p]:
             inactive_would_add.add(f"{p:03d}+{state}")
     stats["inactive_would_add"] = sorted(inactive_would_add)
     stats["data_prefixes"] = sum(1 for s in table if s)
@@ -286,10 +308,13 @@ def build(records: list[dict]) -> tuple[list[set[str]], dict]:
             if not set(contains) <= got:
                 raise GenError(f"{p:03d}: expected to contain {sorted(contains)}, "
                                f"got {sorted(got)}")
-    return table, stats
+    if zip5 != EXPECT_ZIP5:
+        raise GenError(f"ZIP5 rows for {sorted(ZIP5_LEVEL)}: expected {EXPECT_ZIP5}, got {zip5}")
+    return table, zip5, stats
 
 
-def render(meta: dict[str, str], checked: str, table: list[set[str]], stats: dict) -> str:
+def render(meta: dict[str, str], checked: str, table: list[set[str]], zip5: dict[str, str],
+           stats: dict) -> str:
     sets: list[tuple[str, ...]] = [()]
     index_of: dict[tuple[str, ...], int] = {(): 0}
     index: list[int] = []
@@ -350,6 +375,16 @@ def render(meta: dict[str, str], checked: str, table: list[set[str]], stats: dic
     h("//! gives each of them one state. They are not added here; see tools/zip3/README.md.")
     h("//!")
     h(f"//! Prefixes with several jurisdictions: {'; '.join(multi)}.")
+    h(f"//! Listed per ZIP5, not in their prefix's set: {', '.join(sorted(ZIP5_LEVEL))} "
+      f"({len(zip5)} ZIP5s).")
+    h("")
+    h("/// ZIP5s of the places listed one by one (American Samoa and the freely associated")
+    h("/// states), sorted; these ZIP5s are in no other place.")
+    h("#[rustfmt::skip]")
+    h("pub(super) const ZIP5_PLACES: &[(&str, &str)] = &[")
+    for z in sorted(zip5):
+        h(f'    ("{z}", "{zip5[z]}"),')
+    h("];")
     h("")
     h("/// Distinct sets of USPS codes that share a ZIP3; index 0 is the empty set (unassigned).")
     h("#[rustfmt::skip]")
@@ -380,8 +415,8 @@ def generate(site_arg: str | None) -> str:
     else:
         with tempfile.TemporaryDirectory(prefix="zip3-site-") as tmp:
             meta, records, checked = load_source(Path(tmp))
-    table, stats = build(records)
-    return render(meta, checked, table, stats)
+    table, zip5, stats = build(records)
+    return render(meta, checked, table, zip5, stats)
 
 
 def main(argv: list[str] | None = None) -> int:

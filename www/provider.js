@@ -30,7 +30,8 @@ const STATUSES = [
 ];
 
 // `added`: a field of contract v1.1, which rows saved before it lack (missing = absent).
-// `start`: the field begins a new line of the row on wide screens.
+// `start`: the field begins a new line of the row on wide screens; `wide`: it takes the whole line.
+// `describedBy`: the id of a hint outside the row that explains the field.
 // `when`: the field is shown (and sent) only when this holds for the row.
 const LISTS = {
   licenses: {
@@ -38,12 +39,12 @@ const LISTS = {
     fields: [
       STATE,
       { key: 'basis', label: 'Basis', kind: 'select', options: BASES },
-      { key: 'compact', label: 'Compact', kind: 'select', options: COMPACTS, added: true,
+      { key: 'compact', label: 'Compact', kind: 'select', options: COMPACTS, added: true, wide: true,
         when: (row) => row.basis === 'compact_privilege' },
       { key: 'type', label: 'License type (optional)', kind: 'text', start: true },
       { key: 'profession', label: 'Profession', kind: 'select', options: PROFESSIONS, added: true },
       { key: 'status', label: 'Status', kind: 'select', options: STATUSES, start: true },
-      { key: 'status_since', label: 'Since (optional)', kind: 'date', added: true, hint: 'The day it took this status' },
+      { key: 'status_since', label: 'Since (optional)', kind: 'date', added: true, describedBy: 'licenses-hint' },
       { key: 'issued', label: 'Issued on (optional)', kind: 'date', added: true, start: true },
       { key: 'expires', label: 'Valid through (optional)', kind: 'date' },
     ],
@@ -154,7 +155,7 @@ export function setupProvider({ onChange }) {
   function control(name, index, row, spec) {
     const id = fieldId(name, index, spec.key);
     const attrs = { id, name: id, 'data-index': index, 'data-key': spec.key };
-    const describedBy = [spec.hint ? `${id}-hint` : null, `${id}-messages`, spec.kind === 'state' ? `${id}-status` : null]
+    const describedBy = [spec.describedBy, `${id}-messages`, spec.kind === 'state' ? `${id}-status` : null]
       .filter(Boolean).join(' ');
     let input;
     if (spec.kind === 'select') {
@@ -168,10 +169,9 @@ export function setupProvider({ onChange }) {
         'aria-describedby': describedBy,
       });
     }
-    const start = spec.start ? ' form-group-start' : '';
+    const start = `${spec.start ? ' form-group-start' : ''}${spec.wide ? ' form-group-wide' : ''}`;
     return el('div', { class: `form-group form-group-compact${start}`, id: `${id}-group`, hidden: spec.when && !spec.when(row) },
       el('label', { class: 'label label-s', for: id, text: spec.label }),
-      spec.hint ? el('div', { class: 'hint hint-s', id: `${id}-hint`, text: spec.hint }) : null,
       el('div', { class: 'messages', id: `${id}-messages` }),
       input,
       spec.kind === 'state' ? el('p', { class: 'status', id: `${id}-status`, hidden: true }) : null);
@@ -218,6 +218,21 @@ export function setupProvider({ onChange }) {
     const index = rowIndex(match[1], Number(match[2]));
     const key = LISTS[match[1]].fields.some((f) => f.key === match[3]) ? match[3] : 'jurisdiction';
     return index < 0 ? null : { name: match[1], index, key };
+  };
+  const BASIS_WORDS = new Map(BASES.map(([value, label]) => [value, label.toLowerCase()]));
+  /**
+   * A finding whose message names a row's field by its path in the request
+   * (`"provider.licenses[2].expires"`) and a basis by its value, reworded with
+   * the label and the row's number the provider sees.
+   */
+  const inWords = (finding) => {
+    const at = fieldOfFinding(finding.field);
+    if (!at) return finding;
+    const label = LISTS[at.name].fields.find((f) => f.key === at.key).label.replace(' (optional)', '');
+    const message = finding.message
+      .replace(`"${finding.field}"`, `"${label}" of ${LISTS[at.name].noun.toLowerCase()} ${at.index + 1}`)
+      .replace(/\b(state_license|compact_privilege|telehealth_registration|temporary_permit)\b/g, (v) => BASIS_WORDS.get(v));
+    return { ...finding, message };
   };
   /** Messages shown in rows, by field id, so they are cleared when they go. */
   let shownInRows = new Set();
@@ -277,6 +292,7 @@ export function setupProvider({ onChange }) {
       }
       shownInRows = new Set(now.keys());
     },
+    inWords,
     /** The field a finding about one row's field is about (`provider.licenses[1].expires`), or null. */
     fieldOf: (field) => {
       const at = fieldOfFinding(field);

@@ -95,7 +95,7 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
       ? checkSession(request)
       : { kind: 'session', verdict: 'reject', outcome: null, jurisdiction: null, private_pay: 'not_allowed',
         findings: [{ code: 'date_required', severity: 'error', field: 'session_date', message: 'Enter the date of the session.' }] };
-    const { shown } = reveal([...report.findings, ...whenProblems()], place.value, phase);
+    const shown = reveal([...report.findings, ...whenProblems()], place.value, phase).shown.map(provider.inWords);
     const about = (...names) => shown.filter((f) => names.includes(f.field));
     const mapped = ['session_date', 'session_start', 'session_time', 'session_zone', 'provider_location', 'location',
       'modality', 'payment'];
@@ -144,7 +144,9 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     const start = startOf(date.value, time.value, zone.value);
     if (start) {
       const skipped = start.skipped ? ' The clocks moved forward at that time on that date: check the start time.' : '';
-      setStatusText(zoneStatus, `${start.name}, UTC${start.offset} on that date: sent as ${start.text}.${skipped}`);
+      zoneStatus.replaceChildren(`${start.name}, UTC${start.offset} on that date: sent as `,
+        el('span', { class: 'nowrap', text: start.text }), `.${skipped}`);
+      zoneStatus.hidden = false;
     } else if (zone.value && date.value) {
       const noon = startOf(date.value, '12:00', zone.value);
       setStatusText(zoneStatus, `${noon.name}, UTC${noon.offset} on that date.`);
@@ -178,13 +180,14 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   }
 
   function renderOutcome(explanation, dateErrors) {
-    // A refusal that holds whatever the outcome (a session dated ahead, a request
-    // the rules cannot read) heads the panel instead of the outcome's next step.
-    const blocked = [...dateErrors, ...explanation].find((f) => BLOCKED_STEP[f.code]);
+    // A refusal that does not depend on the outcome (a session dated ahead, a
+    // request the rules cannot read) heads the panel instead of "Confirm the session".
+    const blocked = report.outcome && report.outcome !== 'confirm' ? null
+      : [...dateErrors, ...explanation].find((f) => BLOCKED_STEP[f.code]);
     const step = blocked ? BLOCKED_STEP[blocked.code] : report.outcome ? NEXT_STEP[report.outcome] : null;
     const where = report.jurisdiction?.name ?? '';
     outcome.dataset.outcome = report.outcome ?? '';
-    const tone = blocked ? 'error' : { confirm: 'ok', refer: 'error' }[report.outcome] ?? (step ? 'warning' : 'pending');
+    const tone = blocked ? BLOCKED_STEP[blocked.code].tone : { confirm: 'ok', refer: 'error' }[report.outcome] ?? (step ? 'warning' : 'pending');
     byId('outcome-step').className = `outcome-step outcome-step-${tone}`;
     if (step) {
       byId('outcome-step').textContent = step.step;
@@ -221,7 +224,8 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     provider.submit();
     update();
     const problems = [
-      ...[...report.findings, ...whenProblems()].filter(isError).map((f) => ({ text: f.message, target: targetOf(f) })),
+      ...[...report.findings, ...whenProblems()].filter(isError).map(provider.inWords)
+        .map((f) => ({ text: f.message, target: targetOf(f) })),
       ...provider.problems(),
       ...providerPlaceProblems(),
     ];
@@ -238,14 +242,16 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     if (!answer.accepted) {
       showSummary(summary, 'The server did not confirm this session', [
         ...(answer.problem ? [{ text: answer.problem, target: null }] : []),
-        ...(answer.report?.findings.filter(isError).map((f) => ({ text: f.message, target: targetOf(f) })) ?? []),
+        ...(answer.report?.findings.filter(isError).map(provider.inWords)
+          .map((f) => ({ text: f.message, target: targetOf(f) })) ?? []),
       ]);
       return;
     }
     const start = startOf(date.value, time.value, zone.value);
     const day = new Date(`${date.value}T12:00:00`).toLocaleDateString('en-US',
       { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-    const when = `${day} at ${time.value} ${start.name} (UTC${start.offset})`;
+    const clock = new Date(start.text).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: zone.value });
+    const when = `${day} at ${clock} ${start.name} (UTC${start.offset})`;
     const how = sent.payment === 'private_pay' ? 'private pay' : 'insurance';
     const text = `${when}, by video, with ${client.name} in ${answer.report.jurisdiction?.name}, paid by ${how}.`;
     showBanner(banner, 'Session confirmed', text);

@@ -35,12 +35,13 @@ export const NEXT_STEP = {
 };
 
 /**
- * Findings that stop a session from being confirmed whatever the continuity
- * outcome: the step that heads the Confirm session screen instead.
+ * Findings that stop a session from being confirmed now: the step that heads
+ * the Confirm session screen when the outcome alone would say "Confirm the
+ * session" (or there is no outcome), and its tone.
  */
 export const BLOCKED_STEP = {
-  session_in_future: { step: 'Confirm the session once it has taken place' },
-  invalid_request: { step: 'Correct the details of this session' },
+  session_in_future: { step: 'Confirm the session once it has taken place', tone: 'warning' },
+  invalid_request: { step: 'Correct the details of this session', tone: 'error' },
 };
 
 /**

@@ -328,7 +328,7 @@ pageTest('a license issued after the session date does not count for it; one iss
     [{ jurisdiction: 'NY', type: 'LCSW', basis: 'state_license', status: 'active', issued: '2026-08-15', expires: '2028-06-30' }]);
   await textOf(screen.locator('#session-saved'), /Session confirmed/);
   assert.match(await screen.locator('#session-saved').innerText(),
-    /Saturday, August 15, 2026 at 10:00 Eastern Daylight Time \(UTC−04:00\)/);
+    /Saturday, August 15, 2026 at 10:00\sAM Eastern Daylight Time \(UTC−04:00\)/);
 });
 
 pageTest('a license suspended after the session date still counts for that session', async ({ page }) => {
@@ -442,7 +442,9 @@ pageTest('the start time, the client\'s time zone and a temporary permit\'s last
   await addCredential(page, { state: 'NY', effective: '2020-01-01' });
   const permit = await addLicense(page, { state: 'NY', type: 'LCSW', basis: 'Temporary permit' });
   // A temporary permit always has a last day: the message sits under that field.
-  await textOf(permit.locator('[data-code="invalid_request"]'), /temporary permit always has a last day/);
+  // Named as the provider sees it: the field's label and the row's number, not its path in the request.
+  assert.equal(await textOf(permit.locator('[data-code="invalid_request"]'), /temporary permit always has a last day/),
+    'Error:\n"Valid through" of license 1 is required for a temporary permit: a temporary permit always has a last day.');
   const lastDay = permit.getByLabel('Valid through (optional)');
   assert.equal(await lastDay.getAttribute('aria-invalid'), 'true');
   assert.match(await lastDay.getAttribute('aria-describedby'), /\blicenses-0-expires-messages\b/);

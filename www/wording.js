@@ -34,6 +34,35 @@ export const NEXT_STEP = {
   refer: { step: 'Refer the client', here: 'refer the client to a provider licensed here' },
 };
 
+/**
+ * Findings that stop a session from being confirmed now: the step that heads
+ * the Confirm session screen when the outcome alone would say "Confirm the
+ * session" (or there is no outcome), and its tone.
+ */
+export const BLOCKED_STEP = {
+  session_in_future: { step: 'Confirm the session once it has taken place', tone: 'warning' },
+  invalid_request: { step: 'Correct the details of this session', tone: 'error' },
+};
+
+/**
+ * The client's time zone on the Confirm session screen: US states, DC and the
+ * territories, by IANA name. The offset on the session's date comes from the
+ * browser (Intl.DateTimeFormat), so daylight saving time is always right.
+ */
+export const TIME_ZONES = [
+  ['America/New_York', 'Eastern time (New York, Washington DC)'],
+  ['America/Chicago', 'Central time (Chicago, Dallas)'],
+  ['America/Denver', 'Mountain time (Denver, Salt Lake City)'],
+  ['America/Phoenix', 'Arizona time (Phoenix, no daylight saving)'],
+  ['America/Los_Angeles', 'Pacific time (Los Angeles, Seattle)'],
+  ['America/Anchorage', 'Alaska time (Anchorage)'],
+  ['America/Adak', 'Hawaii-Aleutian time (Adak)'],
+  ['Pacific/Honolulu', 'Hawaii time (Honolulu)'],
+  ['America/Puerto_Rico', 'Atlantic time (Puerto Rico, U.S. Virgin Islands)'],
+  ['Pacific/Guam', 'Chamorro time (Guam, Northern Mariana Islands)'],
+  ['Pacific/Pago_Pago', 'Samoa time (American Samoa)'],
+];
+
 export const PRIVATE_PAY = {
   allowed: (place) => `Private pay is allowed for this client in ${place}.`,
   not_allowed: (place) => `Private pay is not allowed for this client in ${place}.`,

@@ -75,17 +75,35 @@ export async function addLocation(page, state, zip = '') {
   await screen.locator('#locations-saved').filter({ hasText: 'Location saved' }).waitFor();
 }
 
-/** Adds a license row on the Confirm session screen and fills it in. */
-export async function addLicense(page, { state, type = '', basis = 'State license', status = 'Active', expires = '' }) {
+/**
+ * Adds a license row on the Confirm session screen and fills it in. Fields of
+ * contract v1.1 (`profession`, `compact`, `since`, `issued`) are set only when given.
+ */
+export async function addLicense(page, {
+  state, type = '', profession = '', basis = 'State license', compact = '', status = 'Active', since = '', issued = '',
+  expires = '',
+}) {
   const screen = page.locator('#session');
   await screen.getByRole('button', { name: 'Add a license' }).click();
   const row = screen.getByRole('group', { name: /^License \d+$/ }).last();
   await row.getByLabel('State', { exact: true }).fill(state);
   if (type) await row.getByLabel('License type (optional)').fill(type);
+  if (profession) await row.getByLabel('Profession').selectOption({ label: profession });
   await row.getByLabel('Basis').selectOption({ label: basis });
-  await row.getByLabel('Status').selectOption({ label: status });
+  if (compact) await row.getByLabel('Compact').selectOption({ label: compact });
+  await row.getByLabel('Status', { exact: true }).selectOption({ label: status });
+  if (since) await row.getByLabel('Since (optional)').fill(since);
+  if (issued) await row.getByLabel('Issued on (optional)').fill(issued);
   if (expires) await row.getByLabel('Valid through (optional)').fill(expires);
   return row;
+}
+
+/** Enters when the session started, on the client's clock: `zone` is the time zone's label. */
+export async function setSessionStart(page, { date = '', time = '', zone = '' }) {
+  const screen = page.locator('#session');
+  if (date) await screen.getByLabel('Date', { exact: true }).fill(date);
+  if (time) await screen.getByLabel('Start time').fill(time);
+  if (zone) await screen.getByLabel("Client's time zone").selectOption({ label: zone });
 }
 
 /** Adds a credential row on the Confirm session screen and fills it in. */

@@ -9,9 +9,12 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, startServer } from './server.mjs';
 import {
-  addCredential, addLicense, addLocation, assertClean, goTo, openPage, outcomeText, screenshot, settled, textOf,
+  addCredential, addLicense, addLocation, assertClean, goTo, openPage, outcomeText, screenshot, setSessionStart, settled,
+  textOf,
 } from './page-helpers.mjs';
 
+const EASTERN = 'Eastern time (New York, Washington DC)';
+const PACIFIC = 'Pacific time (Los Angeles, Seattle)';
 const SAFE_LINKS = 'https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdoxy.me%2Fdrsmith&data=x&reserved=0';
 const ZOOM_START = 'https://zoom.us/s/1234567890?zak=abc';
 const ZOOM_MEETING = 'https://zoom.us/j/1234567890';
@@ -273,6 +276,8 @@ pageTest('each continuity outcome is reached from the Confirm session form', asy
   await goTo(page, 'Confirm session');
   const screen = page.locator('#session');
   await screen.getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
+  // The date is today's (the default); the start time and time zone are needed to confirm.
+  await setSessionStart(page, { time: '10:00', zone: EASTERN });
   const license = await addLicense(page, { state: 'N.Y.', type: 'LCSW', expires: '2099-06-30' });
   assert.equal(await textOf(license.locator('.status'), /New York/), 'New York');
   const credential = await addCredential(page, { state: 'New York', status: 'Active', effective: '2020-01-01' });
@@ -315,6 +320,223 @@ pageTest('each continuity outcome is reached from the Confirm session form', asy
     .inputValue(), 'N.Y.');
 });
 
+/** The session request the page sends when Confirm session is pressed (the page's checks passed). */
+async function confirmAndCapture(page) {
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/v1/check') && r.postDataJSON()?.kind === 'session'),
+    page.locator('#session').getByRole('button', { name: 'Confirm session' }).click(),
+  ]);
+  return request.postDataJSON();
+}
+
+/** Presses Confirm session, expects the page's own error summary, and returns it. */
+async function confirmRefused(page, pattern) {
+  const screen = page.locator('#session');
+  await screen.getByRole('button', { name: 'Confirm session' }).click();
+  const summary = screen.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await textOf(summary, pattern);
+  return summary;
+}
+
+/** A client with saved locations, and the Confirm session screen open with the first one chosen. */
+async function sessionFor(page, states) {
+  await goTo(page, 'Client locations');
+  for (const state of states) await addLocation(page, state);
+  await goTo(page, 'Confirm session');
+  await page.locator('#session').getByLabel('Where the client was during the session').selectOption({ label: states[0] });
+}
+
+const isoDay = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+pageTest('a license issued after the session date does not count for it; one issued before does', async ({ page }) => {
+  await sessionFor(page, ['New York']);
+  const screen = page.locator('#session');
+  await setSessionStart(page, { date: '2026-08-15', time: '10:00', zone: EASTERN });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+  const license = await addLicense(page, { state: 'NY', type: 'LCSW', issued: '2026-09-01', expires: '2028-06-30' });
+  const text = await outcomeText(page, 'refer');
+  assert.match(text, /Refer the client[\s\S]*issued on 2026-09-01, after 2026-08-15: it did not authorize practice there/);
+  assert.equal(await screen.locator('#outcome-messages [data-code="license_inactive"]').count(), 1);
+
+  // Confirm is refused; the summary leads to the license row.
+  const summary = await confirmRefused(page, /issued on 2026-09-01/);
+  await summary.getByRole('link', { name: /issued on 2026-09-01/ }).click();
+  assert.equal(await license.getByLabel('Basis').evaluate((e) => e === document.activeElement), true);
+
+  await license.getByLabel('Issued on (optional)').fill('2026-08-15');
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session/);
+  const sent = await confirmAndCapture(page);
+  assert.equal(sent.session_start, '2026-08-15T10:00:00-04:00');
+  assert.equal(sent.session_date, undefined);
+  assert.deepEqual(sent.provider.licenses,
+    [{ jurisdiction: 'NY', type: 'LCSW', basis: 'state_license', status: 'active', issued: '2026-08-15', expires: '2028-06-30' }]);
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+  assert.match(await screen.locator('#session-saved').innerText(),
+    /Saturday, August 15, 2026 at 10:00\sAM Eastern Daylight Time \(UTC−04:00\)/);
+});
+
+pageTest('a license suspended after the session date still counts for that session', async ({ page }) => {
+  await sessionFor(page, ['New York']);
+  const screen = page.locator('#session');
+  await setSessionStart(page, { date: '2026-09-15', time: '16:00', zone: EASTERN });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+  const license = await addLicense(page, { state: 'NY', type: 'LMHC', status: 'Suspended', since: '2026-10-01' });
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session/);
+  const sent = await confirmAndCapture(page);
+  assert.deepEqual(sent.provider.licenses,
+    [{ jurisdiction: 'NY', type: 'LMHC', basis: 'state_license', status: 'suspended', status_since: '2026-10-01' }]);
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+
+  // Suspended before the session: refused, and renewing is not the advice.
+  await license.getByLabel('Since (optional)').fill('2026-09-01');
+  const text = await outcomeText(page, 'refer');
+  assert.match(text, /has been suspended since 2026-09-01, so it does not authorize practice there on 2026-09-15/);
+  assert.equal(await screen.locator('#outcome-messages [data-code="license_inactive"]').count(), 1);
+  await confirmRefused(page, /suspended since 2026-09-01/);
+
+  // Revoked, surrendered and pending are offered too.
+  const statuses = await license.getByLabel('Status', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(statuses, ['Active', 'Expired', 'Suspended', 'Revoked', 'Surrendered', 'Pending']);
+});
+
+pageTest('the session date is the client\'s: 21:30 in Los Angeles on a license\'s last day confirms, the same moment in New York does not', async ({ page }) => {
+  await sessionFor(page, ['California', 'New York']);
+  const screen = page.locator('#session');
+  await addLicense(page, { state: 'CA', type: 'LCSW', expires: '2026-06-30' });
+  await addLicense(page, { state: 'NY', type: 'LCSW', expires: '2026-06-30' });
+  await addCredential(page, { state: 'CA', effective: '2020-01-01' });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+
+  // The client in Los Angeles: 21:30 on 30 June, their date, the license's last day.
+  await setSessionStart(page, { date: '2026-06-30', time: '21:30', zone: PACIFIC });
+  await textOf(screen.locator('#session-zone-status'), /sent as 2026-06-30T21:30:00-07:00/);
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session/);
+  const sent = await confirmAndCapture(page);
+  assert.equal(sent.session_start, '2026-06-30T21:30:00-07:00');
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+
+  // A client in New York at that very moment: 00:30 on 1 July on their clock, a day too late.
+  await screen.getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
+  await setSessionStart(page, { date: '2026-07-01', time: '00:30', zone: EASTERN });
+  await textOf(screen.locator('#session-zone-status'), /Eastern Daylight Time, UTC−04:00 on that date: sent as 2026-07-01T00:30:00-04:00/);
+  assert.match(await outcomeText(page, 'refer'), /New York license expired on 2026-06-30, before 2026-07-01/);
+  assert.equal(await screen.locator('#outcome-messages [data-code="license_expired"]').count(), 1);
+  await confirmRefused(page, /expired on 2026-06-30/);
+});
+
+pageTest('a compact privilege that does not count says why, in the outcome and the summary', async ({ page }) => {
+  await sessionFor(page, ['New York']);
+  const screen = page.locator('#session');
+  await setSessionStart(page, { date: '2026-10-06', time: '09:00', zone: EASTERN });
+  await addLicense(page, { state: 'OH', type: 'LPC', profession: 'Counselor', expires: '2028-06-30' });
+  const privilege = await addLicense(page, {
+    state: 'NY', type: 'LPC', basis: 'Compact privilege', compact: 'Counseling Compact', issued: '2026-01-01',
+  });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+  const text = await outcomeText(page, 'refer');
+  assert.match(text, /Refer the client/);
+  const reason = screen.locator('#outcome-messages [data-code="compact_privilege_invalid"]');
+  assert.equal(await reason.count(), 1);
+  // The message names the reason (which one depends on the compact data); it is announced with the outcome.
+  const message = await reason.locator('.message-text').evaluate((p) => p.lastChild.textContent);
+  assert.match(message, /compact privilege|Counseling Compact/i);
+  assert.match(await reason.innerText(), /^Error:/);
+  await page.waitForFunction((m) => document.getElementById('announcer').textContent.includes(m), message);
+
+  // The summary leads to the privilege's row, not to the first license.
+  const summary = await confirmRefused(page, /Counseling Compact|privilege/);
+  await summary.getByRole('link').filter({ hasText: /Counseling Compact|privilege/ }).first().click();
+  assert.equal(await privilege.getByLabel('Basis').evaluate((e) => e === document.activeElement), true);
+
+  // The compact is asked for only for a compact privilege, and sent only then.
+  const sent = await page.evaluate(() => JSON.parse(localStorage.getItem('telehealth-rules/v1/provider')).licenses[1]);
+  assert.equal(sent.compact, 'counseling');
+  await privilege.getByLabel('Basis').selectOption({ label: 'State license' });
+  assert.equal(await privilege.getByLabel('Compact').isHidden(), true);
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session/);
+});
+
+pageTest('a session dated two days ahead is refused next to its date until it has taken place', async ({ page }) => {
+  await sessionFor(page, ['New York']);
+  const screen = page.locator('#session');
+  await addLicense(page, { state: 'NY', type: 'LCSW' });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+  await setSessionStart(page, { date: isoDay(2), time: '10:00', zone: EASTERN });
+  const messages = screen.locator('#session-date-messages [data-code="session_in_future"]');
+  await textOf(messages, /confirm a session once it has taken place/);
+  assert.equal(await screen.getByLabel('Date', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session once it has taken place/);
+
+  const summary = await confirmRefused(page, /once it has taken place/);
+  await summary.getByRole('link', { name: /once it has taken place/ }).click();
+  assert.equal(await screen.getByLabel('Date', { exact: true }).evaluate((e) => e === document.activeElement), true);
+
+  // Yesterday is fine.
+  await setSessionStart(page, { date: isoDay(-1) });
+  await page.waitForFunction(() => document.getElementById('session-date').getAttribute('aria-invalid') === 'false');
+  assert.equal(await screen.locator('#session-date-messages').innerText(), '');
+  await confirmAndCapture(page);
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+});
+
+pageTest('the start time, the client\'s time zone and a temporary permit\'s last day are asked for next to their fields', async ({ page }) => {
+  await sessionFor(page, ['New York']);
+  const screen = page.locator('#session');
+  await setSessionStart(page, { date: '2026-10-06' });
+  await addCredential(page, { state: 'NY', effective: '2020-01-01' });
+  const permit = await addLicense(page, { state: 'NY', type: 'LCSW', basis: 'Temporary permit' });
+  // A temporary permit always has a last day: the message sits under that field.
+  // Named as the provider sees it: the field's label and the row's number, not its path in the request.
+  assert.equal(await textOf(permit.locator('[data-code="invalid_request"]'), /temporary permit always has a last day/),
+    'Error:\n"Valid through" of license 1 is required for a temporary permit: a temporary permit always has a last day.');
+  const lastDay = permit.getByLabel('Valid through (optional)');
+  assert.equal(await lastDay.getAttribute('aria-invalid'), 'true');
+  assert.match(await lastDay.getAttribute('aria-describedby'), /\blicenses-0-expires-messages\b/);
+
+  const summary = await confirmRefused(page, /Enter the time the session started/);
+  // In the order of the fields on the screen.
+  assert.match(await summary.innerText(), /started[\s\S]*Choose the client's time zone[\s\S]*temporary permit always has a last day/);
+  await summary.getByRole('link', { name: /temporary permit/ }).click();
+  assert.equal(await lastDay.evaluate((e) => e === document.activeElement), true);
+  await summary.getByRole('link', { name: /time zone/ }).click();
+  assert.equal(await screen.getByLabel("Client's time zone").evaluate((e) => e === document.activeElement), true);
+  assert.equal(await screen.getByLabel('Start time').getAttribute('aria-invalid'), 'true');
+
+  await lastDay.fill('2026-12-31');
+  await setSessionStart(page, { time: '08:15', zone: 'Hawaii time (Honolulu)' });
+  await screen.getByLabel('Where you were during the session (optional)').fill('Calif.');
+  await textOf(screen.locator('#provider-location-status'), /California/);
+  const sent = await confirmAndCapture(page);
+  assert.equal(sent.session_start, '2026-10-06T08:15:00-10:00');
+  assert.equal(sent.provider_location, 'CA');
+  assert.equal(sent.provider.licenses[0].basis, 'temporary_permit');
+  await textOf(screen.locator('#session-saved'), /Session confirmed/);
+});
+
+pageTest('licenses saved before contract v1.1 still load, with the new fields left out', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('telehealth-rules/v1/provider', JSON.stringify({
+    licenses: [{ jurisdiction: 'NY', type: 'LCSW', basis: 'state_license', status: 'active', expires: '2099-06-30' }],
+    credentials: [{ jurisdiction: 'NY', status: 'active', effective: '2020-01-01' }],
+  })));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await sessionFor(page, ['New York']);
+  const license = page.locator('#session').getByRole('group', { name: 'License 1' });
+  assert.equal(await license.getByLabel('License type (optional)').inputValue(), 'LCSW');
+  assert.equal(await license.getByLabel('Profession').inputValue(), '');
+  assert.equal(await license.getByLabel('Issued on (optional)').inputValue(), '');
+  assert.match(await outcomeText(page, 'confirm'), /Confirm the session/);
+  await setSessionStart(page, { time: '11:00', zone: EASTERN });
+  const sent = await confirmAndCapture(page);
+  assert.deepEqual(sent.provider.licenses,
+    [{ jurisdiction: 'NY', type: 'LCSW', basis: 'state_license', status: 'active', expires: '2099-06-30' }]);
+  // An edit saves the row with every field.
+  await license.getByLabel('Profession').selectOption({ label: 'Social worker' });
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('telehealth-rules/v1/provider')).licenses[0]);
+  assert.equal(stored.profession, 'social_worker');
+  assert.equal(stored.issued, '');
+});
+
 const XSS = [
   '<img src=x onerror="window.__xss=1">',
   '"><script>window.__xss=1</script>',
@@ -339,6 +561,7 @@ pageTest('XSS payloads typed into every field never run and show as text', async
     ['Confirm session', license.getByLabel('State', { exact: true }), 'Confirm session'],
     ['Confirm session', license.getByLabel('License type (optional)'), 'Confirm session'],
     ['Confirm session', credential.getByLabel('State', { exact: true }), 'Confirm session'],
+    ['Confirm session', page.getByLabel('Where you were during the session (optional)'), 'Confirm session'],
   ];
   for (const [screen, field, button] of fields) {
     await goTo(page, screen);
@@ -402,8 +625,13 @@ async function fillIn(page) {
   await addLocation(page, 'Calif.', '94110');
   await goTo(page, 'Confirm session');
   await page.locator('#session').getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
-  await addLicense(page, { state: 'NY', type: 'LCSW', expires: '2099-06-30' });
-  await addLicense(page, { state: 'CA', type: 'LCSW', basis: 'Compact privilege' });
+  await setSessionStart(page, { time: '18:30', zone: EASTERN });
+  await page.getByLabel('Where you were during the session (optional)').fill('NY');
+  await addLicense(page, { state: 'NY', type: 'LCSW', issued: '2019-05-01', expires: '2099-06-30' });
+  await addLicense(page, {
+    state: 'CA', type: 'LCSW', basis: 'Compact privilege', compact: 'Social Work Licensure Compact',
+    status: 'Suspended', since: '2026-03-01',
+  });
   await addCredential(page, { state: 'NY', effective: '2025-01-01' });
   await outcomeText(page, 'confirm');
   await goTo(page, 'Telehealth link');

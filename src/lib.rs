@@ -51,6 +51,7 @@ pub mod json;
 pub mod licensure;
 pub mod link;
 pub mod location;
+pub mod native_only;
 pub mod report;
 pub mod request;
 pub mod session;

@@ -42,9 +42,12 @@ fn render() -> String {
             Class::Shortener => ("-".to_owned(), "-: a URL shortener.".to_owned()),
             Class::Wrapper(_) => ("-".to_owned(), "-: wraps another link.".to_owned()),
         };
-        let source =
-            if e.source_url.is_empty() { cell(e.source) } else { format!("[{}]({})", cell(e.source), e.source_url) };
-        let checked = if e.checked_on.is_empty() { "-" } else { e.checked_on };
+        let source = if e.source_url.value.is_empty() {
+            cell(e.source.value)
+        } else {
+            format!("[{}]({})", cell(e.source.value), e.source_url.value)
+        };
+        let checked = if e.checked_on.value.is_empty() { "-" } else { e.checked_on.value };
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | {} | {} |\n",
             e.id,

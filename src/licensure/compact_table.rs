@@ -8,7 +8,7 @@
 //! refuse sessions the compact allowed, never allow one it did not. The note
 //! says which.
 
-use super::compacts::{ymd, Compact, Grant, Member, Operational, Source};
+use super::compacts::{cite, ymd, Compact, Grant, Member, Operational};
 use crate::date::Date;
 use crate::request::{CompactId, Profession};
 
@@ -17,12 +17,12 @@ const CHECKED: Date = ymd(2026, 11, 29);
 
 /// A member usable from `day` on.
 const fn on(jurisdiction: &'static str, day: Date, source: &'static str, note: &'static str) -> Member {
-    Member { jurisdiction, operational: Operational::Since(day), source: Source::new(source, CHECKED, note) }
+    Member { jurisdiction, operational: Operational::Since(day), source: cite(source, CHECKED, note) }
 }
 
 /// A member whose first day of use no source gives (taken as not operational).
 const fn uncertain(jurisdiction: &'static str, source: &'static str, note: &'static str) -> Member {
-    Member { jurisdiction, operational: Operational::Uncertain, source: Source::new(source, CHECKED, note) }
+    Member { jurisdiction, operational: Operational::Uncertain, source: cite(source, CHECKED, note) }
 }
 
 // PSYPACT. The official map lists each state's enacted and effective dates;
@@ -289,7 +289,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Psychologist],
         covers: "licensed doctoral-level psychologists",
         grant: Grant::Privilege,
-        source: Source::new(PSY_FAQ, CHECKED, ""),
+        source: cite(PSY_FAQ, CHECKED, ""),
         members: PSYPACT,
     },
     Compact {
@@ -298,7 +298,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Counselor],
         covers: "licensed professional counselors licensed to practice independently (LPC and equivalent titles)",
         grant: Grant::Privilege,
-        source: Source::new("https://counselingcompact.org/faq/", CHECKED, ""),
+        source: cite("https://counselingcompact.org/faq/", CHECKED, ""),
         members: COUNSELING,
     },
     Compact {
@@ -307,7 +307,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::SocialWorker],
         covers: "bachelor's, master's and clinical social workers",
         grant: Grant::MultistateLicense,
-        source: Source::new("https://swcompact.org/compact-commission", CHECKED, ""),
+        source: cite("https://swcompact.org/compact-commission", CHECKED, ""),
         members: SOCIAL_WORK,
     },
     Compact {
@@ -317,7 +317,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[],
         covers: "registered nurses and licensed practical nurses (not nurse practitioners)",
         grant: Grant::MultistateLicense,
-        source: Source::new("https://en.wikipedia.org/wiki/Nurse_Licensure_Compact", CHECKED, ""),
+        source: cite("https://en.wikipedia.org/wiki/Nurse_Licensure_Compact", CHECKED, ""),
         members: NLC,
     },
     Compact {
@@ -326,7 +326,7 @@ pub(super) static COMPACTS: &[Compact] = &[
         professions: &[Profession::Physician],
         covers: "physicians (MD, DO): an expedited route to a full license in each state",
         grant: Grant::ExpeditedLicense,
-        source: Source::new("https://imlcc.com/a-faster-pathway-to-physician-licensure", CHECKED, ""),
+        source: cite("https://imlcc.com/a-faster-pathway-to-physician-licensure", CHECKED, ""),
         members: IMLC,
     },
 ];

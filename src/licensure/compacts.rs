@@ -6,6 +6,7 @@
 //! were gathered and how to refresh them.
 
 use crate::date::Date;
+use crate::native_only::NativeOnly;
 use crate::request::{CompactId, Profession};
 
 /// What holding the compact's authority means.
@@ -32,36 +33,23 @@ pub enum Operational {
     Uncertain,
 }
 
-/// Where a fact in a data table comes from. Kept in native builds (the
-/// README's tables, the data tests); the wasm module keeps none of it, since
-/// no rule reads it and every byte there is downloaded by the page.
+/// Where a fact in a data table comes from.
 #[derive(Clone, Copy, Debug)]
-pub struct Source {
+pub struct Cited {
     /// The page read (a URL).
-    #[cfg(not(target_arch = "wasm32"))]
     pub url: &'static str,
     /// The day it was read.
-    #[cfg(not(target_arch = "wasm32"))]
     pub checked: Date,
     /// What the page says, briefly (enactment date, why uncertain, ...).
-    #[cfg(not(target_arch = "wasm32"))]
     pub note: &'static str,
 }
 
-impl Source {
-    /// A source read on `checked`.
-    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-    #[must_use]
-    pub const fn new(url: &'static str, checked: Date, note: &'static str) -> Source {
-        Source {
-            #[cfg(not(target_arch = "wasm32"))]
-            url,
-            #[cfg(not(target_arch = "wasm32"))]
-            checked,
-            #[cfg(not(target_arch = "wasm32"))]
-            note,
-        }
-    }
+/// A row's source: kept in native builds only, since no rule reads it.
+pub type Source = NativeOnly<Cited>;
+
+/// The source of a row: `url`, read on `checked`, saying `note`.
+pub(super) const fn cite(url: &'static str, checked: Date, note: &'static str) -> Source {
+    NativeOnly::new(Cited { url, checked, note })
 }
 
 /// One member jurisdiction of a compact.
@@ -172,11 +160,11 @@ mod tests {
     #[test]
     fn dates_and_sources_are_plausible() {
         for c in Compact::all() {
-            assert!(c.source.checked <= TODAY && c.source.url.starts_with("https://"), "{:?}", c.id);
+            assert!(c.source.value.checked <= TODAY && c.source.value.url.starts_with("https://"), "{:?}", c.id);
             for m in c.members {
-                assert!(m.source.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
-                assert!(m.source.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
-                assert!(!m.source.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.value.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.value.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
+                assert!(!m.source.value.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
                 if let Operational::Since(day) = m.operational {
                     assert!(day > ymd(2015, 12, 31) && day <= TODAY, "{:?} {}", c.id, m.jurisdiction);
                 }

@@ -5,7 +5,7 @@
 //! practitioners located elsewhere, not a registration of providers licensed
 //! elsewhere); Kansas and Delaware (no registration found in the sources read).
 
-use super::compacts::{ymd, Source};
+use super::compacts::{cite, ymd};
 use super::registrations::Registration;
 use crate::date::Date;
 use crate::request::Profession;
@@ -29,7 +29,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: Source::new(
+        source: cite(
             "https://floridasmentalhealthprofessions.gov/latest-news/telehealth/",
             CHECKED,
             "signed 2019-06-25, effective 2019-07-01; registration with the Department of Health; no office or in-person care in Florida",
@@ -47,7 +47,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: Source::new(
+        source: cite(
             "https://legislature.vermont.gov/statutes/fullchapter/26/056",
             CHECKED,
             "chapter effective 2023-07-01; until its rules apply, the Interim Telehealth Registration (Act 4 of 2023) is the credential issued",
@@ -68,7 +68,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
             Profession::NursePractitioner,
             Profession::Physician,
         ],
-        source: Source::new(
+        source: cite(
             "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
             CHECKED,
             "registration with the board that licenses the comparable profession; first usable day not sourced",
@@ -81,7 +81,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // registrations under the same section were not read.
         since: None,
         professions: &[Profession::Physician],
-        source: Source::new(
+        source: cite(
             "https://wvbom.wv.gov/InterstateTeleheathRegistration.asp",
             CHECKED,
             "Interstate Telehealth Registration for MD, DPM and PA; first usable day not sourced",
@@ -93,7 +93,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // In the 2006 statutes already; the enactment date was not read.
         since: None,
         professions: &[Profession::Physician],
-        source: Source::new(
+        source: cite(
             "https://revisor.mn.gov/statutes/?id=147.032&year=2006",
             CHECKED,
             "annual interstate telehealth registration for physicians only; first usable day not sourced",

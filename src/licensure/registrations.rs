@@ -51,8 +51,8 @@ mod tests {
     fn rows_are_well_formed() {
         for (i, r) in Registration::all().iter().enumerate() {
             assert!(by_code(r.jurisdiction).is_some(), "{}", r.jurisdiction);
-            assert!(r.source.url.starts_with("https://"), "{}", r.jurisdiction);
-            assert!(r.source.checked <= TODAY, "{}", r.jurisdiction);
+            assert!(r.source.value.url.starts_with("https://"), "{}", r.jurisdiction);
+            assert!(r.source.value.checked <= TODAY, "{}", r.jurisdiction);
             assert!(!r.professions.is_empty() && !r.law.is_empty(), "{}", r.jurisdiction);
             if let Some(since) = r.since {
                 assert!(since > ymd(2015, 12, 31) && since <= TODAY, "{}", r.jurisdiction);

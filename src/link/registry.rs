@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::shape::{Outcome, Seg, Shape};
 use crate::date::Date;
 use crate::json::json_enum;
+use crate::native_only::NativeOnly;
 
 /// Whether a platform keeps clients from joining before the provider admits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -97,12 +98,12 @@ pub struct Entry {
     /// Where the invite link is, for `host_start_link` messages.
     pub invite_hint: &'static str,
     /// Where the facts come from.
-    pub source: &'static str,
+    pub source: NativeOnly<&'static str>,
     /// The vendor page (or, failing one, the public page) the facts were
     /// checked against; empty when the entry predates per-entry URLs.
-    pub source_url: &'static str,
+    pub source_url: NativeOnly<&'static str>,
     /// When `source_url` was last read (`YYYY-MM-DD`); empty with it.
-    pub checked_on: &'static str,
+    pub checked_on: NativeOnly<&'static str>,
     /// Facts no source confirms: kept as data, never the only evidence for
     /// an error (a unit test holds every entry to that).
     pub unverified: &'static [Fact],
@@ -253,9 +254,9 @@ const fn meeting(
         shape_hint: "the room name is not in the platform's form",
         expiry_hint: "is for one appointment only",
         invite_hint: "",
-        source,
-        source_url: "",
-        checked_on: "",
+        source: NativeOnly::new(source),
+        source_url: NativeOnly::new(""),
+        checked_on: NativeOnly::new(""),
         unverified: &[],
     }
 }
@@ -286,9 +287,9 @@ const fn service(
         shape_hint: "the room name is not in the platform's form",
         expiry_hint: "is for one appointment only",
         invite_hint: "",
-        source,
-        source_url: "",
-        checked_on: "",
+        source: NativeOnly::new(source),
+        source_url: NativeOnly::new(""),
+        checked_on: NativeOnly::new(""),
         unverified: &[],
     }
 }
@@ -303,8 +304,8 @@ pub static ENTRIES: &[Entry] = &[
         // whether it recurs, so both lifetimes are given.
         expiry_hint: "is for a scheduled meeting: a one-time meeting stops working 30 days after its date, a recurring one 365 days after it was last started, and the link does not say which; a personal meeting room (a 10-digit ID or a /my/ link) lasts while it is started at least once every 365 days",
         invite_hint: " (it contains /j/ or /my/)",
-        source_url: "https://support.zoom.us/hc/en-us/articles/201362373",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://support.zoom.us/hc/en-us/articles/201362373"),
+        checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
             "zoom",
             "Zoom",
@@ -329,8 +330,8 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         shape_hint: "a meeting link contains 19:meeting_...@thread.v2, or /meet/ and a number",
-        source_url: "https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html"),
+        checked_on: NativeOnly::new("2026-11-29"),
         expiry_hint: "is a short meeting link that expires 60 days after the meeting",
         ..meeting(
         "microsoft_teams",
@@ -356,8 +357,8 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         shape_hint: "a room name has letters, digits, dots, dashes or underscores",
-        source_url: "https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview"),
+        checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
         "doxy_me",
         "Doxy.me",
@@ -385,8 +386,8 @@ pub static ENTRIES: &[Entry] = &[
     ),
     Entry {
         otherwise: Expiring,
-        source_url: "https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Hosts, Fact::Baa],
         ..meeting(
             "simplepractice",
@@ -402,8 +403,8 @@ pub static ENTRIES: &[Entry] = &[
     // platform Headway's guidance lists). Facts from the vendors' help
     // centers; what no page confirms is listed in `unverified`.
     Entry {
-        source_url: "https://www.thera-link.com/faqs/",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://www.thera-link.com/faqs/"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom],
         ..meeting(
             "thera_link",
@@ -415,8 +416,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://support.psychologytoday.com/scheduling-a-session",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://support.psychologytoday.com/scheduling-a-session"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Baa],
         ..meeting(
             "psychology_today_sessions",
@@ -430,8 +431,8 @@ pub static ENTRIES: &[Entry] = &[
     Entry {
         otherwise: Expiring,
         expiry_hint: "is for one session only: TheraNest makes a new link for each telehealth session",
-        source_url: "https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Hosts, Fact::Baa],
         ..meeting(
             "theranest",
@@ -443,8 +444,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://jane.app/guide/1-1-online-appointments-faq",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://jane.app/guide/1-1-online-appointments-faq"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "jane",
@@ -456,8 +457,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://glama.ai/mcp/servers/oktopeak/IntakeQ/tree",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://glama.ai/mcp/servers/oktopeak/IntakeQ/tree"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "intakeq",
@@ -469,8 +470,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://docs.gethealthie.com/",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://docs.gethealthie.com/"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "healthie",
@@ -482,8 +483,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://www.theraplatform.com/About/Conditions",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://www.theraplatform.com/About/Conditions"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "theraplatform",
@@ -495,8 +496,8 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://support.sessionshealth.com/article/174-integrated-telehealth",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://support.sessionshealth.com/article/174-integrated-telehealth"),
+        checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::Baa],
         ..meeting(
             "sessions_health",
@@ -546,8 +547,8 @@ pub static ENTRIES: &[Entry] = &[
         ..service("skype", "Skype", &["skype.com"], Class::Consumer, "HHS OCR 2020 notice; Skype closed 2025-05-05")
     },
     Entry {
-        source_url: "https://jitsi.org/blog/authentication-on-meet-jit-si/",
-        checked_on: "2026-11-29",
+        source_url: NativeOnly::new("https://jitsi.org/blog/authentication-on-meet-jit-si/"),
+        checked_on: NativeOnly::new("2026-11-29"),
         // A free public service joined with personal Google, GitHub or
         // Facebook sign-ins: no customer agreement, so no BAA to sign.
         ..service("jitsi_public", "Jitsi Meet (meet.jit.si)", &["meet.jit.si"], Class::Consumer, "jitsi.org: meet.jit.si is a free public service; rooms are created after signing in with a personal account")
@@ -644,7 +645,7 @@ mod tests {
     fn domains_are_unique_and_lowercase() {
         let mut seen = std::collections::BTreeSet::new();
         for entry in ENTRIES {
-            assert!(!entry.source.is_empty(), "{} has no source", entry.id);
+            assert!(!entry.source.value.is_empty(), "{} has no source", entry.id);
             for domain in entry.domains {
                 assert!(seen.insert(*domain), "{domain} listed twice");
                 assert_eq!(domain.to_ascii_lowercase(), *domain);
@@ -715,14 +716,14 @@ mod tests {
     #[test]
     fn sources_have_a_url_and_a_date() {
         for e in ENTRIES {
-            assert_eq!(e.source_url.is_empty(), e.checked_on.is_empty(), "{}: a URL needs its date", e.id);
-            if !e.source_url.is_empty() {
-                assert!(e.source_url.starts_with("https://"), "{}", e.id);
-                assert!(Date::parse(e.checked_on).is_ok(), "{}: {}", e.id, e.checked_on);
+            assert_eq!(e.source_url.value.is_empty(), e.checked_on.value.is_empty(), "{}: a URL needs its date", e.id);
+            if !e.source_url.value.is_empty() {
+                assert!(e.source_url.value.starts_with("https://"), "{}", e.id);
+                assert!(Date::parse(e.checked_on.value).is_ok(), "{}: {}", e.id, e.checked_on.value);
             }
             // Every entry added or corrected since per-entry URLs has one.
             if !e.unverified.is_empty() {
-                assert!(!e.source_url.is_empty(), "{}", e.id);
+                assert!(!e.source_url.value.is_empty(), "{}", e.id);
             }
         }
     }

@@ -152,6 +152,49 @@ test('slow readers (pipelining, never reading) are dropped after the write timeo
   }
 });
 
+test('with the cap full of slow-header and keep-alive clients, others are still served in time', async () => {
+  const server = await serve(['--max-connections', '8', '--idle-timeout', '10s']);
+  const sockets = [];
+  try {
+    // 24 slowloris clients for 8 slots: without relief they would hold them for the 10 s idle timeout.
+    for (let i = 0; i < 24; i += 1) {
+      const s = net.connect({ host: server.host, port: server.port }, () => s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-`));
+      s.on('error', () => {});
+      sockets.push(s);
+    }
+    await new Promise((wait) => setTimeout(wait, 300));
+    let started = Date.now();
+    assert.equal((await check(server, { timeout: 8_000 })).status, 200);
+    const slowHeaders = Date.now() - started;
+    // 16 busy keep-alive clients for 8 slots: connections are closed after a response in turn, nobody starves.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const latencies = [];
+    const errors = [];
+    started = Date.now();
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      while (Date.now() - started < 1_500) {
+        const t = Date.now();
+        try {
+          assert.equal((await check(server, { agent, timeout: 8_000 })).status, 200);
+        } catch (e) {
+          errors.push(e.code ?? e.message);
+        }
+        latencies.push(Date.now() - t);
+      }
+    }));
+    agent.destroy();
+    const worst = Math.max(...latencies);
+    console.log(`cap 8: a request behind 24 slow-header clients answered in ${slowHeaders} ms; ` +
+      `16 keep-alive clients: ${latencies.length} requests, worst ${worst} ms, ${errors.length} errors`);
+    assert.ok(slowHeaders < 3_000, `a normal request waited ${slowHeaders} ms behind slow-header clients`);
+    assert.deepEqual(errors, []);
+    assert.ok(worst < 5_000, `a keep-alive client waited ${worst} ms for a slot`);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await server.stop();
+  }
+});
+
 test('SIGTERM with the connection cap full of slow clients exits within the grace period', async () => {
   const dir = bigFileDir();
   const server = await serve(['--www', dir, '--max-connections', '8', '--write-timeout', '60s', '--idle-timeout', '60s', '--shutdown-grace', '2s']);

@@ -13,14 +13,15 @@
 
 mod guard;
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
@@ -61,6 +62,16 @@ const MAX_NAME_BYTES: usize = 255;
 /// close`, before idle ones are closed: a keep-alive client that sends just
 /// as its connection closes gets no answer.
 const DRAIN: Duration = Duration::from_secs(1);
+
+/// When the connection cap is full and a client is waiting, a connection that
+/// has sent no complete request head for this long (slow headers, or opened
+/// and silent) is closed to make room; a keep-alive connection idle since its
+/// last response, after the longer time (closing one races a request the
+/// client may be sending). If there is none, the longest-open connection is
+/// closed after its current response (`Connection: close`).
+const PRESSURE_IDLE: Duration = Duration::from_millis(250);
+const PRESSURE_KEEP_ALIVE_IDLE: Duration = Duration::from_secs(2);
+const PRESSURE_TICK: Duration = Duration::from_millis(10);
 
 /// The page may run its own scripts and compile wasm; nothing inline, no
 /// other origin, no framing.
@@ -198,6 +209,7 @@ pub fn run(options: Options) -> std::io::Result<()> {
             hosts: AllowedHosts::new(addr, &options.allow_hosts),
             limits: options.limits.clone(),
             draining: AtomicBool::new(false),
+            connections: Mutex::new(HashMap::new()),
         });
         let shutdown = shutdown_signal();
         say(&format!("telehealth-rules: serving http://{addr}/ (ruleset {}); Ctrl-C stops", telehealth_rules::RULESET));
@@ -225,6 +237,122 @@ struct Shared {
     limits: Limits,
     /// Set on shutdown: every response from then on closes its connection.
     draining: AtomicBool,
+    /// The open connections, for `relieve_pressure`.
+    connections: Mutex<HashMap<u64, Arc<ConnState>>>,
+}
+
+/// What the accept loop knows of one connection.
+struct ConnState {
+    opened: Instant,
+    /// Requests in service, until their response body is written.
+    busy: AtomicUsize,
+    /// Whether a request has been served (a keep-alive connection).
+    served_any: AtomicBool,
+    /// Since when the connection has had no request in service.
+    idle_since: Mutex<Instant>,
+    /// A response waits for the client to read (set by `guard::GuardedIo`).
+    write_blocked: Arc<AtomicBool>,
+    /// The next response closes the connection.
+    close_next: AtomicBool,
+    /// Asked to close now, if it is still waiting for a request head.
+    evict: tokio::sync::Notify,
+    evicted: AtomicBool,
+}
+
+impl ConnState {
+    fn new() -> ConnState {
+        let now = Instant::now();
+        ConnState {
+            opened: now,
+            busy: AtomicUsize::new(0),
+            served_any: AtomicBool::new(false),
+            idle_since: Mutex::new(now),
+            write_blocked: Arc::new(AtomicBool::new(false)),
+            close_next: AtomicBool::new(false),
+            evict: tokio::sync::Notify::new(),
+            evicted: AtomicBool::new(false),
+        }
+    }
+
+    /// Since when the connection has been waiting for a request head: no
+    /// request in service, nothing left to write.
+    fn waiting_since(&self) -> Option<Instant> {
+        if self.busy.load(Ordering::SeqCst) > 0 || self.write_blocked.load(Ordering::SeqCst) {
+            return None;
+        }
+        self.idle_since.lock().ok().map(|since| *since)
+    }
+}
+
+/// Held while a request is in service, from its head to the end of its
+/// response body.
+struct Busy(Arc<ConnState>);
+
+impl Busy {
+    fn new(state: &Arc<ConnState>) -> Busy {
+        state.busy.fetch_add(1, Ordering::SeqCst);
+        state.served_any.store(true, Ordering::SeqCst);
+        Busy(state.clone())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        if let Ok(mut since) = self.0.idle_since.lock() {
+            *since = Instant::now();
+        }
+        self.0.busy.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A response body that releases its `Busy` when written (or dropped).
+struct TrackedBody {
+    inner: Body,
+    _busy: Busy,
+}
+
+impl axum::body::HttpBody for TrackedBody {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        Pin::new(&mut self.inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+impl Shared {
+    /// Makes room for a waiting client when the cap is full: closes the
+    /// connection that has waited longest beyond `PRESSURE_IDLE` (or
+    /// `PRESSURE_KEEP_ALIVE_IDLE`) for a request head, or else asks the
+    /// longest-open connection to close after its current response.
+    fn relieve_pressure(&self) {
+        let Ok(connections) = self.connections.lock() else { return };
+        let live = || connections.values().filter(|c| !c.evicted.load(Ordering::SeqCst));
+        let overdue = |c: &Arc<ConnState>| {
+            let idle = c.waiting_since()?.elapsed();
+            let allowed = if c.served_any.load(Ordering::SeqCst) { PRESSURE_KEEP_ALIVE_IDLE } else { PRESSURE_IDLE };
+            idle.checked_sub(allowed)
+        };
+        if let Some((_, connection)) = live().filter_map(|c| Some((overdue(c)?, c))).max_by_key(|(over, _)| *over) {
+            connection.evicted.store(true, Ordering::SeqCst);
+            connection.evict.notify_one();
+            return;
+        }
+        if let Some(connection) = live().filter(|c| !c.close_next.load(Ordering::SeqCst)).min_by_key(|c| c.opened) {
+            connection.close_next.store(true, Ordering::SeqCst);
+        }
+    }
 }
 
 /// Accepts connections until `shutdown` completes, then closes the listener,
@@ -241,15 +369,8 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         .max_header_size(MAX_HEAD_BYTES)
         .max_headers(MAX_HEADERS);
     tokio::pin!(shutdown);
-    loop {
-        let slot = tokio::select! {
-            biased;
-            () = &mut shutdown => break,
-            slot = slots.clone().acquire_owned() => match slot {
-                Ok(slot) => slot,
-                Err(_) => break,
-            },
-        };
+    let mut next_id: u64 = 0;
+    'accept: loop {
         let accepted = tokio::select! {
             biased;
             () = &mut shutdown => break,
@@ -264,22 +385,58 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
                 continue;
             }
         };
+        // A slot for it: at once, or once `relieve_pressure` has made room;
+        // the shutdown signal is heard meanwhile.
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(tokio::sync::TryAcquireError::Closed) => break,
+            Err(tokio::sync::TryAcquireError::NoPermits) => loop {
+                shared.relieve_pressure();
+                tokio::select! {
+                    biased;
+                    () = &mut shutdown => break 'accept,
+                    slot = slots.clone().acquire_owned() => match slot {
+                        Ok(slot) => break slot,
+                        Err(_) => break 'accept,
+                    },
+                    () = tokio::time::sleep(PRESSURE_TICK) => {}
+                }
+            },
+        };
         let _ = stream.set_nodelay(true);
-        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout));
+        let state = Arc::new(ConnState::new());
+        next_id = next_id.wrapping_add(1);
+        let id = next_id;
+        if let Ok(mut connections) = shared.connections.lock() {
+            connections.insert(id, state.clone());
+        }
+        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.write_blocked.clone()));
         let service = ConnService {
             shared: shared.clone(),
             app: TowerToHyperService::new(shared.app.clone()),
+            state: state.clone(),
             served: Arc::new(AtomicUsize::new(0)),
         };
         let connection = http.serve_connection(io, service);
         let mut stopped = stopped.clone();
+        let shared = shared.clone();
         tokio::spawn(async move {
             let _slot = slot;
+            let _registered = Registered(shared, id);
             tokio::pin!(connection);
-            tokio::select! {
-                // A client that hangs up or times out is not the server's error.
-                _ = connection.as_mut() => return,
-                _ = stopped.changed() => {}
+            loop {
+                tokio::select! {
+                    // A client that hangs up or times out is not the server's error.
+                    _ = connection.as_mut() => return,
+                    _ = stopped.changed() => break,
+                    () = state.evict.notified() => {
+                        if state.waiting_since().is_some() {
+                            // Dropped: closed without a word, as no request is in it.
+                            return;
+                        }
+                        state.evicted.store(false, Ordering::SeqCst);
+                    }
+                }
             }
             // Idle: closed now. Answering: closed after the response.
             connection.as_mut().graceful_shutdown();
@@ -309,6 +466,17 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
     }
 }
 
+/// Removes a connection from `Shared::connections` when it ends.
+struct Registered(Arc<Shared>, u64);
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut connections) = self.0.connections.lock() {
+            connections.remove(&self.1);
+        }
+    }
+}
+
 /// The service for one connection: checks the Host, the target's length and
 /// the per-connection request budget, then hands the request to the router,
 /// and puts the security and cache headers on whatever comes back.
@@ -316,6 +484,7 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
 struct ConnService {
     shared: Arc<Shared>,
     app: TowerToHyperService<Router>,
+    state: Arc<ConnState>,
     served: Arc<AtomicUsize>,
 }
 
@@ -327,21 +496,23 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
     type Future = ResponseFuture;
 
     fn call(&self, request: Request<Incoming>) -> Self::Future {
+        let busy = Busy::new(&self.state);
         let served = self.served.fetch_add(1, Ordering::Relaxed) + 1;
         let last = served >= self.shared.limits.max_requests;
         let kind = Kind::of(request.uri().path());
         let refusal = self.shared.screen(&request, kind);
         let answer = refusal.is_none().then(|| hyper::service::Service::call(&self.app, request));
         let shared = self.shared.clone();
+        let state = self.state.clone();
         Box::pin(async move {
             let mut response = match (refusal, answer) {
                 (Some(response), _) => response,
                 (None, Some(answer)) => answer.await.unwrap_or_else(|never| match never {}),
                 (None, None) => StatusCode::NOT_FOUND.into_response(),
             };
-            let close = last || shared.draining.load(Ordering::SeqCst);
+            let close = last || shared.draining.load(Ordering::SeqCst) || state.close_next.load(Ordering::SeqCst);
             finish(&mut response, kind, close);
-            Ok(response)
+            Ok(response.map(|inner| Body::new(TrackedBody { inner, _busy: busy })))
         })
     }
 }

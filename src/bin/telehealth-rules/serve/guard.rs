@@ -15,6 +15,8 @@
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
@@ -27,6 +29,9 @@ pub struct GuardedIo {
     write_timeout: Duration,
     /// Running while a write waits for the client to read.
     stall: Option<Pin<Box<Sleep>>>,
+    /// Whether a write waits for the client to read, for the connection's
+    /// owner (such a connection is not idle).
+    blocked: Arc<AtomicBool>,
     /// Bytes accepted from hyper but not yet written (only once hyper's error
     /// response was replaced: the connection ends after them).
     out: Vec<u8>,
@@ -35,8 +40,8 @@ pub struct GuardedIo {
 }
 
 impl GuardedIo {
-    pub fn new(stream: TcpStream, write_timeout: Duration) -> Self {
-        GuardedIo { stream, write_timeout, stall: None, out: Vec::new(), out_at: 0, replaced: false }
+    pub fn new(stream: TcpStream, write_timeout: Duration, blocked: Arc<AtomicBool>) -> Self {
+        GuardedIo { stream, write_timeout, stall: None, blocked, out: Vec::new(), out_at: 0, replaced: false }
     }
 
     /// Passes a write's outcome on, failing it once the socket has accepted
@@ -45,7 +50,11 @@ impl GuardedIo {
         match result {
             Poll::Pending => {
                 let timeout = self.write_timeout;
-                let stall = self.stall.get_or_insert_with(|| Box::pin(tokio::time::sleep(timeout)));
+                let blocked = &self.blocked;
+                let stall = self.stall.get_or_insert_with(|| {
+                    blocked.store(true, Ordering::Relaxed);
+                    Box::pin(tokio::time::sleep(timeout))
+                });
                 if stall.as_mut().poll(cx).is_ready() {
                     return Poll::Ready(Err(io::Error::new(
                         io::ErrorKind::TimedOut,
@@ -55,7 +64,9 @@ impl GuardedIo {
                 Poll::Pending
             }
             ready => {
-                self.stall = None;
+                if self.stall.take().is_some() {
+                    self.blocked.store(false, Ordering::Relaxed);
+                }
                 ready
             }
         }

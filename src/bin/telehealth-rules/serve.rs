@@ -31,6 +31,7 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpSocket;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
@@ -51,6 +52,14 @@ const MAX_URI_BYTES: usize = 8 * 1024;
 /// Hyper's read and write buffers per connection (it reads no further ahead
 /// than this, however many requests a client pipelines).
 const MAX_BUF_BYTES: usize = 32 * 1024;
+
+/// Files are read in pieces of this size: with hyper's buffers, what a
+/// connection whose client stopped reading holds until the write timeout.
+const FILE_CHUNK_BYTES: usize = 16 * 1024;
+
+/// Connections the kernel completes and queues while every slot is busy
+/// (the listen backlog; Linux caps it at `net.core.somaxconn`).
+const LISTEN_BACKLOG: u32 = 4096;
 
 /// Longest static file path, and longest name in it (the file system's
 /// `NAME_MAX`): a longer one is a 404 without asking the file system.
@@ -202,7 +211,11 @@ fn parse_host(value: &str) -> Result<String, String> {
 pub fn run(options: Options) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let result = runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(options.addr).await?;
+        let socket = if options.addr.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
+        #[cfg(unix)]
+        socket.set_reuseaddr(true)?;
+        socket.bind(options.addr)?;
+        let listener = socket.listen(LISTEN_BACKLOG)?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             app: app(&options),
@@ -250,8 +263,9 @@ struct ConnState {
     served_any: AtomicBool,
     /// Since when the connection has had no request in service.
     idle_since: Mutex<Instant>,
-    /// A response waits for the client to read (set by `guard::GuardedIo`).
-    write_blocked: Arc<AtomicBool>,
+    /// Whether the connection waits for input or to write (set by
+    /// `guard::GuardedIo`).
+    io: Arc<guard::IoFlags>,
     /// The next response closes the connection.
     close_next: AtomicBool,
     /// Asked to close now, if it is still waiting for a request head.
@@ -267,7 +281,7 @@ impl ConnState {
             busy: AtomicUsize::new(0),
             served_any: AtomicBool::new(false),
             idle_since: Mutex::new(now),
-            write_blocked: Arc::new(AtomicBool::new(false)),
+            io: Arc::default(),
             close_next: AtomicBool::new(false),
             evict: tokio::sync::Notify::new(),
             evicted: AtomicBool::new(false),
@@ -275,9 +289,12 @@ impl ConnState {
     }
 
     /// Since when the connection has been waiting for a request head: no
-    /// request in service, nothing left to write.
+    /// request in service, nothing left to write, and all the client sent has
+    /// been read (a connection the server has not got round to reading is not
+    /// waiting for its client).
     fn waiting_since(&self) -> Option<Instant> {
-        if self.busy.load(Ordering::SeqCst) > 0 || self.write_blocked.load(Ordering::SeqCst) {
+        let blocked_on_client = self.io.read_blocked.load(Ordering::SeqCst);
+        if self.busy.load(Ordering::SeqCst) > 0 || self.io.write_blocked.load(Ordering::SeqCst) || !blocked_on_client {
             return None;
         }
         self.idle_since.lock().ok().map(|since| *since)
@@ -410,7 +427,7 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         if let Ok(mut connections) = shared.connections.lock() {
             connections.insert(id, state.clone());
         }
-        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.write_blocked.clone()));
+        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.io.clone()));
         let service = ConnService {
             shared: shared.clone(),
             app: TowerToHyperService::new(shared.app.clone()),
@@ -664,8 +681,11 @@ fn app(options: &Options) -> Router {
     Router::new()
         .route("/v1/check", post(check).fallback(only_post))
         .route("/v1/ruleset", get(ruleset).fallback(only_get))
-        .nest_service("/pkg", ServeDir::new(&options.pkg).precompressed_br().precompressed_gzip())
-        .fallback_service(ServeDir::new(&options.www))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(&options.pkg).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
+        )
+        .fallback_service(ServeDir::new(&options.www).with_buf_chunk_size(FILE_CHUNK_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
 }
 

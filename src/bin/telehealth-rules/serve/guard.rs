@@ -24,14 +24,21 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::time::Sleep;
 
+/// Whether the connection waits for its client: for input (its last read
+/// found nothing) or to take output (a write is blocked).
+#[derive(Default)]
+pub struct IoFlags {
+    pub read_blocked: AtomicBool,
+    pub write_blocked: AtomicBool,
+}
+
 pub struct GuardedIo {
     stream: TcpStream,
     write_timeout: Duration,
     /// Running while a write waits for the client to read.
     stall: Option<Pin<Box<Sleep>>>,
-    /// Whether a write waits for the client to read, for the connection's
-    /// owner (such a connection is not idle).
-    blocked: Arc<AtomicBool>,
+    /// What the connection waits for, for its owner.
+    flags: Arc<IoFlags>,
     /// Bytes accepted from hyper but not yet written (only once hyper's error
     /// response was replaced: the connection ends after them).
     out: Vec<u8>,
@@ -40,8 +47,8 @@ pub struct GuardedIo {
 }
 
 impl GuardedIo {
-    pub fn new(stream: TcpStream, write_timeout: Duration, blocked: Arc<AtomicBool>) -> Self {
-        GuardedIo { stream, write_timeout, stall: None, blocked, out: Vec::new(), out_at: 0, replaced: false }
+    pub fn new(stream: TcpStream, write_timeout: Duration, flags: Arc<IoFlags>) -> Self {
+        GuardedIo { stream, write_timeout, stall: None, flags, out: Vec::new(), out_at: 0, replaced: false }
     }
 
     /// Passes a write's outcome on, failing it once the socket has accepted
@@ -50,9 +57,9 @@ impl GuardedIo {
         match result {
             Poll::Pending => {
                 let timeout = self.write_timeout;
-                let blocked = &self.blocked;
+                let flags = &self.flags;
                 let stall = self.stall.get_or_insert_with(|| {
-                    blocked.store(true, Ordering::Relaxed);
+                    flags.write_blocked.store(true, Ordering::Relaxed);
                     Box::pin(tokio::time::sleep(timeout))
                 });
                 if stall.as_mut().poll(cx).is_ready() {
@@ -65,7 +72,7 @@ impl GuardedIo {
             }
             ready => {
                 if self.stall.take().is_some() {
-                    self.blocked.store(false, Ordering::Relaxed);
+                    self.flags.write_blocked.store(false, Ordering::Relaxed);
                 }
                 ready
             }
@@ -87,7 +94,9 @@ impl GuardedIo {
 
 impl AsyncRead for GuardedIo {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
+        let result = Pin::new(&mut self.stream).poll_read(cx, buf);
+        self.flags.read_blocked.store(result.is_pending(), Ordering::Relaxed);
+        result
     }
 }
 

@@ -6,7 +6,9 @@
 //! request must be read and answered within the request timeout, a response
 //! the client does not read for the write timeout drops the connection, and
 //! after `--max-requests` requests the connection is closed. At most
-//! `--max-connections` are served at once. On SIGTERM or Ctrl-C the listener
+//! `--max-connections` are served at once; when they are all taken and
+//! another client waits, connections idle for a request head make room
+//! (`Shared::relieve_pressure`). On SIGTERM or Ctrl-C the listener
 //! is closed at once, requests already received are answered (with
 //! `Connection: close`), idle connections are closed, and the process exits
 //! within the shutdown grace period whatever the clients do.

@@ -15,4 +15,6 @@ cargo run --quiet --example schema --features schema > pkg/schema.json
 node scripts/gen-types.mjs pkg/schema.json pkg/types.d.ts
 cp npm/api.js npm/index.js npm/node.js npm/index.d.ts npm/README.md LICENSE pkg/
 node scripts/write-package-json.mjs
+# Precompressed .br/.gz variants for `serve` (not published).
+node scripts/compress-pkg.mjs pkg
 echo "pkg/: $(du -sh pkg | cut -f1) ($(stat -c %s pkg/telehealth_rules_bg.wasm) bytes of wasm)"

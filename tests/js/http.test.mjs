@@ -100,7 +100,7 @@ function sendOversized(body, { chunked = false } = {}) {
     });
     socket.on('connect', async () => {
       const framing = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${Buffer.byteLength(body)}`;
-      socket.write(`POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\nConnection: close\r\n\r\n`);
+      socket.write(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\n${framing}\r\nConnection: close\r\n\r\n`);
       if (!chunked) {
         await new Promise((wait) => setTimeout(wait, 200));
         if (!data) socket.write(body);
@@ -155,7 +155,7 @@ test('oversized bodies get 413 with a report, and the service keeps serving', as
   const chunked = await sendOversized('x'.repeat(80 * 1024), { chunked: true });
   assertReport(chunked, 413);
   // A Content-Length that lies about a huge body.
-  const lying = await raw(`POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}`,
+  const lying = await raw(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}`,
     { endAfterWrite: false });
   assert.equal(statusOf(lying.data), 413, lying.data);
   await assertStillServing();
@@ -182,10 +182,12 @@ test('malformed JSON and other invalid requests get 400 with a report', async ()
   await assertStillServing();
 });
 
-test('methods other than POST on /v1/check get 405', async () => {
+test('methods other than POST on /v1/check get 405 with a report and Allow: POST', async () => {
   for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
     const res = await request({ method, headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 405, method);
+    assert.equal(res.headers.allow, 'POST', method);
+    assertReport(res, 405);
   }
 });
 
@@ -195,7 +197,7 @@ test('path traversal on the static files never serves a file from outside', asyn
     '/.%2e/Cargo.toml', '//etc/passwd', '/pkg//../../../../etc/passwd', '/..;/Cargo.toml', '/pkg/%00../Cargo.toml'];
   for (const path of paths) {
     // The client keeps its side open: the server closes after answering.
-    const { data } = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, { endAfterWrite: false });
+    const { data } = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: close\r\n\r\n`, { endAfterWrite: false });
     const status = statusOf(data);
     assert.ok([400, 404].includes(status), `${path}: ${data.slice(0, 200)}`);
     assert.ok(!data.includes('[package]') && !data.includes('root:x:0'), `${path} served a file`);
@@ -207,7 +209,7 @@ test('path traversal on the static files never serves a file from outside', asyn
 test('a stalled body gets 408 or is closed in time, while others are served', async () => {
   const started = Date.now();
   const stalled = raw(
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kind":"link","in`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kind":"link","in`,
     { waitMs: SERVER_TIMEOUT_MS + 5_000, endAfterWrite: false },
   );
   // Meanwhile the service answers others at once.
@@ -229,7 +231,7 @@ test('a stalled body gets 408 or is closed in time, while others are served', as
 // header read timeout passes, so it cannot hold a connection for ever.
 test('stalled headers are closed in time', async () => {
   const started = Date.now();
-  const { data, how } = await raw(`POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Ty`,
+  const { data, how } = await raw(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Ty`,
     { waitMs: SERVER_TIMEOUT_MS + 5_000, endAfterWrite: false });
   console.log(`stalled headers: ${statusOf(data) || how} after ${Date.now() - started} ms`);
   assert.ok(how === 'closed' || statusOf(data) >= 400, `stalled headers still open after ${Date.now() - started} ms`);
@@ -238,12 +240,12 @@ test('stalled headers are closed in time', async () => {
 
 test('truncated requests (Content-Length larger than the body, then close) do no harm', async () => {
   for (const request of [
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"kind":"link","input":"https://doxy.me/drsmith"}`,
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n`,
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"kind":"li`,
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: appl`,
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n{}`,
-    `POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n{}`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"kind":"link","input":"https://doxy.me/drsmith"}`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"kind":"li`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: appl`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n{}`,
+    `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Length: -1\r\n\r\n{}`,
     'GARBAGE\r\n\r\n',
   ]) {
     const { data, how } = await raw(request);
@@ -251,6 +253,8 @@ test('truncated requests (Content-Length larger than the body, then close) do no
     // Either an error answer or a closed connection: never a 200, never a hang.
     assert.ok(how !== 'timeout' || status !== 0, `no answer and no close: ${JSON.stringify(request)}`);
     assert.ok(status === 0 || status >= 400, `${status} for ${JSON.stringify(request)}`);
+    // Answers to requests hyper cannot parse carry the security headers too.
+    if (status !== 0) assert.match(data, /content-security-policy: /i, JSON.stringify(request));
   }
   await assertStillServing();
 });

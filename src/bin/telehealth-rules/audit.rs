@@ -48,6 +48,8 @@ pub fn main(args: &[&str]) -> ExitCode {
             summary(&tally);
             ExitCode::SUCCESS
         }
+        // The reader went away (`| head -1`): stop quietly, like `check`.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("telehealth-rules: {e}");
             ExitCode::FAILURE

@@ -1,6 +1,6 @@
 //! The native command line: `telehealth-rules check [--jsonl]` and
-//! `telehealth-rules serve [--addr 127.0.0.1:8080]`. Native only: nothing here
-//! is part of the wasm module.
+//! `telehealth-rules serve [OPTIONS]` (`cli.rs` dispatches the subcommands).
+//! Native only: nothing here is part of the wasm module.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod audit;

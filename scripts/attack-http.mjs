@@ -1,0 +1,205 @@
+// Bounded attacks on `telehealth-rules serve` (issue 15), for the figures in
+// SECURITY.md. Each run starts its own server on 127.0.0.1 with the default
+// limits (or the flags after `--`), attacks it from this process only, probes
+// it with one normal POST /v1/check every 100 ms, prints one line of
+// figures and stops it. Nothing leaves 127.0.0.1.
+//
+//   node scripts/attack-http.mjs MODE [CLIENTS] [SECONDS] [-- serve flags]
+//
+// MODE:
+//   slow-readers   CLIENTS connections each pipeline 64 requests for the wasm
+//                  and never read a byte
+//   slow-headers   CLIENTS connections each send a partial request head, then
+//                  one more byte a second (slowloris)
+//   keep-alive     CLIENTS keep-alive clients POST in a loop; a request
+//                  unanswered after 5 s counts as a timeout
+//   sigterm-full   CLIENTS slow readers, then SIGTERM: how long until exit
+//   shutdown       CLIENTS keep-alive clients POST in a loop, SIGTERM after
+//                  1 s: requests lost on open connections, refused new ones
+//
+// The server binary: TELEHEALTH_RULES_CLI or target/release/telehealth-rules.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '..');
+const cli = process.env.TELEHEALTH_RULES_CLI ?? resolve(repo, 'target/release/telehealth-rules');
+const dash = process.argv.indexOf('--');
+const args = dash < 0 ? process.argv.slice(2) : process.argv.slice(2, dash);
+const flags = dash < 0 ? [] : process.argv.slice(dash + 1);
+const [mode, clientsArg = '1024', secondsArg = '10'] = args;
+const CLIENTS = Number(clientsArg);
+const SECONDS = Math.min(Number(secondsArg), 60); // bounded
+const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', as_of: '2026-11-26' });
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+function start() {
+  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
+  return new Promise((ready, fail) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = out.match(/serving http:\/\/([\d.]+):(\d+)\//);
+      if (m) ready({ host: m[1], port: Number(m[2]), child, exited });
+    });
+    exited.then(() => fail(new Error(`server exited early: ${out}`)));
+  });
+}
+
+/** Resident memory of the server: now and peak, in MB (Linux /proc). */
+function memory(server) {
+  try {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    const kb = (name) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: 0, peak: 0 };
+  }
+}
+
+function post(server, { agent = false, timeout = 30_000 } = {}) {
+  return new Promise((done) => {
+    const t = Date.now();
+    const req = http.request({ host: server.host, port: server.port, method: 'POST', path: '/v1/check', agent, timeout,
+      headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => done({ ok: res.statusCode === 200, status: res.statusCode, ms: Date.now() - t }));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (e) => done({ ok: false, error: e.code ?? e.message, reused: req.reusedSocket, ms: Date.now() - t }));
+    req.end(NORMAL);
+  });
+}
+
+/** One normal request every 100 ms until `until()`: latencies in ms. */
+async function probe(server, until) {
+  const results = [];
+  const pending = [];
+  while (!until()) {
+    pending.push(post(server).then((r) => results.push(r)));
+    await sleep(100);
+  }
+  await Promise.all(pending);
+  return results;
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+};
+const describe = (probes) => {
+  const ms = probes.map((p) => p.ms);
+  return `probes ${probes.length} (${probes.filter((p) => p.ok).length} answered 200), latency p50 ${quantile(ms, 0.5)} ms, max ${Math.max(...ms)} ms`;
+};
+
+function slowReader(server) {
+  return new Promise((done) => {
+    const s = net.connect({ host: server.host, port: server.port });
+    s.on('error', () => {});
+    s.on('connect', () => {
+      s.pause();
+      s.write(`GET /pkg/telehealth_rules_bg.wasm HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`.repeat(64));
+      done(s);
+    });
+    setTimeout(() => done(s), 5_000);
+  });
+}
+
+/** A slowloris client; when the server closes it, another takes its place. */
+function slowHeader(server, stats) {
+  let socket;
+  let timer;
+  let stopped = false;
+  const open = () => {
+    socket = net.connect({ host: server.host, port: server.port });
+    socket.on('error', () => {});
+    socket.on('connect', () => {
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
+      timer = setInterval(() => socket.write('X'), 1_000);
+    });
+    socket.on('close', () => {
+      clearInterval(timer);
+      if (!stopped) { stats.reopened += 1; open(); }
+    });
+  };
+  open();
+  return { destroy: () => { stopped = true; clearInterval(timer); socket.destroy(); } };
+}
+
+const server = await start();
+const began = Date.now();
+const deadline = began + SECONDS * 1000;
+let line;
+if (mode === 'slow-readers' || mode === 'slow-headers') {
+  const stats = { reopened: 0 };
+  const sockets = mode === 'slow-readers'
+    ? await Promise.all(Array.from({ length: CLIENTS }, () => slowReader(server)))
+    : Array.from({ length: CLIENTS }, () => slowHeader(server, stats));
+  const probes = await probe(server, () => Date.now() > deadline);
+  const during = memory(server);
+  for (const s of sockets) s.destroy();
+  await sleep(2_000);
+  const after = memory(server);
+  const reopened = stats.reopened;
+  line = `${mode}: ${CLIENTS} clients for ${SECONDS} s: ${describe(probes)}; RSS during ${during.rss.toFixed(0)} MB, ` +
+    `2 s after ${after.rss.toFixed(0)} MB, peak ${after.peak.toFixed(0)} MB${mode === 'slow-headers' ? `; ${reopened} attacker connections closed by the server (and reopened)` : ''}`;
+} else if (mode === 'keep-alive') {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const results = [];
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (Date.now() < deadline) results.push(await post(server, { agent, timeout: 5_000 }));
+  }));
+  agent.destroy();
+  const ms = results.map((r) => r.ms);
+  const errors = results.filter((r) => !r.ok);
+  const kinds = {};
+  for (const e of errors) kinds[e.error ?? e.status] = (kinds[e.error ?? e.status] ?? 0) + 1;
+  line = `keep-alive: ${CLIENTS} clients for ${SECONDS} s: ${results.length} requests (${(results.length / SECONDS).toFixed(0)}/s), ` +
+    `${errors.filter((e) => e.error === 'TIMEOUT').length} timeouts (5 s), ${errors.length} errors ${JSON.stringify(kinds)}; latency p50 ${quantile(ms, 0.5)} ms, ` +
+    `p99 ${quantile(ms, 0.99)} ms, max ${Math.max(...ms)} ms; peak RSS ${memory(server).peak.toFixed(0)} MB`;
+} else if (mode === 'sigterm-full') {
+  const sockets = await Promise.all(Array.from({ length: CLIENTS }, () => slowReader(server)));
+  await sleep(1_000);
+  const t = Date.now();
+  server.child.kill('SIGTERM');
+  const exit = await Promise.race([server.exited, sleep(SECONDS * 1000).then(() => null)]);
+  for (const s of sockets) s.destroy();
+  line = exit ? `sigterm-full: ${CLIENTS} slow readers: exit ${exit.code ?? exit.signal} ${exit.at - t} ms after SIGTERM`
+    : `sigterm-full: ${CLIENTS} slow readers: still running ${SECONDS} s after SIGTERM`;
+} else if (mode === 'shutdown') {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const counts = { before: 0, after: 0, refused: 0, lost: 0, other: 0, errors: [] };
+  let signalled = 0;
+  const clients = Array.from({ length: CLIENTS }, async () => {
+    for (;;) {
+      const r = await post(server, { agent, timeout: 10_000 });
+      if (r.ok) counts[signalled ? 'after' : 'before'] += 1;
+      else if (r.error === 'ECONNREFUSED' && !r.reused) { counts.refused += 1; return; }
+      else if (r.error) { counts.lost += 1; counts.errors.push(`${r.error} after ${r.ms} ms at +${Date.now() - signalled} ms`); return; }
+      else { counts.other += 1; return; }
+    }
+  });
+  await sleep(1_000);
+  signalled = Date.now();
+  server.child.kill('SIGTERM');
+  await Promise.all(clients);
+  const exit = await server.exited;
+  agent.destroy();
+  line = `shutdown: ${CLIENTS} keep-alive clients: ${counts.before} answered before SIGTERM, ${counts.after} after; ` +
+    `${counts.lost} lost (errors on open connections), ${counts.other} non-200, ${counts.refused} refused new connections; ` +
+    `exit ${exit.code} ${exit.at - signalled} ms after SIGTERM${counts.errors.length ? ` (${counts.errors.slice(0, 5).join(', ')})` : ''}`;
+} else {
+  console.error('usage: node scripts/attack-http.mjs slow-readers|slow-headers|keep-alive|sigterm-full|shutdown [CLIENTS] [SECONDS] [-- serve flags]');
+  server.child.kill('SIGKILL');
+  process.exit(2);
+}
+if (server.child.exitCode === null) {
+  server.child.kill('SIGTERM');
+  await Promise.race([server.exited, sleep(10_000)]);
+  server.child.kill('SIGKILL');
+}
+console.log(line);
+process.exit(0);

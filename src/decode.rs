@@ -281,11 +281,8 @@ impl<'a, 'p> Obj<'a, 'p> {
 
     fn date_of(&self, key: &str) -> Result<Date, DecodeError> {
         let text = self.str_of(key).map_err(|_| self.wrong_type(key, "a date written YYYY-MM-DD"))?;
-        Date::parse(text).map_err(|e| match e {
-            DateError::Format => self
-                .error(key, |path| format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(text))),
-            DateError::NoSuchDay => self.error(key, |path| format!("\"{path}\" is {text}, a day that does not exist.")),
-        })
+        let path = Path::Field(&self.path, key).render();
+        parse_date(&path, text)
     }
 
     fn start_of(&self, key: &str) -> Result<SessionStart, DecodeError> {
@@ -371,6 +368,22 @@ impl<'a> Item<'a, '_> {
             _ => Err(self.error("a string")),
         }
     }
+}
+
+/// Reads the date field at `path`, naming the problem as the decoder does:
+/// also used by callers that take a date outside a JSON request (the wasm
+/// keystroke entry points' `as_of`).
+///
+/// # Errors
+/// A [`DecodeError`] for text that is not `YYYY-MM-DD` or not a real day.
+pub fn parse_date(path: &str, text: &str) -> Result<Date, DecodeError> {
+    Date::parse(text).map_err(|e| {
+        let message = match e {
+            DateError::Format => format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(text)),
+            DateError::NoSuchDay => format!("\"{path}\" is {text}, a day that does not exist."),
+        };
+        DecodeError { field: path.to_owned(), message }
+    })
 }
 
 /// "a number", "a list", ... for messages.

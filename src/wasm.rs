@@ -1,46 +1,17 @@
-//! The WebAssembly binding: the only place `#[wasm_bindgen]` appears. It
-//! passes JSON text in and out of the one core entry point, so the browser
-//! gets the very bytes the server would send; no rule lives here.
+//! The WebAssembly bindings: the only place `#[wasm_bindgen]` appears. No
+//! rule lives here. One crate builds two modules (`scripts/build-pkg.sh`),
+//! each with its feature:
+//! - `keystroke`: the link and instructions checks a settings page runs on
+//!   every keystroke, and nothing else, so the page downloads only them;
+//! - `records`: the generic JSON entry point (every kind: location,
+//!   continuity, session, and link and instructions too) and `audit`.
+//!
+//! A native build, or a wasm build with both features (the default, used by
+//! the wasm tests), has everything.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::date::Date;
-
-/// Checks one JSON request and returns the JSON report. Never throws.
-#[wasm_bindgen(js_name = checkJson)]
-#[must_use]
-pub fn check_json(request: &str) -> String {
-    crate::check_json(request, today_utc())
-}
-
-/// The link fast path: checks `input` as a `link` request without building
-/// or parsing request JSON. `as_of` is `YYYY-MM-DD` or empty for today.
-#[wasm_bindgen(js_name = checkLinkJson)]
-#[must_use]
-pub fn check_link_json(input: &str, as_of: &str) -> String {
-    let day = if as_of.is_empty() { Ok(today_utc()) } else { Date::parse(as_of) };
-    match day {
-        Ok(day) => crate::Report::Link(crate::link::check(input, day)).to_json(),
-        // The generic path names the bad date exactly as it does for `check`.
-        Err(_) => {
-            let mut request = String::from("{\"kind\":\"link\",\"input\":");
-            crate::json::ToJson::write_json(input, &mut request);
-            request.push_str(",\"as_of\":");
-            crate::json::ToJson::write_json(as_of, &mut request);
-            request.push('}');
-            crate::check_json(&request, today_utc())
-        }
-    }
-}
-
-/// Re-judges one stored record (`{"id", "request", "report"}` as JSON text)
-/// under the current ruleset: the change as JSON text, `{"report": ...}` for
-/// text that is not a record, or `null` when nothing changed. Never throws.
-#[wasm_bindgen(js_name = auditJson)]
-#[must_use]
-pub fn audit_json(record: &str) -> String {
-    crate::audit::audit_record(record, None, today_utc()).output().unwrap_or("null").to_owned()
-}
 
 /// The version of the rule data.
 #[wasm_bindgen]
@@ -55,4 +26,58 @@ fn today_utc() -> Date {
     // f64 -> i64 saturates; `from_unix_days` clamps to years 1..=9999.
     #[allow(clippy::cast_possible_truncation)]
     Date::from_unix_days(days as i64)
+}
+
+/// `as_of` as the keystroke entry points take it: `YYYY-MM-DD`, or empty for
+/// today; a bad date gets the report the JSON path gives it.
+#[cfg(feature = "keystroke")]
+fn day_of(as_of: &str) -> Result<Date, crate::Report> {
+    if as_of.is_empty() {
+        return Ok(today_utc());
+    }
+    crate::decode::parse_date("as_of", as_of)
+        .map_err(|e| crate::Report::InvalidRequest(crate::InvalidRequestReport::new(&e.field, e.message)))
+}
+
+/// Checks a link as typed (a `link` request without building or parsing
+/// request JSON); returns the JSON report. Never throws.
+#[cfg(feature = "keystroke")]
+#[wasm_bindgen(js_name = checkLinkJson)]
+#[must_use]
+pub fn check_link_json(input: &str, as_of: &str) -> String {
+    day_of(as_of).map_or_else(|bad| bad, |day| crate::Report::Link(crate::link::check(input, day))).to_json()
+}
+
+/// Checks instructions (`link`: the provider's link, or empty); returns the
+/// JSON report. Never throws.
+#[cfg(feature = "keystroke")]
+#[wasm_bindgen(js_name = checkInstructionsJson)]
+#[must_use]
+pub fn check_instructions_json(input: &str, link: Option<String>, as_of: &str) -> String {
+    let report = day_of(as_of).map_or_else(
+        |bad| bad,
+        |day| {
+            let request = crate::InstructionsRequest { input: Some(input.to_owned()), link, as_of: Some(day) };
+            crate::Report::Instructions(crate::instructions::check(&request, day))
+        },
+    );
+    report.to_json()
+}
+
+/// Checks one JSON request of any kind and returns the JSON report. Never throws.
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = checkJson)]
+#[must_use]
+pub fn check_json(request: &str) -> String {
+    crate::check_json(request, today_utc())
+}
+
+/// Re-judges one stored record (`{"id", "request", "report"}` as JSON text)
+/// under the current ruleset: the change as JSON text, `{"report": ...}` for
+/// text that is not a record, or `null` when nothing changed. Never throws.
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = auditJson)]
+#[must_use]
+pub fn audit_json(record: &str) -> String {
+    crate::audit::audit_record(record, None, today_utc()).output().unwrap_or("null").to_owned()
 }

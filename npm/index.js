@@ -3,15 +3,16 @@
 // from bytes already at hand.
 import * as glue from './telehealth_rules.js';
 import { bind } from './api.js';
-import { createLoader } from './loader.js';
+import { besidePackage, createLoader } from './loader.js';
 
 export { ruleset } from './ruleset.js';
 
 const rules = createLoader({
   file: 'telehealth_rules_bg.wasm',
   glue,
-  // Written out here, literally: the pattern bundlers copy and rewrite.
-  locate: () => new URL('./telehealth_rules_bg.wasm', import.meta.url),
+  // Written out here, literally: the pattern bundlers copy and rewrite
+  // (besidePackage() only corrects Vite's dev-server pre-bundling).
+  locate: () => besidePackage(new URL('./telehealth_rules_bg.wasm', import.meta.url)),
   // V8 compiles wasm functions lazily: one call here moves the first
   // keystroke's few milliseconds of compiling into the load.
   warm: (w) => w.checkLinkJson('https://doxy.me/warm-up', '2026-01-01'),

@@ -133,6 +133,18 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
   };
 }
 
+/**
+ * Where the browser entry's `.wasm` file is, given where the entry thinks it
+ * is (`new URL('./x.wasm', import.meta.url)`). Vite's dev server
+ * pre-bundles dependencies into node_modules/.vite/deps/, away from their
+ * files; the package's own copy is then at node_modules/telehealth-rules/
+ * (Vite serves it). Everywhere else the URL is right as it is.
+ */
+export function besidePackage(url) {
+  const moved = url.pathname.match(/^(.*\/node_modules\/)\.vite\/deps(?:_temp_[^/]*)?\/([^/]+)$/);
+  return moved ? new URL(`${moved[1]}telehealth-rules/${moved[2]}`, url) : url;
+}
+
 /** Bytes from the base64 text the server entry embeds, decoded once. */
 export function fromBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);

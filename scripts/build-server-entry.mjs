@@ -6,7 +6,9 @@
 //   file and resolves no URL;
 // - pkg/node.cjs: npm/node.js and everything it imports as one CommonJS file
 //   (esbuild), the `require` entry: require() works in every Node version
-//   the package supports, and in Jest, which requires CommonJS;
+//   the package supports, and in Jest, which requires CommonJS (and whose
+//   jsdom environment lacks TextDecoder: Node's, through
+//   process.getBuiltinModule, Node 20.16+);
 // - pkg/index.d.cts, pkg/types.d.cts: the declarations for `require`
 //   (TypeScript reads a .d.ts in a `type: module` package as ESM).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +29,15 @@ await build({
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  banner: { js: '// The require() entry: node.js and what it imports, as CommonJS (scripts/build-server-entry.mjs; do not edit).' },
+  banner: {
+    js: [
+      '// The require() entry: node.js and what it imports, as CommonJS (scripts/build-server-entry.mjs; do not edit).',
+      // Jest's jsdom environment has no TextDecoder/TextEncoder, which the
+      // glue needs: Node's own, for this file only (no global is touched).
+      'var TextDecoder = globalThis.TextDecoder ?? globalThis.process?.getBuiltinModule?.("node:util").TextDecoder;',
+      'var TextEncoder = globalThis.TextEncoder ?? globalThis.process?.getBuiltinModule?.("node:util").TextEncoder;',
+    ].join('\n'),
+  },
 });
 
 writeFileSync('pkg/index.d.cts', readFileSync('pkg/index.d.ts', 'utf8').replaceAll("'./types.js'", "'./types.cjs'"));

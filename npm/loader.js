@@ -1,58 +1,33 @@
-// Loading one wasm module, written once for every module the package ships
-// (today one; the keystroke and records modules later each get their own
-// loader). A module is described by:
-//
-// - `file`: its .wasm file name, for messages;
-// - `glue`: its wasm-bindgen glue (`--target web --omit-default-module-path`),
-//   which is the module's functions plus `default` (async init) and `initSync`;
-// - `locate()`: where the browser entry fetches it by default. The entry
-//   writes `() => new URL('./x_bg.wasm', import.meta.url)` literally: that
-//   pattern is what bundlers recognise to copy the file and rewrite the URL;
-// - or `embedded()`: its bytes, built into the server entry (no file system,
-//   no URL, nothing a server bundler can move away);
-// - `warm(glue)`: optional, run once after loading.
-//
-// The loader gives `init(source?)`, `initSync(source?)`, `isReady()` and
-// `use(name)`, which returns the glue once the module is loaded (loading it
-// synchronously first when the bytes are embedded) or throws an Error that
-// says to call init().
-
+// Loads one wasm module; written once for every module the package ships
+// (design: scripts/build-server-entry.mjs). createLoader({file, glue,
+// locate | embedded, warm}): `glue` is the module's wasm-bindgen glue,
+// `locate()` the browser's default URL (written literally in the entry, for
+// bundlers), `embedded()` the bytes built into the server entry.
 import { notReady } from './api.js';
-
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 export function createLoader({ file, glue, locate, embedded, warm }) {
   let ready = false;
   let loading = null;
-
-  function finish() {
+  const finish = () => {
     if (!ready) {
       ready = true;
       warm?.(glue);
     }
-  }
+  };
 
-  /** Loads synchronously from bytes or a compiled module (the embedded bytes when none is given). */
-  function initSync(source) {
+  function initSync(source = embedded?.()) {
     if (ready) return;
     if (source === undefined) {
-      if (!embedded) {
-        throw new Error(
-          `telehealth-rules: initSync() needs the module's bytes or a compiled WebAssembly.Module in the browser (it cannot fetch ${file}): ` +
-            '`initSync(await (await fetch(url)).arrayBuffer())`, or `await init()` instead.',
-        );
-      }
-      source = embedded();
+      throw new Error(`telehealth-rules: initSync() needs the bytes of ${file} or a WebAssembly.Module in the browser; or await init().`);
     }
     if (!(source instanceof WebAssembly.Module)) {
-      if (!isBytes(source)) throw new TypeError(`telehealth-rules: initSync() takes the bytes of ${file} (ArrayBuffer or a typed array) or a WebAssembly.Module, not ${describe(source)}.`);
-      expectWasm(source, () => `the bytes given to initSync() are not a wasm module`);
+      if (!isBytes(source)) throw new TypeError(`telehealth-rules: initSync() takes the bytes of ${file} or a WebAssembly.Module.`);
+      expectWasm(source, 'the bytes given to initSync() are not a wasm module');
     }
     glue.initSync({ module: source });
     finish();
   }
 
-  /** Loads asynchronously from a URL, a Request, a Response (or a promise of one), bytes or a compiled module; one load for every caller. */
   function init(source) {
     if (ready) return Promise.resolve();
     if (source === undefined && embedded) {
@@ -65,10 +40,8 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     }
     loading ??= compile(source ?? locate()).then(
       async (module) => {
-        if (!ready) {
-          await glue.default({ module_or_path: module });
-          finish();
-        }
+        if (!ready) await glue.default({ module_or_path: module });
+        finish();
         loading = null;
       },
       (error) => {
@@ -82,39 +55,36 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
   async function compile(source) {
     if (source instanceof WebAssembly.Module) return source;
     if (isBytes(source)) {
-      expectWasm(source, () => 'the bytes given to init() are not a wasm module');
+      expectWasm(source, 'the bytes given to init() are not a wasm module');
       return WebAssembly.compile(source);
     }
-    let url = source;
+    let url = String(source?.url ?? source);
     let response = source;
     if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
-      url = typeof source === 'string' ? source : source.url ?? source.href;
       try {
         response = await fetch(source);
       } catch (error) {
-        throw new Error(`telehealth-rules: init() could not fetch ${file} from ${url}: ${error?.message ?? error}. ${HINT}`, { cause: error });
+        throw new Error(`telehealth-rules: init() could not fetch ${url}: ${error?.message ?? error}`, { cause: error });
       }
-    } else {
-      response = await source;
-      url = response?.url || '(a Response without a URL)';
     }
+    response = await response;
     if (typeof Response !== 'function' || !(response instanceof Response)) {
-      throw new TypeError(`telehealth-rules: init() takes a URL, a Request, a Response, the bytes of ${file} or a WebAssembly.Module, not ${describe(source)}.`);
+      throw new TypeError(`telehealth-rules: init() takes a URL, a Request, a Response, the bytes of ${file} or a WebAssembly.Module.`);
     }
+    url = response.url || url;
     const type = response.headers.get('content-type') || 'no content type';
-    const got = `${response.status}${response.statusText ? ` ${response.statusText}` : ''} (${type})`;
-    if (!response.ok) throw new Error(`telehealth-rules: init() fetched ${url} and got ${got}, not ${file}. ${hintFor(url)}`);
-    if (/^application\/wasm\b/i.test(type) && typeof WebAssembly.compileStreaming === 'function') {
-      const copy = response.clone();
+    const got = `init() fetched ${url} and got ${response.status}${response.statusText ? ` ${response.statusText}` : ''} (${type})`;
+    if (!response.ok) throw new Error(`telehealth-rules: ${got}, not ${file}. ${HINT}`);
+    if (/^application\/wasm/i.test(type) && WebAssembly.compileStreaming) {
       try {
-        return await WebAssembly.compileStreaming(response);
+        return await WebAssembly.compileStreaming(response.clone());
       } catch {
-        // Read it whole below, for an error that says what it is.
-        response = copy;
+        // read it whole below, for an error that says what it is
       }
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
-    expectWasm(bytes, () => `init() fetched ${url} and got ${got}, which is not ${file}${looksLikeHtml(bytes) ? ' but an HTML page' : ''}`, hintFor(url));
+    const html = /^\s*</.test(String.fromCharCode(...bytes.subarray(0, 64)));
+    expectWasm(bytes, `${got}, which is not ${file}${html ? ' but an HTML page' : ''}`, ` ${HINT}`);
     return WebAssembly.compile(bytes);
   }
 
@@ -122,7 +92,7 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     init,
     initSync,
     isReady: () => ready,
-    /** The glue, once loaded; `name` is the API function asking, for the message. */
+    /** The glue, once loaded (loading the embedded bytes first); `name` is the caller, for the error. */
     use(name) {
       if (!ready) {
         if (!embedded) throw notReady(name);
@@ -133,62 +103,28 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
   };
 }
 
-/**
- * Where the browser entry's `.wasm` file is, given where the entry thinks it
- * is (`new URL('./x.wasm', import.meta.url)`). Vite's dev server
- * pre-bundles dependencies into node_modules/.vite/deps/, away from their
- * files; the package's own copy is then at node_modules/telehealth-rules/
- * (Vite serves it). Everywhere else the URL is right as it is.
- */
+/** The URL of the `.wasm` file; corrects Vite's dev server, which pre-bundles the package into node_modules/.vite/deps/ and leaves the file behind. */
 export function besidePackage(url) {
   const moved = url.pathname.match(/^(.*\/node_modules\/)\.vite\/deps(?:_temp_[^/]*)?\/([^/]+)$/);
   return moved ? new URL(`${moved[1]}telehealth-rules/${moved[2]}`, url) : url;
 }
 
-/** Bytes from the base64 text the server entry embeds, decoded once. */
+/** Bytes from base64 text. */
 export function fromBase64(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  if (typeof globalThis.Buffer === 'function') {
-    const buffer = globalThis.Buffer.from(text, 'base64');
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-  }
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  if (globalThis.Buffer) return new Uint8Array(globalThis.Buffer.from(text, 'base64'));
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 const HINT =
-  'Bundlers copy the .wasm file when they see `new URL(..., import.meta.url)` (Vite, webpack 5, Rollup with an asset plugin, Next.js, Parcel): ' +
-  'if yours did not, serve node_modules/telehealth-rules/telehealth_rules_bg.wasm yourself and pass its URL, `await init(url)`, ' +
-  "or pass the bytes (`init(bytes)`, `initSync(bytes)`). Vite: `import url from 'telehealth-rules/telehealth_rules_bg.wasm?url'; await init(url)`.";
+  'A bundler copies the .wasm file when it sees `new URL(..., import.meta.url)` (Vite, webpack 5, Next.js; Rollup with @web/rollup-plugin-import-meta-assets). ' +
+  'Otherwise serve node_modules/telehealth-rules/telehealth_rules_bg.wasm as application/wasm and pass its URL, `await init(url)`, or pass its bytes, `initSync(bytes)`.';
 
-function hintFor(url) {
-  if (/\/\.vite\/deps\//.test(url)) {
-    return `Vite's dependency pre-bundling moved the package's JavaScript away from its .wasm file: add \`optimizeDeps: { exclude: ['telehealth-rules'] }\` to vite.config, or ${HINT.slice(HINT.indexOf('pass its URL'))}`;
-  }
-  return HINT;
-}
-
-function isBytes(value) {
-  return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
-}
-
-function view(bytes) {
-  return bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+const isBytes = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 
 function expectWasm(bytes, what, hint = '') {
-  const head = view(bytes).subarray(0, 4);
-  if (head.length === 4 && MAGIC.every((b, i) => head[i] === b)) return;
-  const hex = [...head].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
-  throw new Error(`telehealth-rules: ${what()} (it starts with ${hex}; a wasm module starts with 00 61 73 6d).${hint ? ` ${hint}` : ''}`);
+  const head = [...new Uint8Array(bytes.buffer ?? bytes, bytes.byteOffset ?? 0, Math.min(4, bytes.byteLength))];
+  if (head.join() === '0,97,115,109') return;
+  const hex = head.map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
+  throw new Error(`telehealth-rules: ${what} (it starts with ${hex}; a wasm module starts with 00 61 73 6d).${hint}`);
 }
-
-function looksLikeHtml(bytes) {
-  const text = new TextDecoder().decode(view(bytes).subarray(0, 64)).trimStart().toLowerCase();
-  return text.startsWith('<!doctype') || text.startsWith('<html') || text.startsWith('<');
-}
-
-const describe = (value) =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'undefined' : `${typeof value === 'object' ? `an object (${value.constructor?.name ?? 'Object'})` : `a ${typeof value}`}`;

@@ -17,4 +17,5 @@ node scripts/gen-types.mjs pkg/schema.json pkg/types.d.ts
 cp npm/api.js npm/loader.js npm/index.js npm/node.js npm/index.d.ts npm/README.md LICENSE pkg/
 node scripts/write-package-json.mjs
 node scripts/build-server-entry.mjs
+node scripts/readme-sizes.mjs --fill pkg
 echo "pkg/: $(du -sh pkg | cut -f1) ($(stat -c %s pkg/telehealth_rules_bg.wasm) bytes of wasm)"

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET = 45_000; // bytes, brotli-11, wasm + JS together
-const CEILING = 78_800; // measured 78,001 on 2026-11-27 at opt-level "s" (make size); see BENCHMARKS.md
-const files = ['telehealth_rules_bg.wasm', 'telehealth_rules.js', 'index.js', 'api.js', 'ruleset.js'];
+const CEILING = 80_700; // measured 79,877 (78,065 + 1,812 for npm/loader.js, now counted: issue 13) at opt-level "s" (make size); see BENCHMARKS.md
+const files = ['telehealth_rules_bg.wasm', 'telehealth_rules.js', 'index.js', 'api.js', 'loader.js', 'ruleset.js'];
 
 const rows = files.map((name) => {
   const bytes = readFileSync(new URL(`../pkg/${name}`, import.meta.url));

@@ -266,3 +266,40 @@ test('Vitest 4 with jsdom: import works, init() resolves, no config', (t) => {
 function repo() {
   return join(consumers.dir, '../..');
 }
+
+// Deno and Bun: not in the shared install (about 200 MB of binaries); run
+// when found on PATH or named by TELEHEALTH_RULES_DENO / TELEHEALTH_RULES_BUN
+// (`npm install deno bun` elsewhere gives both: node_modules/@deno/*/deno and
+// node_modules/bun/bin/bun.exe).
+function findRuntime(name) {
+  const named = process.env[`TELEHEALTH_RULES_${name.toUpperCase()}`];
+  if (named) return named;
+  try {
+    execFileSync(name, ['--version'], { stdio: 'ignore' });
+    return name;
+  } catch {
+    return undefined;
+  }
+}
+
+for (const [name, args] of [['deno', ['run']], ['bun', ['run']]]) {
+  const runtime = findRuntime(name);
+  test(`${name}: import and require() by name, no init()`, { skip: !runtime && `${name} is not installed (set TELEHEALTH_RULES_${name.toUpperCase()})` }, (t) => {
+    t.diagnostic(execFileSync(runtime, ['--version'], { encoding: 'utf8' }).split('\n')[0]);
+    const imported = join(scratch, `${name}.mjs`);
+    const required = join(scratch, `${name}.cjs`);
+    writeFileSync(imported, `import { checkLink, isReady } from 'telehealth-rules';\nconst ready = isReady();\nconst r = checkLink('doxy.me/drsmith');\nconsole.log(ready, r.verdict, r.findings[0].code, r.findings[0].fix);\n`);
+    writeFileSync(required, `const { checkLink } = require('telehealth-rules');\nconsole.log(checkLink('doxy.me/drsmith').findings[0].fix);\n`);
+    const go = (file) => execFileSync(runtime, [...args, file], { cwd: scratch, env, encoding: 'utf8', stdio: 'pipe' }).trim();
+    assert.equal(go(imported), `false reject missing_scheme ${FIX}`);
+    assert.equal(go(required), FIX);
+  });
+}
+
+test("the package README's Next.js snippets are this test's app, file for file", () => {
+  const readme = readFileSync(join(repo(), 'npm/README.md'), 'utf8');
+  for (const path of ['app/page.js', 'app/api/check/route.js', 'app/actions.js', 'app/client.js']) {
+    const source = readFileSync(join(repo(), 'tests/consumers/next-app', path), 'utf8');
+    assert.ok(readme.includes(`// ${path}\n${source}\`\`\``), `npm/README.md shows tests/consumers/next-app/${path} as it is`);
+  }
+});

@@ -332,7 +332,7 @@ test('init() given something that is not the module rejects naming the URL, the 
   assert.match(out.missing, new RegExp(`init\\(\\) fetched ${server.url}/missing\\.wasm and got 404 Not Found \\(text/plain\\), not telehealth_rules_bg\\.wasm\\. .*pass its URL, \`await init\\(url\\)\``));
   assert.match(out.html, new RegExp(`init\\(\\) fetched ${server.url}/errors\\.html and got 200 OK \\(text/html; charset=utf-8\\), which is not telehealth_rules_bg\\.wasm but an HTML page \\(it starts with 3c 21 64 6f; a wasm module starts with 00 61 73 6d\\)\\. A bundler copies`));
   assert.match(out.garbage, /the bytes given to init\(\) are not a wasm module \(it starts with 3c 21 64 6f/);
-  assert.match(out.initSyncNoBytes, /initSync\(\) needs the module's bytes or a compiled WebAssembly\.Module in the browser/);
+  assert.match(out.initSyncNoBytes, /initSync\(\) needs the bytes of telehealth_rules_bg\.wasm or a WebAssembly\.Module in the browser; or await init\(\)/);
   assert.equal(out.readyAfterFailures, false);
   assert.equal(out.readyAfterInitSync, true);
   assert.equal(out.fix, 'https://doxy.me/drsmith');

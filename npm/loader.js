@@ -1,5 +1,5 @@
 // Loads one wasm module; written once for every module the package ships
-// (design: scripts/build-server-entry.mjs). createLoader({file, glue,
+// (each entry makes one loader per module). createLoader({file, glue,
 // locate | embedded, warm}): `glue` is the module's wasm-bindgen glue,
 // `locate()` the browser's default URL (written literally in the entry, for
 // bundlers), `embedded()` the bytes built into the server entry.

@@ -7,7 +7,7 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check size bench golden
+.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check size bench golden
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
 demo: setup pkg
@@ -22,6 +22,11 @@ setup:
 
 pkg:
 	@bash scripts/build-pkg.sh
+
+## Publish pkg/ to npm after the publish check (npm/prepublish-check.mjs); run `make test` first.
+publish: pkg
+	node npm/prepublish-check.mjs
+	npm publish pkg/
 
 lint:
 	cargo fmt --check

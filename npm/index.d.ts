@@ -35,21 +35,21 @@ export type ReportFor<K extends Kind> = Extract<Report, { kind: K }>;
  */
 export type RequestFields<R extends Request> = Omit<R, 'kind'> & {
   /** Same as `as_of`: the date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
-  asOf?: Date | null;
+  asOf?: Date | null | undefined;
 };
 
 /** Options of `checkLink`. */
 export interface LinkOptions {
   /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
-  asOf?: Date | null;
+  asOf?: Date | null | undefined;
 }
 
 /** Options of `checkInstructions`. */
 export interface InstructionsOptions {
   /** The provider's current telehealth link, so it is not reported as another link. */
-  link?: string | null;
+  link?: string | null | undefined;
   /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
-  asOf?: Date | null;
+  asOf?: Date | null | undefined;
 }
 
 // The types of the web platform, when the program has them (DOM or Node
@@ -82,10 +82,29 @@ export declare const ruleset: string;
  * rejects, and a later call tries again.
  *
  * Browser and bundlers: by default fetches the `.wasm` file next to the
- * package's JavaScript (bundlers copy it and rewrite the URL). Node: the
- * module is read from disk on first use, so `init()` is optional there.
+ * package's JavaScript (bundlers copy it and rewrite the URL). When what it
+ * gets is not the module (a 404 page from a dev server), it rejects with an
+ * Error naming the URL, the status and content type it got, and the fix.
+ * Node and server bundles: the module is built into the package and loaded
+ * on first use, so `init()` is optional there.
  */
 export declare function init(source?: InitSource): Promise<void>;
+
+/**
+ * Loads the wasm module synchronously from its bytes or a compiled
+ * `WebAssembly.Module` (in the browser, for example bytes a service worker
+ * cached). With no argument it loads the module built into the server entry
+ * (Node, server bundles); in the browser it then throws, since it cannot
+ * fetch. Does nothing once the module is loaded.
+ */
+export declare function initSync(source?: ArrayBuffer | ArrayBufferView | WasmModule): void;
+
+/**
+ * Whether the module is loaded, so the `check*` functions answer at once
+ * (in the browser: after `init()` resolved or `initSync()` returned; on a
+ * server also after the first call). Never loads anything.
+ */
+export declare function isReady(): boolean;
 
 /**
  * Checks any request, tagged by `kind`. A request that cannot be read (not an
@@ -137,7 +156,12 @@ export interface AuditChange {
  */
 export declare function audit(record: AuditRecord | string): AuditChange | { report: InvalidRequestReport } | null;
 
-/** Checks the provider's default telehealth link, as typed or pasted. */
+/**
+ * Checks the provider's default telehealth link, as typed or pasted. A
+ * string with no date always gets a `LinkReport`; with an `asOf` that is not
+ * a real date (`'2026-02-30'`) it gets an `InvalidRequestReport`.
+ */
+export declare function checkLink(input: string, options?: { asOf?: null | undefined }): LinkReport;
 export declare function checkLink(input: string, options?: LinkOptions): LinkReport | InvalidRequestReport;
 
 /** Checks the text shown to clients before they join (empty is fine). */

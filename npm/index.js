@@ -1,30 +1,24 @@
-// Browser and bundler entry: `await init()` once, then every call is synchronous.
-import initWasm, * as glue from './telehealth_rules.js';
-import { bind, notReady } from './api.js';
+// Browser and bundler entry: `await init()` once (it fetches the .wasm file
+// next to this one), then every call is synchronous. `initSync(bytes)` loads
+// from bytes already at hand.
+import * as glue from './telehealth_rules.js';
+import { bind } from './api.js';
+import { besidePackage, createLoader } from './loader.js';
 
 export { ruleset } from './ruleset.js';
 
-let loaded = false;
-let loading = null;
-
-export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind((name) => {
-  if (!loaded) throw notReady(name);
-  return glue;
+const rules = createLoader({
+  file: 'telehealth_rules_bg.wasm',
+  glue,
+  // Written out here, literally: the pattern bundlers copy and rewrite
+  // (besidePackage() only corrects Vite's dev-server pre-bundling).
+  locate: () => besidePackage(new URL('./telehealth_rules_bg.wasm', import.meta.url)),
+  // V8 compiles wasm functions lazily: one call here moves the first
+  // keystroke's few milliseconds of compiling into the load.
+  warm: (w) => w.checkLinkJson('https://doxy.me/warm-up', '2026-01-01'),
 });
 
-// One load for every caller; after a failure the next call retries.
-export function init(source) {
-  loading ??= initWasm({ module_or_path: source ?? new URL('./telehealth_rules_bg.wasm', import.meta.url) }).then(
-    () => {
-      loaded = true;
-      // V8 compiles wasm functions lazily: one call here moves the first
-      // keystroke's few milliseconds of compiling into the load.
-      glue.checkLinkJson('https://doxy.me/warm-up', '2026-01-01');
-    },
-    (error) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind(rules.use);
+export const init = (source) => rules.init(source);
+export const initSync = (source) => rules.initSync(source);
+export const isReady = () => rules.isReady();

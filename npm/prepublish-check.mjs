@@ -1,5 +1,6 @@
-// What `npm publish pkg/` checks before it uploads anything (pkg/package.json
-// runs it as `prepublishOnly`); also runnable by hand:
+// What `make publish` checks before `npm publish pkg/` uploads anything (the
+// published package.json has no scripts, so this is not a prepublishOnly);
+// also runnable by hand:
 //
 //   node npm/prepublish-check.mjs
 //
@@ -29,15 +30,18 @@ check(`version ${pkg.version} equals the crate's`, pkg.version === crateVersion,
   `pkg/package.json has version ${pkg.version}, Cargo.toml ${crateVersion}: rebuild with \`make pkg\`.`);
 
 // 2. Every published file and export target exists.
-const targets = [...pkg.files, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))];
+const leaves = (e) => (typeof e === 'string' ? [e] : Object.values(e).flatMap(leaves));
+const targets = [...pkg.files, ...leaves(pkg.exports)];
 const missing = [...new Set(targets.map((t) => t.replace(/^\.\//, '')))].filter((f) => !existsSync(join(pkgDir, f)));
 check('every file and export target exists', missing.length === 0, `missing from pkg/: ${missing.join(', ')}`);
 
 // 3. pkg/ is fresh: the JS layer is the current npm/, the wasm and the
 //    schema are newer than every Rust source.
-const stale = ['api.js', 'index.js', 'node.js', 'index.d.ts', 'README.md'].filter(
-  (f) => readFileSync(join(repo, 'npm', f), 'utf8') !== readFileSync(join(pkgDir, f), 'utf8'),
-);
+const { withSizes } = await import(join(repo, 'scripts/readme-sizes.mjs'));
+const stale = ['api.js', 'loader.js', 'index.js', 'node.js', 'index.d.ts', 'README.md'].filter((f) => {
+  const source = readFileSync(join(repo, 'npm', f), 'utf8');
+  return (f === 'README.md' ? withSizes(source, pkgDir) : source) !== readFileSync(join(pkgDir, f), 'utf8');
+});
 check('the JS layer in pkg/ is the current npm/', stale.length === 0, `pkg/ has old copies of npm/${stale.join(', npm/')}: rebuild with \`make pkg\`.`);
 const newest = (dir) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -87,6 +87,37 @@ export function reshape(original) {
     }
   }
 
+  // Request-side definitions (reachable from `Request`, not from `Report`):
+  // an optional field may also be given as `undefined`, so that a request
+  // built from possibly-missing values compiles under
+  // `exactOptionalPropertyTypes` (`zip?: string | null | undefined`).
+  const requestSide = new Set();
+  const reachRequest = (node) => {
+    if (Array.isArray(node)) return node.forEach(reachRequest);
+    if (node === null || typeof node !== 'object') return;
+    if (typeof node.$ref === 'string') {
+      const name = refName(node.$ref);
+      if (!requestSide.has(name)) {
+        requestSide.add(name);
+        reachRequest(defs[name]);
+      }
+    }
+    Object.values(node).forEach(reachRequest);
+  };
+  reachRequest({ $ref: '#/$defs/Request' });
+  for (const name of requestSide) {
+    if (reportSide.has(name)) continue;
+    const def = defs[name];
+    const required = new Set(def.required ?? []);
+    for (const [key, prop] of Object.entries(def.properties ?? {})) {
+      if (required.has(key)) continue;
+      // The doc comment and its `@maxItems` tag stay on the property.
+      const { description, ...type } = prop;
+      const doc = [description, type.maxItems === undefined ? undefined : `@maxItems ${type.maxItems}`].filter(Boolean).join('\n\n');
+      def.properties[key] = { ...(doc ? { description: doc } : {}), anyOf: [type, { tsType: 'undefined' }] };
+    }
+  }
+
   // Per-value doc comments of string unions, listed in the union's comment.
   const severities = new Map(codeList(schema).map((c) => [c.code, c.severity]));
   for (const [name, def] of Object.entries(defs)) {
@@ -147,6 +178,39 @@ export function reshape(original) {
   return named(schema);
 }
 
+/**
+ * The codes whose findings may carry a `fix`: the codes the Rust rules give
+ * one (`with_fix`, `push_fix`, `push_repair` in src/). tests/js/types.test.mjs
+ * checks this list against every golden finding: each listed code has a
+ * finding with a fix there, and no finding of another code has one.
+ */
+export const CODES_WITH_FIX = ['missing_scheme', 'https_required', 'wrapped_link', 'malformed_meeting_id', 'unknown_jurisdiction'];
+
+/**
+ * `Finding` as a union discriminated on `code`: `fix` only on the codes that
+ * may have one (`FindingWithFix`), `fix?: never` on the others.
+ */
+function findingUnion(ts, schema) {
+  const codes = new Set(codeList(schema).map((c) => c.code));
+  const unknown = CODES_WITH_FIX.filter((c) => !codes.has(c));
+  if (unknown.length) throw new Error(`gen-types: CODES_WITH_FIX has codes the schema lacks: ${unknown}`);
+  const block = ts.match(/^(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export interface Finding \{\n([\s\S]*?)\n\}$/m);
+  if (!block || !/^  code: Code;$/m.test(block[2]) || !/^  fix\?: string;$/m.test(block[2])) throw new Error('gen-types: Finding is not as expected');
+  const [whole, doc = '', body] = block;
+  const withFix = body.replace(/^  code: Code;$/m, '  code: CodeWithFix;');
+  const withoutFix = body.replace(/^  code: Code;$/m, '  code: Exclude<Code, CodeWithFix>;').replace(/^  fix\?: string;$/m, '  fix?: never;');
+  const list = CODES_WITH_FIX.map((c) => `"${c}"`).join(' | ');
+  return ts.replace(
+    whole,
+    [
+      `${doc}export type Finding = FindingWithFix | FindingWithoutFix;`,
+      `/**\n * A finding of a code that may offer a \`fix\` (\`CodeWithFix\`): narrowing on \`code\` gives this type.\n */\nexport interface FindingWithFix {\n${withFix}\n}`,
+      `/**\n * A finding of a code that never offers a \`fix\`.\n */\nexport interface FindingWithoutFix {\n${withoutFix}\n}`,
+      `/**\n * The codes whose findings may carry a \`fix\`, a value that can replace the field's input as is.\n */\nexport type CodeWithFix = ${list};`,
+    ].join('\n\n'),
+  );
+}
+
 /** `CodeSeverity`: each code's one severity, with the code's doc comment. */
 function codeSeverityInterface(schema) {
   const members = codeList(schema).map((c) => `  /** ${c.description.replaceAll('*/', '*\\/')} */\n  ${c.code}: "${c.severity}";`);
@@ -170,11 +234,12 @@ export async function types(schema) {
   const names = [...order.filter((n) => n in $defs), ...Object.keys($defs).filter((n) => !order.includes(n)).sort(sortByKind)];
   const parts = [await compile(root, 'TelehealthRulesContract', options)];
   for (const name of names) parts.push(await compile($defs[name], name, options));
-  const ts = parts.map((p) => p.trim()).join('\n\n');
+  // `(Date | null) | undefined` reads better without the parentheses.
+  const ts = parts.map((p) => p.trim()).join('\n\n').replace(/^(\s+\w+\?: )\(([^()]+)\) \| undefined;$/gm, '$1$2 | undefined;');
   // A numbered name (`Verdict1`) would be a copy of a type made for one use.
   const copies = [...ts.matchAll(/^export (?:type|interface) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);
   if (copies.length > 0) throw new Error(`gen-types: duplicate types ${copies.join(', ')}`);
-  return `${BANNER}\n\n${ts}\n\n${codeSeverityInterface(schema)}\n`;
+  return `${BANNER}\n\n${findingUnion(ts, schema)}\n\n${codeSeverityInterface(schema)}\n`;
 }
 
 // Requests and their parts, then reports and theirs, then the rest.

@@ -1,20 +1,31 @@
 // Writes pkg/package.json and pkg/ruleset.js: the version is the crate's,
 // the ruleset is the one compiled into the module.
 //
-// Export conditions, in the order they are tried:
-// - `types`: the declarations (generated data types + the API signatures);
-// - `node`: Node and everything that resolves like it: Node itself, SSR
-//   builds (Vite SSR, webpack/Next.js server, esbuild --platform=node),
-//   Vitest/Jest in a Node environment, Bun, Deno. Reads the .wasm from disk
-//   on first use: no fetch, no init() needed.
+// Export conditions of `.`, tried in order (the first that matches wins):
+// - `types`: the declarations; `require` gets the .d.cts copy, since
+//   TypeScript reads a .d.ts in a `type: module` package as ESM.
+// - `node`: Node and everything that resolves like it: Node itself, server
+//   builds (Next.js server components, route handlers and server actions
+//   under Turbopack or webpack, Vite SSR, esbuild --platform=node), Vitest in
+//   a Node environment, Bun, Deno. The wasm bytes are embedded: no file read,
+//   no URL, no fetch, no init() needed. `require` gets node.cjs, a real
+//   CommonJS build of the same entry (any Node 20), `import` gets node.js.
+// - `require` without `node`: Jest with jsdom (`browser` + `require`), and
+//   CommonJS `require()` in client bundles: the same embedded, CommonJS
+//   entry, which needs no Node API.
 // - `default`: browsers and client bundles (Vite, webpack, Rollup, esbuild
-//   --platform=browser): `await init()` fetches the .wasm once.
+//   --platform=browser, Next.js client components): `await init()` fetches
+//   the .wasm file that bundlers copy, via `new URL(..., import.meta.url)`.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+function repository() {
+  const url = field('repository');
+  return url && !/^https?:\/\/[^/]*\.invalid(\/|$)/.test(url) ? url : undefined;
+}
 const ruleset = readFileSync('src/report.rs', 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
-for (const [name, value] of Object.entries({ version: field('version'), description: field('description'), license: field('license'), repository: field('repository'), ruleset })) {
+for (const [name, value] of Object.entries({ version: field('version'), description: field('description'), license: field('license'), ruleset })) {
   if (!value) throw new Error(`write-package-json: ${name} not found`);
 }
 
@@ -23,15 +34,20 @@ const pkg = {
   version: field('version'),
   description: field('description'),
   license: field('license'),
-  repository: { type: 'git', url: field('repository') },
+  // The crate's repository, unless it is a placeholder (`.invalid` host):
+  // no field is better than a link that leads nowhere.
+  ...(repository() ? { repository: { type: 'git', url: repository() } } : {}),
   keywords: ['telehealth', 'hipaa', 'validation', 'wasm', 'licensure', 'webassembly', 'forms'],
   type: 'module',
   sideEffects: false,
+  // Tested on Node 20 (import and require()); Node 18 lacks nothing the
+  // entries use but is past its end of life and untested.
   engines: { node: '>=20' },
   exports: {
     '.': {
-      types: './index.d.ts',
-      node: './node.js',
+      types: { require: './index.d.cts', default: './index.d.ts' },
+      node: { require: './node.cjs', default: './node.js' },
+      require: './node.cjs',
       default: './index.js',
     },
     './schema.json': './schema.json',
@@ -39,18 +55,17 @@ const pkg = {
     './package.json': './package.json',
   },
   // For resolvers that predate `exports`.
-  main: './node.js',
+  main: './node.cjs',
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'api.js', 'ruleset.js', 'telehealth_rules.js', 'telehealth_rules.d.ts',
-    'telehealth_rules_bg.wasm', 'index.d.ts', 'types.d.ts', 'schema.json', 'README.md', 'LICENSE',
+    'index.js', 'node.js', 'node.cjs', 'api.js', 'loader.js', 'ruleset.js', 'telehealth_rules.js', 'telehealth_rules.d.ts',
+    'telehealth_rules_bg.wasm', 'telehealth_rules_bg.base64.js', 'index.d.ts', 'index.d.cts', 'types.d.ts', 'types.d.cts',
+    'schema.json', 'README.md', 'LICENSE',
   ],
-  scripts: {
-    // `npm publish pkg/` runs this first (in pkg/): version equals the
-    // crate's, pkg/ is fresh, the size budget holds. Not run on install.
-    prepublishOnly: 'node ../npm/prepublish-check.mjs',
-  },
+  // No `scripts`: the publish check (npm/prepublish-check.mjs) lives outside
+  // the package, so `make publish` runs it before `npm publish pkg/` rather
+  // than a `prepublishOnly` that would ship a path into this repository.
 };
 writeFileSync('pkg/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 writeFileSync('pkg/ruleset.js', `/** The version of the rule data compiled into the module. */\nexport const ruleset = ${JSON.stringify(ruleset)};\n`);

@@ -205,7 +205,7 @@ test('a failed init() (network error) rejects, and a later init() loads the modu
   assert.equal(wasmRequests.length, 2, 'one failed fetch, one that worked');
 });
 
-test('Vite dev server (optimizeDeps.exclude as the README says): the page loads the wasm', async (t) => {
+test('Vite dev server with no config (dependency pre-bundling on): the page loads the wasm', async (t) => {
   const { app } = buildViteApp();
   const start = performance.now();
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
@@ -234,6 +234,9 @@ test('Vite dev server (optimizeDeps.exclude as the README says): the page loads 
   t.diagnostic(`vite dev server up and page ready: ${since(start)} ms`);
   assert.equal(await page.evaluate(() => window.telehealthRules.checkLocation({ state: 'Calif.' }).jurisdiction.code), 'CA');
   assert.equal(wasmRequests.length, 1);
+  // The package was pre-bundled into node_modules/.vite/deps/, and the wasm
+  // still came from the package itself.
+  assert.match(wasmRequests[0], /\/node_modules\/telehealth-rules\/telehealth_rules_bg\.wasm$/);
   assert.deepEqual(errors.filter((e) => !/\[vite\]/.test(e)), []);
   child.kill('SIGTERM');
 });
@@ -276,18 +279,15 @@ test('server bundles resolve the node condition and work with no init(): Vite SS
   const web = readFileSync(join(dir, 'web/entry.mjs'), 'utf8');
   assert.ok(!web.includes('node:fs') && web.includes('Call init()'), 'browser bundle uses index.js');
 
-  // A bundle moved away from node_modules says what is missing and what to do.
+  // A bundle moved away from node_modules still works: the module is in it.
   const away = `${scratch}-away`;
   cpSync(join(dir, 'out'), away, { recursive: true });
-  try {
-    execFileSync('node', [join(away, 'entry.mjs')], { stdio: 'pipe' });
-    assert.fail('expected the moved bundle to fail');
-  } catch (error) {
-    assert.match(String(error.stderr), /wasm module is missing .*keep 'telehealth-rules' external/);
-  }
+  assert.equal(execFileSync('node', [join(away, 'entry.mjs')], { cwd: away, encoding: 'utf8' }).trim(), 'https://doxy.me/drsmith');
+  // The Vite SSR build (the package bundled in) holds no path into node_modules either.
+  assert.doesNotMatch(readFileSync(join(dir, 'dist/entry.js'), 'utf8'), /readFileSync|import\.meta\.resolve|file:\/\//);
 });
 
-test('Node 20: import by name works with no fetch and no init(); require() works too', () => {
+test('Node 20: import by name works with no fetch and no init(); require() works too, in every Node 20', () => {
   writeFileSync(
     join(scratch, 'nofetch.mjs'),
     `delete globalThis.fetch;\nconst { checkLocation, ruleset } = await import('telehealth-rules');\nconsole.log(checkLocation({ state: 'Calif.' }).jurisdiction.code, ruleset);\n`,
@@ -295,10 +295,47 @@ test('Node 20: import by name works with no fetch and no init(); require() works
   const [code, ruleset] = execFileSync('node', ['nofetch.mjs'], { cwd: scratch, encoding: 'utf8' }).trim().split(' ');
   assert.equal(code, 'CA');
   assert.match(ruleset, /^\d{4}\.\d{2}\.\d{2}$/);
-  // require(esm) is unflagged from Node 20.19 (and 22.12).
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major > 20 || minor >= 19) {
-    writeFileSync(join(scratch, 'required.cjs'), `const { checkLink } = require('telehealth-rules');\nconsole.log(checkLink('https://doxy.me/drsmith').verdict);\n`);
-    assert.equal(execFileSync('node', ['required.cjs'], { cwd: scratch, encoding: 'utf8' }).trim(), 'accept');
-  }
+  // require() gets the CommonJS entry (not require(esm), which needs Node 20.19+).
+  writeFileSync(join(scratch, 'required.cjs'), `const { checkLink } = require('telehealth-rules');\nconsole.log(checkLink('https://doxy.me/drsmith').verdict, require.resolve('telehealth-rules').endsWith('node.cjs'));\n`);
+  assert.equal(execFileSync('node', ['--no-experimental-require-module', 'required.cjs'], { cwd: scratch, encoding: 'utf8' }).trim(), 'accept true');
+  // No fetch, no file read: the module is in the entry.
+  writeFileSync(join(scratch, 'nofs.mjs'), `import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\nfs.readFileSync = () => { throw new Error('read a file'); };\nsyncBuiltinESMExports();\ndelete globalThis.fetch;\nconst { checkLink, isReady, initSync } = await import('telehealth-rules');\nconst before = isReady();\ninitSync();\nconsole.log(before, isReady(), checkLink('doxy.me/drsmith').findings[0].fix);\n`);
+  assert.equal(execFileSync('node', ['nofs.mjs'], { cwd: scratch, encoding: 'utf8' }).trim(), 'false true https://doxy.me/drsmith');
+});
+
+test('init() given something that is not the module rejects naming the URL, the status, the content type and the fix; then initSync(bytes) and isReady() in the browser', async () => {
+  writeFileSync(
+    join(scratch, 'errors.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "telehealth-rules": "/node_modules/telehealth-rules/index.js" } }</script>
+<script type="module">
+  import { init, initSync, isReady, checkLink } from 'telehealth-rules';
+  const failure = (source) => init(source).then(() => 'resolved', (error) => error.message);
+  const out = { readyFirst: isReady() };
+  out.missing = await failure('/missing.wasm');
+  out.html = await failure(new URL('/errors.html', location.href));
+  out.garbage = await failure(new Uint8Array([0x3c, 0x21, 0x64, 0x6f]));
+  try { initSync(); } catch (error) { out.initSyncNoBytes = error.message; }
+  out.readyAfterFailures = isReady();
+  const bytes = await (await fetch('/node_modules/telehealth-rules/telehealth_rules_bg.wasm')).arrayBuffer();
+  initSync(bytes);
+  out.readyAfterInitSync = isReady();
+  out.fix = checkLink('doxy.me/drsmith').findings[0].fix;
+  window.out = out;
+  document.body.dataset.ready = 'true';
+</script></head><body></body></html>`,
+  );
+  const server = await serve(scratch);
+  const { page, errors } = await openPage(`${server.url}/errors.html`);
+  const out = await page.evaluate(() => window.out);
+  assert.equal(out.readyFirst, false);
+  assert.match(out.missing, new RegExp(`init\\(\\) fetched ${server.url}/missing\\.wasm and got 404 Not Found \\(text/plain\\), not telehealth_rules_bg\\.wasm\\. .*pass its URL, \`await init\\(url\\)\``));
+  assert.match(out.html, new RegExp(`init\\(\\) fetched ${server.url}/errors\\.html and got 200 OK \\(text/html; charset=utf-8\\), which is not telehealth_rules_bg\\.wasm but an HTML page \\(it starts with 3c 21 64 6f; a wasm module starts with 00 61 73 6d\\)\\. A bundler copies`));
+  assert.match(out.garbage, /the bytes given to init\(\) are not a wasm module \(it starts with 3c 21 64 6f/);
+  assert.match(out.initSyncNoBytes, /initSync\(\) needs the bytes of telehealth_rules_bg\.wasm or a WebAssembly\.Module in the browser; or await init\(\)/);
+  assert.equal(out.readyAfterFailures, false);
+  assert.equal(out.readyAfterInitSync, true);
+  assert.equal(out.fix, 'https://doxy.me/drsmith');
+  // The browser's own log of the 404 is the only console error.
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });

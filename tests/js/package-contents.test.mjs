@@ -33,16 +33,28 @@ test('package.json: conditional exports, types, sideEffects, files, metadata, ve
   assert.equal(pkg.version, cargo.version, 'version is the crate version');
   assert.equal(pkg.description, cargo.description);
   assert.equal(pkg.license, cargo.license);
-  assert.equal(pkg.repository.url, cargo.repository);
+  // The crate's repository, or none while it is a placeholder (example.invalid).
+  if (/\.invalid(\/|$)/.test(new URL(cargo.repository).host + '/')) assert.equal(pkg.repository, undefined, 'no placeholder repository');
+  else assert.equal(pkg.repository.url, cargo.repository);
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.types, './index.d.ts');
-  // Conditions are tried in order: types first, node before the browser default.
-  assert.deepEqual(Object.entries(pkg.exports['.']), [['types', './index.d.ts'], ['node', './node.js'], ['default', './index.js']]);
+  // Conditions are tried in order: types first (the .d.cts for require),
+  // node (import: node.js, require: node.cjs), then require without node
+  // (Jest with jsdom), and the browser default last.
+  assert.deepEqual(pkg.exports['.'], {
+    types: { require: './index.d.cts', default: './index.d.ts' },
+    node: { require: './node.cjs', default: './node.js' },
+    require: './node.cjs',
+    default: './index.js',
+  });
+  assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'node', 'require', 'default']);
   assert.equal(pkg.exports['./schema.json'], './schema.json');
   assert.equal(pkg.exports['./telehealth_rules_bg.wasm'], './telehealth_rules_bg.wasm');
   assert.match(pkg.engines.node, />=\s*20/);
-  assert.equal(pkg.scripts.prepublishOnly, 'node ../npm/prepublish-check.mjs');
+  // Nothing in the published package.json points outside the package.
+  assert.equal(pkg.scripts, undefined, 'no scripts (the publish check runs from the repository: make publish)');
+  assert.doesNotMatch(JSON.stringify(pkg), /\.\.\//);
 
   // The tarball holds exactly the listed files (npm adds package.json).
   const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
@@ -51,6 +63,8 @@ test('package.json: conditional exports, types, sideEffects, files, metadata, ve
   // Node itself picks the node entry; a browser resolver the default one.
   const resolved = execFileSync('node', ['--input-type=module', '-e', "console.log(import.meta.resolve('telehealth-rules'))"], { cwd: scratch, encoding: 'utf8' }).trim();
   assert.ok(resolved.endsWith('/node_modules/telehealth-rules/node.js'), resolved);
+  const required = execFileSync('node', ['-e', "console.log(require.resolve('telehealth-rules'))"], { cwd: scratch, encoding: 'utf8' }).trim();
+  assert.ok(required.endsWith('/node_modules/telehealth-rules/node.cjs'), required);
 });
 
 // The JSON Schema: every golden report is a valid `Report`, and every vector
@@ -132,6 +146,15 @@ test('README: the codes table is generated from schema.json and agrees with ever
     for (const f of JSON.parse(c.golden).findings) if (table.get(f.code) !== f.severity) wrong.add(`${f.code}: ${f.severity}, table ${table.get(f.code)}`);
   }
   assert.deepEqual([...wrong], []);
+});
+
+test('README: the size figures are the ones measured from the installed package', async () => {
+  const { withSizes, measure } = await import(join(repo, 'scripts/readme-sizes.mjs'));
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.equal(withSizes(readme, installed), readme);
+  const sizes = measure(installed);
+  assert.ok(readme.includes(`${(sizes.brotli / 1000).toFixed(1)} KB together with brotli`), 'the brotli total is in the text');
+  assert.doesNotMatch(readme, /about 185 KB|about 73 KB|filled in from the measured build/);
 });
 
 test('README: every example with results (`expr; // → value`) gives those results from the installed package', () => {

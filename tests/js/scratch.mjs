@@ -10,10 +10,13 @@ import { extname, join, normalize, resolve } from 'node:path';
 export const repo = resolve(import.meta.dirname, '../..');
 export const bin = (name) => join(repo, 'node_modules/.bin', name);
 
-/** Packs pkg/ and installs the tarball into a new scratch folder: {dir, tarball, ms}. */
-export function installScratch(prefix) {
+/**
+ * Packs pkg/ and installs the tarball into a new scratch folder: {dir, tarball, ms}.
+ * The folder is made in `under` (the system's temporary folder by default).
+ */
+export function installScratch(prefix, under = tmpdir()) {
   const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), `telehealth-rules-${prefix}-`));
+  const dir = mkdtempSync(join(under, `telehealth-rules-${prefix}-`));
   execFileSync('npm', ['pack', join(repo, 'pkg'), '--pack-destination', dir, '--silent'], { stdio: 'pipe' });
   const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz')));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${prefix}`, private: true, type: 'module' }));

@@ -1,44 +1,77 @@
 // The TypeScript types as a consumer gets them, from the packed tarball: a
-// strict consumer compiles (browser/bundler and Node settings), one with
-// deliberate mistakes fails with exactly those errors, and the doc comments
-// of the Rust types reach the declarations.
+// strict consumer compiles (browser/bundler, Node ESM and Node CommonJS
+// settings, with `exactOptionalPropertyTypes`), with the current TypeScript
+// and with the lowest one the README claims (TS_FLOOR, installed in
+// tests/consumers as an npm alias); one with deliberate mistakes fails with
+// exactly those errors, and the doc comments of the Rust types reach the
+// declarations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { bin, copyFixture, installScratch, removeScratch, since } from './scratch.mjs';
+import { bin, copyFixture, installScratch, removeScratch, repo, since } from './scratch.mjs';
+import { consumersInstall } from './consumers-install.mjs';
+import { cases } from './vectors.mjs';
+
+// The lowest TypeScript the package README claims ("Types need TypeScript 5.0").
+const TS_FLOOR = '5.0';
+let tscFloor;
 
 let scratch;
 before(() => {
+  tscFloor = join(consumersInstall().dir, `node_modules/typescript-${TS_FLOOR}/bin/tsc`);
   const install = installScratch('types');
   scratch = install.dir;
   console.log(`# scratch install from the tarball: ${install.ms} ms`);
 });
 after(() => removeScratch(scratch));
 
-/** Runs tsc on a project: {status, output}. */
-function tsc(project) {
+/** Runs tsc (the current one, or `compiler`) on a project: {status, output}. */
+function tsc(project, compiler = bin('tsc')) {
   try {
-    return { status: 0, output: execFileSync(bin('tsc'), ['-p', project, '--pretty', 'false'], { cwd: scratch, encoding: 'utf8' }) };
+    return { status: 0, output: execFileSync(process.execPath, [compiler, '-p', project, '--pretty', 'false'], { cwd: scratch, encoding: 'utf8' }) };
   } catch (error) {
     return { status: error.status, output: `${error.stdout}${error.stderr}` };
   }
 }
 
-test('the strict consumer compiles: tsc --strict --noEmit, bundler and Node settings', (t) => {
-  const dir = copyFixture('ts-strict', scratch);
-  for (const config of ['tsconfig.json', 'tsconfig.node.json']) {
-    const start = performance.now();
-    const { status, output } = tsc(join(dir, config));
-    t.diagnostic(`tsc -p ${config}: ${since(start)} ms`);
-    assert.equal(status, 0, `${config}:\n${output}`);
-    const options = JSON.parse(readFileSync(join(dir, config), 'utf8').replace(/^\s*\/\/.*$/gm, '')).compilerOptions;
+test(`the strict consumers compile: tsc --strict --exactOptionalPropertyTypes --noEmit, bundler, Node ESM and CommonJS settings, TypeScript ${TS_FLOOR} and current`, (t) => {
+  const strict = copyFixture('ts-strict', scratch);
+  const cjs = copyFixture('ts-cjs', scratch);
+  const projects = [join(strict, 'tsconfig.json'), join(strict, 'tsconfig.node.json'), join(cjs, 'tsconfig.json')];
+  for (const project of projects) {
+    for (const [name, compiler] of [['current', bin('tsc')], [TS_FLOOR, tscFloor]]) {
+      const start = performance.now();
+      const { status, output } = tsc(project, compiler);
+      t.diagnostic(`tsc (${name}) -p ${project.slice(scratch.length + 1)}: ${since(start)} ms`);
+      assert.equal(status, 0, `${project} with TypeScript ${name}:\n${output}`);
+    }
+    const options = JSON.parse(readFileSync(project, 'utf8').replace(/^\s*\/\/.*$/gm, '')).compilerOptions;
     assert.equal(options.strict, true);
+    assert.equal(options.exactOptionalPropertyTypes, true);
     assert.equal(options.noEmit, true);
     assert.equal(options.skipLibCheck, false, 'the package declarations are checked too');
   }
+  assert.match(execFileSync(process.execPath, [tscFloor, '-v'], { encoding: 'utf8' }), new RegExp(`Version ${TS_FLOOR.replace('.', '\\.')}\\.`));
+  // The README states the floor this test compiles with.
+  assert.match(readFileSync(join(repo, 'npm/README.md'), 'utf8'), new RegExp(`TypeScript ${TS_FLOOR.replace('.', '\\.')} or later`));
+});
+
+test('`fix` is typed only on the codes that have one: CODES_WITH_FIX agrees with every golden finding', async () => {
+  const { CODES_WITH_FIX } = await import(join(repo, 'scripts/gen-types.mjs'));
+  const withFix = new Set();
+  const wrong = new Set();
+  for (const c of cases()) {
+    for (const f of JSON.parse(c.golden).findings) {
+      if (f.fix === undefined) continue;
+      withFix.add(f.code);
+      if (!CODES_WITH_FIX.includes(f.code)) wrong.add(f.code);
+    }
+  }
+  assert.deepEqual([...wrong], [], 'codes with a fix in the golden reports but typed without one');
+  assert.deepEqual(CODES_WITH_FIX.filter((c) => !withFix.has(c)), [], 'codes typed with a fix that no golden finding shows');
 });
 
 test('the consumer with deliberate mistakes fails to compile, naming each misspelling', (t) => {
@@ -136,16 +169,21 @@ test('the declarations are the schema, with its doc comments: every type, field 
       }
     }
   }
-  // The one optional report field is left out when absent, never null.
-  const fix = checker.getDeclaredTypeOfSymbol(exports.get('Finding')).getProperty('fix');
+  // The one optional report field is left out when absent, never null; it
+  // exists only on the findings whose code may have one.
+  const finding = checker.getDeclaredTypeOfSymbol(exports.get('Finding'));
+  const fix = finding.getProperty('fix');
   const fixType = checker.typeToString(checker.getTypeOfSymbol(fix));
   if (fixType !== 'string | undefined') problems.push(`Finding.fix: ${fixType} (a report never writes null there)`);
+  const fixOf = (name) => checker.typeToString(checker.getTypeOfSymbol(checker.getDeclaredTypeOfSymbol(exports.get(name)).getProperty('fix')));
+  if (fixOf('FindingWithFix') !== 'string | undefined') problems.push(`FindingWithFix.fix: ${fixOf('FindingWithFix')}`);
+  if (fixOf('FindingWithoutFix') !== 'undefined') problems.push(`FindingWithoutFix.fix: ${fixOf('FindingWithoutFix')}`);
   // The report union is discriminated on `kind`.
   const report = checker.getDeclaredTypeOfSymbol(exports.get('Report'));
   const kinds = report.types.map((m) => checker.typeToString(checker.getTypeOfSymbol(m.getProperty('kind')))).sort();
   if (kinds.join() !== '"continuity","instructions","invalid_request","link","location","session"') problems.push(`Report kinds: ${kinds}`);
   // The API's own declarations carry docs too.
-  for (const name of ['init', 'check', 'checkJson', 'checkLink', 'checkInstructions', 'checkLocation', 'checkContinuity', 'checkSession', 'ruleset']) {
+  for (const name of ['init', 'initSync', 'isReady', 'check', 'checkJson', 'checkLink', 'checkInstructions', 'checkLocation', 'checkContinuity', 'checkSession', 'ruleset']) {
     const symbol = exports.get(name);
     if (!symbol) problems.push(`${name}: not exported`);
     else if (docs(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).length === 0) problems.push(`${name}: no doc comment`);

@@ -1,0 +1,130 @@
+// Loads one wasm module; written once for every module the package ships
+// (each entry makes one loader per module). createLoader({file, glue,
+// locate | embedded, warm}): `glue` is the module's wasm-bindgen glue,
+// `locate()` the browser's default URL (written literally in the entry, for
+// bundlers), `embedded()` the bytes built into the server entry.
+import { notReady } from './api.js';
+
+export function createLoader({ file, glue, locate, embedded, warm }) {
+  let ready = false;
+  let loading = null;
+  const finish = () => {
+    if (!ready) {
+      ready = true;
+      warm?.(glue);
+    }
+  };
+
+  function initSync(source = embedded?.()) {
+    if (ready) return;
+    if (source === undefined) {
+      throw new Error(`telehealth-rules: initSync() needs the bytes of ${file} or a WebAssembly.Module in the browser; or await init().`);
+    }
+    if (!(source instanceof WebAssembly.Module)) {
+      if (!isBytes(source)) throw new TypeError(`telehealth-rules: initSync() takes the bytes of ${file} or a WebAssembly.Module.`);
+      expectWasm(source, 'the bytes given to initSync() are not a wasm module');
+    }
+    glue.initSync({ module: source });
+    finish();
+  }
+
+  function init(source) {
+    if (ready) return Promise.resolve();
+    if (source === undefined && embedded) {
+      try {
+        initSync();
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    loading ??= compile(source ?? locate()).then(
+      async (module) => {
+        if (!ready) await glue.default({ module_or_path: module });
+        finish();
+        loading = null;
+      },
+      (error) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  }
+
+  async function compile(source) {
+    if (source instanceof WebAssembly.Module) return source;
+    if (isBytes(source)) {
+      expectWasm(source, 'the bytes given to init() are not a wasm module');
+      return WebAssembly.compile(source);
+    }
+    let url = String(source?.url ?? source);
+    let response = source;
+    if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+      try {
+        response = await fetch(source);
+      } catch (error) {
+        throw new Error(`telehealth-rules: init() could not fetch ${url}: ${error?.message ?? error}`, { cause: error });
+      }
+    }
+    response = await response;
+    if (typeof Response !== 'function' || !(response instanceof Response)) {
+      throw new TypeError(`telehealth-rules: init() takes a URL, a Request, a Response, the bytes of ${file} or a WebAssembly.Module.`);
+    }
+    url = response.url || url;
+    const type = response.headers.get('content-type') || 'no content type';
+    const got = `init() fetched ${url} and got ${response.status}${response.statusText ? ` ${response.statusText}` : ''} (${type})`;
+    if (!response.ok) throw new Error(`telehealth-rules: ${got}, not ${file}. ${HINT}`);
+    if (/^application\/wasm/i.test(type) && WebAssembly.compileStreaming) {
+      try {
+        return await WebAssembly.compileStreaming(response.clone());
+      } catch {
+        // read it whole below, for an error that says what it is
+      }
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const html = /^\s*</.test(String.fromCharCode(...bytes.subarray(0, 64)));
+    expectWasm(bytes, `${got}, which is not ${file}${html ? ' but an HTML page' : ''}`, ` ${HINT}`);
+    return WebAssembly.compile(bytes);
+  }
+
+  return {
+    init,
+    initSync,
+    isReady: () => ready,
+    /** The glue, once loaded (loading the embedded bytes first); `name` is the caller, for the error. */
+    use(name) {
+      if (!ready) {
+        if (!embedded) throw notReady(name);
+        initSync();
+      }
+      return glue;
+    },
+  };
+}
+
+/** The URL of the `.wasm` file; corrects Vite's dev server, which pre-bundles the package into node_modules/.vite/deps/ and leaves the file behind. */
+export function besidePackage(url) {
+  const moved = url.pathname.match(/^(.*\/node_modules\/)\.vite\/deps(?:_temp_[^/]*)?\/([^/]+)$/);
+  return moved ? new URL(`${moved[1]}telehealth-rules/${moved[2]}`, url) : url;
+}
+
+/** Bytes from base64 text. */
+export function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  if (globalThis.Buffer) return new Uint8Array(globalThis.Buffer.from(text, 'base64'));
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+const HINT =
+  'A bundler copies the .wasm file when it sees `new URL(..., import.meta.url)` (Vite, webpack 5, Next.js; Rollup with @web/rollup-plugin-import-meta-assets). ' +
+  'Otherwise serve node_modules/telehealth-rules/telehealth_rules_bg.wasm as application/wasm and pass its URL, `await init(url)`, or pass its bytes, `initSync(bytes)`.';
+
+const isBytes = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+
+function expectWasm(bytes, what, hint = '') {
+  const head = [...new Uint8Array(bytes.buffer ?? bytes, bytes.byteOffset ?? 0, Math.min(4, bytes.byteLength))];
+  if (head.join() === '0,97,115,109') return;
+  const hex = head.map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
+  throw new Error(`telehealth-rules: ${what} (it starts with ${hex}; a wasm module starts with 00 61 73 6d).${hint}`);
+}

@@ -1,0 +1,62 @@
+// The package README's size figures, measured from the built package (never
+// written by hand): `withSizes(readme, dir)` fills the text between the
+// README's sizes markers from the files in `dir`. scripts/build-pkg.sh fills
+// pkg/README.md (npm/README.md keeps the markers with a placeholder), the
+// publish check and tests/js/package-contents.test.mjs compare.
+//
+//   node scripts/readme-sizes.mjs pkg          prints the figures
+//   node scripts/readme-sizes.mjs --fill pkg   fills pkg/README.md (build-pkg.sh)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const SIZES_START = '<!-- sizes:start (measured from the built package by scripts/readme-sizes.mjs; do not edit) -->';
+export const SIZES_END = '<!-- sizes:end -->';
+
+/** What a page downloads: the .wasm file and the browser entry's JavaScript. */
+export const BROWSER_WASM = 'telehealth_rules_bg.wasm';
+export const BROWSER_JS = ['index.js', 'api.js', 'loader.js', 'ruleset.js', 'telehealth_rules.js'];
+
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/** The measured sizes of the package in `dir`. */
+export function measure(dir) {
+  const read = (f) => readFileSync(join(dir, f));
+  const wasm = read(BROWSER_WASM);
+  const js = BROWSER_JS.map(read);
+  const all = [wasm, ...js];
+  return {
+    wasm: wasm.length,
+    js: js.reduce((t, b) => t + b.length, 0),
+    brotli: all.reduce((t, b) => t + brotli(b), 0),
+    gzip: all.reduce((t, b) => t + gzipSync(b, { level: 9 }).length, 0),
+    embedded: read('telehealth_rules_bg.base64.js').length,
+  };
+}
+
+/** The README text between the markers. */
+export function sizesText(sizes) {
+  return [
+    `A page downloads one \`.wasm\` file of ${kb(sizes.wasm)} and ${kb(sizes.js)} of JavaScript:`,
+    `${kb(sizes.brotli)} together with brotli (which CDNs apply to \`.wasm\`), ${kb(sizes.gzip)} with gzip.`,
+    `Server code (the \`node\` and \`require\` entries) carries the module inside its JavaScript,`,
+    `as ${kb(sizes.embedded)} of base64 text, decoded once; browsers never download it.`,
+  ].join('\n');
+}
+
+export function withSizes(readme, dir) {
+  const start = readme.indexOf(SIZES_START);
+  const end = readme.indexOf(SIZES_END);
+  if (start < 0 || end < start) throw new Error('readme-sizes: the README has no sizes markers');
+  return `${readme.slice(0, start + SIZES_START.length)}\n${sizesText(measure(dir))}\n${readme.slice(end)}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const fill = process.argv[2] === '--fill';
+  const dir = process.argv[fill ? 3 : 2] ?? 'pkg';
+  if (fill) writeFileSync(join(dir, 'README.md'), withSizes(readFileSync(join(dir, 'README.md'), 'utf8'), dir));
+  else console.log(sizesText(measure(dir)));
+}

@@ -58,7 +58,7 @@ type Global<K extends string> = typeof globalThis extends { [key in K]: { protot
 type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
 
 /**
- * Where `init()` may load the module from: a URL (string or `URL`), a
+ * Where a wasm module may be loaded from: a URL (string or `URL`), a
  * `Request`, a `Response` or a promise of one, the bytes, or a compiled
  * `WebAssembly.Module`.
  */
@@ -72,39 +72,64 @@ export type InitSource =
   | ArrayBufferView
   | WasmModule;
 
+/**
+ * The package's two wasm modules: `keystroke` (`checkLink`,
+ * `checkInstructions`) and `records` (`check`, `checkJson`, `checkLocation`,
+ * `checkContinuity`, `checkSession`, `audit`).
+ */
+export type ModuleName = 'keystroke' | 'records';
+
+/** A source for each module to load; a module left out loads from its default. */
+export type InitSources = { keystroke?: InitSource; records?: InitSource };
+
 /** The version of the rule data (platforms, jurisdictions, ZIP table), also in every report's `ruleset`. */
 export declare const ruleset: string;
 
 /**
- * Loads the wasm module; every other function throws an Error until it has
- * resolved (in the browser). Idempotent and safe to call from several
- * components at once: they share one load and one fetch. A failed load
- * rejects, and a later call tries again.
+ * Loads both wasm modules; a function throws an Error until its module has
+ * loaded (in the browser). Idempotent and safe to call from several
+ * components at once: they share one load and one fetch per module. A failed
+ * load rejects, and a later call tries again what is still missing.
  *
- * Browser and bundlers: by default fetches the `.wasm` file next to the
- * package's JavaScript (bundlers copy it and rewrite the URL). When what it
- * gets is not the module (a 404 page from a dev server), it rejects with an
- * Error naming the URL, the status and content type it got, and the fix.
- * Node and server bundles: the module is built into the package and loaded
- * on first use, so `init()` is optional there.
+ * Browser and bundlers: by default fetches the `.wasm` files next to the
+ * package's JavaScript (bundlers copy them and rewrite the URLs). When what
+ * it gets is not the module (a 404 page from a dev server), it rejects with
+ * an Error naming the URL, the status and content type it got, and the fix.
+ * Node and server bundles: the modules are built into the package and
+ * loaded on first use, so `init()` is optional there.
  */
-export declare function init(source?: InitSource): Promise<void>;
+export declare function init(sources?: InitSources): Promise<void>;
 
 /**
- * Loads the wasm module synchronously from its bytes or a compiled
- * `WebAssembly.Module` (in the browser, for example bytes a service worker
- * cached). With no argument it loads the module built into the server entry
- * (Node, server bundles); in the browser it then throws, since it cannot
- * fetch. Does nothing once the module is loaded.
+ * Loads the keystroke module only (`checkLink`, `checkInstructions`): what a
+ * page needs to check a link as the provider types, without the records module.
  */
-export declare function initSync(source?: ArrayBuffer | ArrayBufferView | WasmModule): void;
+export declare function initKeystroke(source?: InitSource): Promise<void>;
+
+/** Loads the records module only (`check`, `checkJson`, `checkLocation`, `checkContinuity`, `checkSession`, `audit`). */
+export declare function initRecords(source?: InitSource): Promise<void>;
 
 /**
- * Whether the module is loaded, so the `check*` functions answer at once
- * (in the browser: after `init()` resolved or `initSync()` returned; on a
- * server also after the first call). Never loads anything.
+ * Starts loading the records module when the page is next idle
+ * (`requestIdleCallback`); resolves once it is loaded.
  */
-export declare function isReady(): boolean;
+export declare function preloadRecords(): Promise<void>;
+
+/**
+ * Loads the modules synchronously from their bytes or compiled
+ * `WebAssembly.Module`s (in the browser, for example bytes a service worker
+ * cached): those `sources` names, or with no argument both modules built
+ * into the server entry (Node, server bundles); in the browser it then
+ * throws, since it cannot fetch. Does nothing for a module already loaded.
+ */
+export declare function initSync(sources?: { keystroke?: ArrayBuffer | ArrayBufferView | WasmModule; records?: ArrayBuffer | ArrayBufferView | WasmModule }): void;
+
+/**
+ * Whether both modules (or the one named) are loaded, so their functions
+ * answer at once (in the browser: after `init()` resolved or `initSync()`
+ * returned; on a server also after the first call). Never loads anything.
+ */
+export declare function isReady(module?: ModuleName): boolean;
 
 /**
  * Checks any request, tagged by `kind`. A request that cannot be read (not an

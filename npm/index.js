@@ -1,24 +1,39 @@
-// Browser and bundler entry: `await init()` once (it fetches the .wasm file
-// next to this one), then every call is synchronous. `initSync(bytes)` loads
-// from bytes already at hand.
-import * as glue from './telehealth_rules.js';
+// Browser and bundler entry. The rules ship as two wasm modules: `keystroke`
+// (checkLink, checkInstructions: what a settings page runs as the provider
+// types) and `records` (check, checkJson, checkLocation, checkContinuity,
+// checkSession, audit). `await init()` loads both; `initKeystroke()` and
+// `initRecords()` load one, so a page can fetch the small one first and the
+// other when it is needed (`preloadRecords()` at idle). Once a module is
+// loaded its functions are synchronous; `initSync({keystroke, records})`
+// loads from bytes already at hand.
+import * as keystrokeGlue from './keystroke.js';
+import * as recordsGlue from './records.js';
 import { bind } from './api.js';
-import { besidePackage, createLoader } from './loader.js';
+import { besidePackage, createLoader, loadBoth, preloadAtIdle } from './loader.js';
 
 export { ruleset } from './ruleset.js';
 
-const rules = createLoader({
-  file: 'telehealth_rules_bg.wasm',
-  glue,
+const keystroke = createLoader({
+  file: 'keystroke_bg.wasm',
+  glue: keystrokeGlue,
   // Written out here, literally: the pattern bundlers copy and rewrite
   // (besidePackage() only corrects Vite's dev-server pre-bundling).
-  locate: () => besidePackage(new URL('./telehealth_rules_bg.wasm', import.meta.url)),
+  locate: () => besidePackage(new URL('./keystroke_bg.wasm', import.meta.url)),
   // V8 compiles wasm functions lazily: one call here moves the first
   // keystroke's few milliseconds of compiling into the load.
   warm: (w) => w.checkLinkJson('https://doxy.me/warm-up', '2026-01-01'),
 });
+const records = createLoader({
+  file: 'records_bg.wasm',
+  glue: recordsGlue,
+  locate: () => besidePackage(new URL('./records_bg.wasm', import.meta.url)),
+});
 
-export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind(rules.use);
-export const init = (source) => rules.init(source);
-export const initSync = (source) => rules.initSync(source);
-export const isReady = () => rules.isReady();
+export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind({
+  keystroke: keystroke.use,
+  records: records.use,
+});
+export const { init, initSync, isReady } = loadBoth({ keystroke, records });
+export const initKeystroke = (source) => keystroke.init(source);
+export const initRecords = (source) => records.init(source);
+export const preloadRecords = () => preloadAtIdle(records);

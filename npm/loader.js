@@ -74,7 +74,7 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     url = response.url || url;
     const type = response.headers.get('content-type') || 'no content type';
     const got = `init() fetched ${url} and got ${response.status}${response.statusText ? ` ${response.statusText}` : ''} (${type})`;
-    if (!response.ok) throw new Error(`telehealth-rules: ${got}, not ${file}. ${HINT}`);
+    if (!response.ok) throw new Error(`telehealth-rules: ${got}, not ${file}. ${hint(file)}`);
     if (/^application\/wasm/i.test(type) && WebAssembly.compileStreaming) {
       try {
         return await WebAssembly.compileStreaming(response.clone());
@@ -84,7 +84,7 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     const html = /^\s*</.test(String.fromCharCode(...bytes.subarray(0, 64)));
-    expectWasm(bytes, `${got}, which is not ${file}${html ? ' but an HTML page' : ''}`, ` ${HINT}`);
+    expectWasm(bytes, `${got}, which is not ${file}${html ? ' but an HTML page' : ''}`, ` ${hint(file)}`);
     return WebAssembly.compile(bytes);
   }
 
@@ -116,9 +116,61 @@ export function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-const HINT =
-  'A bundler copies the .wasm file when it sees `new URL(..., import.meta.url)` (Vite, webpack 5, Next.js; Rollup with @web/rollup-plugin-import-meta-assets). ' +
-  'Otherwise serve node_modules/telehealth-rules/telehealth_rules_bg.wasm as application/wasm and pass its URL, `await init(url)`, or pass its bytes, `initSync(bytes)`.';
+const hint = (file) => {
+  const name = file.replace(/_bg\.wasm$/, '');
+  return (
+    'A bundler copies the .wasm files when it sees `new URL(..., import.meta.url)` (Vite, webpack 5, Next.js; Rollup with @web/rollup-plugin-import-meta-assets). ' +
+    `Otherwise serve node_modules/telehealth-rules/${file} as application/wasm and pass its URL, \`await init({${name}: url})\`, or pass its bytes, \`initSync({${name}: bytes})\`.`
+  );
+};
+
+const MODULES = ['keystroke', 'records'];
+
+/**
+ * The entries' init(), initSync() and isReady() over both modules. A
+ * `sources` object names each module's source (`{keystroke, records}`: a URL,
+ * Request, Response, bytes or WebAssembly.Module); a module it leaves out
+ * loads from its default.
+ */
+export function loadBoth(loaders) {
+  const sourceOf = (sources, name, caller) => {
+    if (sources == null) return undefined;
+    const named = typeof sources === 'object' && Object.getPrototypeOf(sources) === Object.prototype;
+    if (!named || Object.keys(sources).some((k) => !MODULES.includes(k))) {
+      throw new TypeError(
+        `telehealth-rules: ${caller}() takes {keystroke, records}: the package has two wasm modules, keystroke_bg.wasm and records_bg.wasm (or call initKeystroke(source) / initRecords(source) for one).`,
+      );
+    }
+    return sources[name];
+  };
+  return {
+    init(sources) {
+      try {
+        return Promise.all(MODULES.map((name) => loaders[name].init(sourceOf(sources, name, 'init')))).then(() => undefined);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    /** Both modules, or the ones `sources` names (bytes or a WebAssembly.Module each). */
+    initSync(sources) {
+      const names = sources == null ? MODULES : MODULES.filter((name) => sourceOf(sources, name, 'initSync') !== undefined);
+      for (const name of names) loaders[name].initSync(sources?.[name]);
+    },
+    /** Both modules loaded; `isReady('keystroke')` or `isReady('records')` asks about one. */
+    isReady(name) {
+      if (name === undefined) return MODULES.every((m) => loaders[m].isReady());
+      if (!MODULES.includes(name)) throw new TypeError(`telehealth-rules: isReady() takes 'keystroke', 'records' or nothing, not ${String(name)}.`);
+      return loaders[name].isReady();
+    },
+  };
+}
+
+/** Starts loading `loader`'s module when the page is idle; the promise settles when it is loaded. */
+export function preloadAtIdle(loader) {
+  if (loader.isReady()) return Promise.resolve();
+  const idle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1));
+  return new Promise((resolve) => idle(() => resolve())).then(() => loader.init());
+}
 
 const isBytes = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 

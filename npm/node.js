@@ -1,23 +1,27 @@
 // Server entry (the `node` export condition, and `require()` through the
-// node.cjs build of this file): the module's bytes are embedded in
-// ./telehealth_rules_bg.base64.js, so no file is read and no URL is resolved,
-// and a server bundler (Next.js, webpack, esbuild, Vite SSR) has nothing to
-// move away. The module is compiled on first use; `init()` and `initSync()`
-// do it ahead of time (a server may call one at start-up).
-import * as glue from './telehealth_rules.js';
-import base64 from './telehealth_rules_bg.base64.js';
+// node.cjs build of this file): the two modules' bytes are embedded in
+// ./keystroke_bg.base64.js and ./records_bg.base64.js, so no file is read and
+// no URL is resolved, and a server bundler (Next.js, webpack, esbuild, Vite
+// SSR) has nothing to move away. Each module is compiled on its first use;
+// `init()` and `initSync()` do both ahead of time (a server may call one at
+// start-up).
+import * as keystrokeGlue from './keystroke.js';
+import * as recordsGlue from './records.js';
+import keystrokeBase64 from './keystroke_bg.base64.js';
+import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
-import { createLoader, fromBase64 } from './loader.js';
+import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
 
 export { ruleset } from './ruleset.js';
 
-const rules = createLoader({
-  file: 'telehealth_rules_bg.wasm',
-  glue,
-  embedded: () => fromBase64(base64),
-});
+const keystroke = createLoader({ file: 'keystroke_bg.wasm', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64) });
+const records = createLoader({ file: 'records_bg.wasm', glue: recordsGlue, embedded: () => fromBase64(recordsBase64) });
 
-export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind(rules.use);
-export const init = (source) => rules.init(source);
-export const initSync = (source) => rules.initSync(source);
-export const isReady = () => rules.isReady();
+export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind({
+  keystroke: keystroke.use,
+  records: records.use,
+});
+export const { init, initSync, isReady } = loadBoth({ keystroke, records });
+export const initKeystroke = (source) => keystroke.init(source);
+export const initRecords = (source) => records.init(source);
+export const preloadRecords = () => preloadAtIdle(records);

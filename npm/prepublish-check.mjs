@@ -48,15 +48,16 @@ const newest = (dir) =>
     .filter((d) => d.isFile() && d.name.endsWith('.rs'))
     .reduce((t, d) => Math.max(t, statSync(join(d.parentPath ?? d.path, d.name)).mtimeMs), 0);
 const sources = Math.max(newest(join(repo, 'src')), newest(join(repo, 'examples')), statSync(join(repo, 'Cargo.toml')).mtimeMs);
-const built = Math.min(statSync(join(pkgDir, 'telehealth_rules_bg.wasm')).mtimeMs, statSync(join(pkgDir, 'schema.json')).mtimeMs);
-check('the wasm module and schema are newer than the Rust sources', built >= sources,
-  'a Rust source is newer than pkg/telehealth_rules_bg.wasm or pkg/schema.json: rebuild with `make pkg`.');
+const built = Math.min(...['keystroke_bg.wasm', 'records_bg.wasm', 'schema.json'].map((f) => statSync(join(pkgDir, f)).mtimeMs));
+check('the wasm modules and schema are newer than the Rust sources', built >= sources,
+  'a Rust source is newer than pkg/keystroke_bg.wasm, pkg/records_bg.wasm or pkg/schema.json: rebuild with `make pkg`.');
 
 // 4. One ruleset everywhere: the Rust constant, ruleset.js, the module.
 const node = await import(join(pkgDir, 'node.js'));
-const moduleRuleset = JSON.parse(node.checkJson('{"kind":"location","state":"NY"}')).ruleset;
-check(`ruleset ${node.ruleset} is the module's and the crate's`, node.ruleset === rustRuleset && moduleRuleset === rustRuleset,
-  `rulesets differ: src/report.rs ${rustRuleset}, pkg/ruleset.js ${node.ruleset}, wasm ${moduleRuleset}.`);
+const recordsRuleset = JSON.parse(node.checkJson('{"kind":"location","state":"NY"}')).ruleset;
+const keystrokeRuleset = node.checkLink('https://doxy.me/drsmith').ruleset;
+check(`ruleset ${node.ruleset} is the modules' and the crate's`, [recordsRuleset, keystrokeRuleset, rustRuleset].every((r) => r === node.ruleset),
+  `rulesets differ: src/report.rs ${rustRuleset}, pkg/ruleset.js ${node.ruleset}, records ${recordsRuleset}, keystroke ${keystrokeRuleset}.`);
 
 // 5. The generated types and the README's codes table match the schema.
 const { types, withCodesTable } = await import(join(repo, 'scripts/gen-types.mjs'));

@@ -101,7 +101,7 @@ function slowReader(server) {
     s.on('error', () => {});
     s.on('connect', () => {
       s.pause();
-      s.write(`GET /pkg/telehealth_rules_bg.wasm HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`.repeat(64));
+      s.write(`GET /pkg/keystroke_bg.wasm HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`.repeat(64));
       done(s);
     });
     setTimeout(() => done(s), 5_000);

@@ -14,9 +14,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const SIZES_START = '<!-- sizes:start (measured from the built package by scripts/readme-sizes.mjs; do not edit) -->';
 export const SIZES_END = '<!-- sizes:end -->';
 
-/** What a page downloads: the .wasm file and the browser entry's JavaScript. */
-export const BROWSER_WASM = 'telehealth_rules_bg.wasm';
-export const BROWSER_JS = ['index.js', 'api.js', 'loader.js', 'ruleset.js', 'telehealth_rules.js'];
+/** What a page that checks links downloads: the keystroke module and the browser entry's JavaScript (both modules' glue). */
+export const KEYSTROKE_WASM = 'keystroke_bg.wasm';
+export const BROWSER_JS = ['index.js', 'api.js', 'loader.js', 'ruleset.js', 'keystroke.js', 'records.js'];
+/** What a page adds when it first needs the other kinds. */
+export const RECORDS_WASM = 'records_bg.wasm';
 
 const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
@@ -25,7 +27,8 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 /** The measured sizes of the package in `dir`. */
 export function measure(dir) {
   const read = (f) => readFileSync(join(dir, f));
-  const wasm = read(BROWSER_WASM);
+  const wasm = read(KEYSTROKE_WASM);
+  const records = read(RECORDS_WASM);
   const js = BROWSER_JS.map(read);
   const all = [wasm, ...js];
   return {
@@ -33,17 +36,20 @@ export function measure(dir) {
     js: js.reduce((t, b) => t + b.length, 0),
     brotli: all.reduce((t, b) => t + brotli(b), 0),
     gzip: all.reduce((t, b) => t + gzipSync(b, { level: 9 }).length, 0),
-    embedded: read('telehealth_rules_bg.base64.js').length,
+    records: records.length,
+    recordsBrotli: brotli(records),
+    embedded: read('keystroke_bg.base64.js').length + read('records_bg.base64.js').length,
   };
 }
 
 /** The README text between the markers. */
 export function sizesText(sizes) {
   return [
-    `A page downloads one \`.wasm\` file of ${kb(sizes.wasm)} and ${kb(sizes.js)} of JavaScript:`,
-    `${kb(sizes.brotli)} together with brotli (which CDNs apply to \`.wasm\`), ${kb(sizes.gzip)} with gzip.`,
-    `Server code (the \`node\` and \`require\` entries) carries the module inside its JavaScript,`,
-    `as ${kb(sizes.embedded)} of base64 text, decoded once; browsers never download it.`,
+    `A page that checks links downloads the keystroke module, \`keystroke_bg.wasm\` (${kb(sizes.wasm)}),`,
+    `and ${kb(sizes.js)} of JavaScript: ${kb(sizes.brotli)} together with brotli (which CDNs apply to \`.wasm\`),`,
+    `${kb(sizes.gzip)} with gzip. The records module, \`records_bg.wasm\` (${kb(sizes.records)}, ${kb(sizes.recordsBrotli)} with brotli),`,
+    `is fetched only when the page first needs it. Server code (the \`node\` and \`require\` entries) carries both`,
+    `modules inside its JavaScript, as ${kb(sizes.embedded)} of base64 text, decoded once; browsers never download it.`,
   ].join('\n');
 }
 

@@ -51,7 +51,8 @@ const pkg = {
       default: './index.js',
     },
     './schema.json': './schema.json',
-    './telehealth_rules_bg.wasm': './telehealth_rules_bg.wasm',
+    './keystroke_bg.wasm': './keystroke_bg.wasm',
+    './records_bg.wasm': './records_bg.wasm',
     './package.json': './package.json',
   },
   // For resolvers that predate `exports`.
@@ -59,8 +60,10 @@ const pkg = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'node.cjs', 'api.js', 'loader.js', 'ruleset.js', 'telehealth_rules.js', 'telehealth_rules.d.ts',
-    'telehealth_rules_bg.wasm', 'telehealth_rules_bg.base64.js', 'index.d.ts', 'index.d.cts', 'types.d.ts', 'types.d.cts',
+    'index.js', 'node.js', 'node.cjs', 'api.js', 'loader.js', 'ruleset.js',
+    'keystroke.js', 'keystroke.d.ts', 'keystroke_bg.wasm', 'keystroke_bg.base64.js',
+    'records.js', 'records.d.ts', 'records_bg.wasm', 'records_bg.base64.js',
+    'index.d.ts', 'index.d.cts', 'types.d.ts', 'types.d.cts',
     'schema.json', 'README.md', 'LICENSE',
   ],
   // No `scripts`: the publish check (npm/prepublish-check.mjs) lives outside

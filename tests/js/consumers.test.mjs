@@ -92,11 +92,15 @@ test('Vite production build: the app builds, emits the wasm asset, and runs ever
 
   const assets = readdirSync(join(app, 'dist/assets'));
   const wasm = assets.filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `one .wasm asset (${assets})`);
-  const packaged = readFileSync(join(scratch, 'node_modules/telehealth-rules/telehealth_rules_bg.wasm'));
-  assert.deepEqual(readFileSync(join(app, 'dist/assets', wasm[0])), packaged, 'the asset is the package wasm, unchanged');
+  assert.equal(wasm.length, 2, `two .wasm assets, keystroke and records (${assets})`);
   const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'dist/assets', f), 'utf8')).join('');
-  assert.ok(js.includes(`/assets/${wasm[0]}`), 'the bundle points at the emitted asset');
+  for (const module of ['keystroke', 'records']) {
+    const asset = wasm.find((f) => f.startsWith(`${module}_bg`));
+    assert.ok(asset, `the ${module} module is emitted (${wasm})`);
+    const packaged = readFileSync(join(scratch, `node_modules/telehealth-rules/${module}_bg.wasm`));
+    assert.deepEqual(readFileSync(join(app, 'dist/assets', asset)), packaged, `the ${module} asset is the package wasm, unchanged`);
+    assert.ok(js.includes(`/assets/${asset}`), `the bundle points at the emitted ${module} asset`);
+  }
 
   const server = await serve(join(app, 'dist'));
   let start = performance.now();
@@ -109,9 +113,9 @@ test('Vite production build: the app builds, emits the wasm asset, and runs ever
   assert.equal(early.isError, true);
   assert.match(early.message, /checkLink\(\).*before.*Call init\(\) once and await it/);
 
-  // More concurrent init() calls after the load: still one fetch of the wasm.
+  // More concurrent init() calls after the load: still one fetch of each module.
   await page.evaluate(() => Promise.all(Array.from({ length: 5 }, () => window.telehealthRules.init())));
-  assert.equal(wasmRequests.length, 1, `wasm fetched once (${wasmRequests})`);
+  assert.equal(wasmRequests.length, 2, `each module fetched once (${wasmRequests})`);
   assert.equal(server.hits.get(`/assets/${wasm[0]}`), 1);
 
   // The form works: a keystroke gives a verdict and a suggested fix.
@@ -202,7 +206,10 @@ test('a failed init() (network error) rejects, and a later init() loads the modu
     await page.evaluate(() => window.beforeInit.message));
   await page.evaluate(() => window.telehealthRules.init());
   assert.equal(await page.evaluate(() => window.telehealthRules.checkLink('https://doxy.me/drsmith').verdict), 'accept');
-  assert.equal(wasmRequests.length, 2, 'one failed fetch, one that worked');
+  // The first fetch (of either module) failed; the later init() fetched only what was still missing.
+  const names = wasmRequests.map((url) => url.match(/(keystroke|records)_bg/)?.[1]).sort();
+  assert.equal(names.length, 3, `each module loaded once, and the failed one fetched again (${names})`);
+  assert.deepEqual([...new Set(names)], ['keystroke', 'records']);
 });
 
 test('Vite dev server with no config (dependency pre-bundling on): the page loads the wasm', async (t) => {
@@ -233,10 +240,13 @@ test('Vite dev server with no config (dependency pre-bundling on): the page load
   const { page, errors, wasmRequests } = await openPage(`${url}/`);
   t.diagnostic(`vite dev server up and page ready: ${since(start)} ms`);
   assert.equal(await page.evaluate(() => window.telehealthRules.checkLocation({ state: 'Calif.' }).jurisdiction.code), 'CA');
-  assert.equal(wasmRequests.length, 1);
+  assert.equal(wasmRequests.length, 2);
   // The package was pre-bundled into node_modules/.vite/deps/, and the wasm
   // still came from the package itself.
-  assert.match(wasmRequests[0], /\/node_modules\/telehealth-rules\/telehealth_rules_bg\.wasm$/);
+  assert.deepEqual(
+    wasmRequests.map((url) => url.match(/\/node_modules\/telehealth-rules\/(\w+_bg\.wasm)$/)?.[1]).sort(),
+    ['keystroke_bg.wasm', 'records_bg.wasm'],
+  );
   assert.deepEqual(errors.filter((e) => !/\[vite\]/.test(e)), []);
   child.kill('SIGTERM');
 });
@@ -251,8 +261,9 @@ test('plain browser ES module (import map, no bundler): await init(), then synch
   const early = await tab.evaluate(() => window.beforeInit);
   assert.equal(early.isError, true);
   assert.match(early.message, /init\(\)/);
-  assert.equal(server.hits.get('/node_modules/telehealth-rules/telehealth_rules_bg.wasm'), 1);
-  assert.equal(wasmRequests.length, 1);
+  assert.equal(server.hits.get('/node_modules/telehealth-rules/keystroke_bg.wasm'), 1);
+  assert.equal(server.hits.get('/node_modules/telehealth-rules/records_bg.wasm'), 1);
+  assert.equal(wasmRequests.length, 2);
   assert.deepEqual(errors, []);
 });
 
@@ -303,23 +314,56 @@ test('Node 20: import by name works with no fetch and no init(); require() works
   assert.equal(execFileSync('node', ['nofs.mjs'], { cwd: scratch, encoding: 'utf8' }).trim(), 'false true https://doxy.me/drsmith');
 });
 
+test('checkLink never waits for the records module: initKeystroke() fetches one module; preloadRecords() the other', async () => {
+  writeFileSync(
+    join(scratch, 'keystroke.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "telehealth-rules": "/node_modules/telehealth-rules/index.js" } }</script>
+<script type="module">
+  import { initKeystroke, preloadRecords, isReady, checkLink, checkInstructions, checkLocation } from 'telehealth-rules';
+  const out = {};
+  await initKeystroke();
+  out.afterKeystroke = { keystroke: isReady('keystroke'), records: isReady('records'), both: isReady() };
+  out.link = checkLink('doxy.me/drsmith', { asOf: '2026-11-26' }).findings[0].fix;
+  out.instructions = checkInstructions('Call (646) 558-8656', { link: 'https://doxy.me/drsmith' }).findings.map((f) => f.code);
+  try { checkLocation({ state: 'CA' }); out.location = 'answered'; } catch (error) { out.location = error.message; }
+  window.out = out;
+  document.body.dataset.ready = 'true';
+  window.preload = () => preloadRecords().then(() => ({ records: isReady('records'), ca: checkLocation({ state: 'Calif.' }).jurisdiction.code }));
+</script></head><body></body></html>`,
+  );
+  const server = await serve(scratch);
+  const { page, errors, wasmRequests } = await openPage(`${server.url}/keystroke.html`);
+  const out = await page.evaluate(() => window.out);
+  assert.deepEqual(out.afterKeystroke, { keystroke: true, records: false, both: false });
+  assert.equal(out.link, 'https://doxy.me/drsmith');
+  assert.deepEqual(out.instructions, ['phone_number']);
+  assert.match(out.location, /checkLocation\(\) was called before its wasm module was loaded/);
+  assert.deepEqual(wasmRequests.map((url) => url.split('/').at(-1)), ['keystroke_bg.wasm'], 'only the keystroke module was fetched');
+  assert.deepEqual(await page.evaluate(() => window.preload()), { records: true, ca: 'CA' });
+  assert.deepEqual(wasmRequests.map((url) => url.split('/').at(-1)), ['keystroke_bg.wasm', 'records_bg.wasm']);
+  assert.deepEqual(errors, []);
+});
+
 test('init() given something that is not the module rejects naming the URL, the status, the content type and the fix; then initSync(bytes) and isReady() in the browser', async () => {
   writeFileSync(
     join(scratch, 'errors.html'),
     `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script type="importmap">{ "imports": { "telehealth-rules": "/node_modules/telehealth-rules/index.js" } }</script>
 <script type="module">
-  import { init, initSync, isReady, checkLink } from 'telehealth-rules';
-  const failure = (source) => init(source).then(() => 'resolved', (error) => error.message);
+  import { init, initKeystroke, initSync, isReady, checkLink } from 'telehealth-rules';
+  const failure = (source) => initKeystroke(source).then(() => 'resolved', (error) => error.message);
   const out = { readyFirst: isReady() };
   out.missing = await failure('/missing.wasm');
   out.html = await failure(new URL('/errors.html', location.href));
   out.garbage = await failure(new Uint8Array([0x3c, 0x21, 0x64, 0x6f]));
+  out.oneSource = await init('/missing.wasm').then(() => 'resolved', (error) => error.message);
   try { initSync(); } catch (error) { out.initSyncNoBytes = error.message; }
-  out.readyAfterFailures = isReady();
-  const bytes = await (await fetch('/node_modules/telehealth-rules/telehealth_rules_bg.wasm')).arrayBuffer();
-  initSync(bytes);
-  out.readyAfterInitSync = isReady();
+  out.readyAfterFailures = isReady('keystroke');
+  const bytes = await (await fetch('/node_modules/telehealth-rules/keystroke_bg.wasm')).arrayBuffer();
+  initSync({ keystroke: bytes });
+  out.readyAfterInitSync = isReady('keystroke');
+  out.bothReady = isReady();
   out.fix = checkLink('doxy.me/drsmith').findings[0].fix;
   window.out = out;
   document.body.dataset.ready = 'true';
@@ -329,12 +373,14 @@ test('init() given something that is not the module rejects naming the URL, the 
   const { page, errors } = await openPage(`${server.url}/errors.html`);
   const out = await page.evaluate(() => window.out);
   assert.equal(out.readyFirst, false);
-  assert.match(out.missing, new RegExp(`init\\(\\) fetched ${server.url}/missing\\.wasm and got 404 Not Found \\(text/plain\\), not telehealth_rules_bg\\.wasm\\. .*pass its URL, \`await init\\(url\\)\``));
-  assert.match(out.html, new RegExp(`init\\(\\) fetched ${server.url}/errors\\.html and got 200 OK \\(text/html; charset=utf-8\\), which is not telehealth_rules_bg\\.wasm but an HTML page \\(it starts with 3c 21 64 6f; a wasm module starts with 00 61 73 6d\\)\\. A bundler copies`));
+  assert.match(out.missing, new RegExp(`init\\(\\) fetched ${server.url}/missing\\.wasm and got 404 Not Found \\(text/plain\\), not keystroke_bg\\.wasm\\. .*pass its URL, \`await init\\(\\{keystroke: url\\}\\)\``));
+  assert.match(out.html, new RegExp(`init\\(\\) fetched ${server.url}/errors\\.html and got 200 OK \\(text/html; charset=utf-8\\), which is not keystroke_bg\\.wasm but an HTML page \\(it starts with 3c 21 64 6f; a wasm module starts with 00 61 73 6d\\)\\. A bundler copies`));
   assert.match(out.garbage, /the bytes given to init\(\) are not a wasm module \(it starts with 3c 21 64 6f/);
-  assert.match(out.initSyncNoBytes, /initSync\(\) needs the bytes of telehealth_rules_bg\.wasm or a WebAssembly\.Module in the browser; or await init\(\)/);
+  assert.match(out.oneSource, /init\(\) takes \{keystroke, records\}: the package has two wasm modules/);
+  assert.match(out.initSyncNoBytes, /initSync\(\) needs the bytes of keystroke_bg\.wasm or a WebAssembly\.Module in the browser; or await init\(\)/);
   assert.equal(out.readyAfterFailures, false);
   assert.equal(out.readyAfterInitSync, true);
+  assert.equal(out.bothReady, false, 'the records module is not loaded by initSync({keystroke})');
   assert.equal(out.fix, 'https://doxy.me/drsmith');
   // The browser's own log of the 404 is the only console error.
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);

@@ -343,12 +343,12 @@ test('the Host header must name this service (DNS rebinding)', async () => {
 
 test('package files are served precompressed by Accept-Encoding, with Vary', async (t) => {
   const pkg = join(repo, 'pkg');
-  if (!existsSync(join(pkg, 'telehealth_rules_bg.wasm.br'))) {
+  if (!existsSync(join(pkg, 'keystroke_bg.wasm.br'))) {
     assert.fail('pkg/ has no .br variants: build it with `make pkg` (scripts/build-pkg.sh runs scripts/compress-pkg.mjs)');
   }
   const server = await serve();
   try {
-    for (const name of ['telehealth_rules_bg.wasm', 'telehealth_rules.js', 'index.js', 'types.d.ts', 'package.json']) {
+    for (const name of ['keystroke_bg.wasm', 'records_bg.wasm', 'keystroke.js', 'index.js', 'types.d.ts', 'package.json']) {
       const original = readFileSync(join(pkg, name));
       const br = await request(server, { path: `/pkg/${name}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
       assert.equal(br.status, 200, name);

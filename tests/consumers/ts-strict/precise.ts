@@ -7,7 +7,10 @@ import {
   checkLocation,
   checkInstructions,
   init,
+  initKeystroke,
+  initRecords,
   initSync,
+  preloadRecords,
   isReady,
   type CodeWithFix,
   type Finding,
@@ -54,12 +57,15 @@ const fixCodes: Same<CodeWithFix, 'missing_scheme' | 'https_required' | 'wrapped
 const noFixOnHostStart: Same<FindingWithoutFix['fix'], undefined> = true;
 const hostStartHasNone: 'host_start_link' extends FindingWithoutFix['code'] ? true : false = true;
 
-// Readiness without a promise; loading from bytes or a compiled module.
+// Readiness without a promise, per module; loading from bytes or a compiled module.
 const ready: boolean = isReady();
+const keystrokeReady: boolean = isReady('keystroke');
 declare const bytes: Uint8Array;
 declare const buffer: ArrayBuffer;
-if (!ready) initSync(bytes);
-initSync(buffer);
+if (!ready) initSync({ keystroke: bytes });
+initSync({ keystroke: buffer, records: bytes });
 const loading: Promise<void> = init();
+const keystrokeFirst: Promise<void> = initKeystroke().then(() => preloadRecords());
+const recordsLater: Promise<void> = initRecords();
 
-out.push(linkIsExact, normalized, withNullDate, datedIsUnion, locationIsUnion, instructions, datedLink, suggestion, fixCodes, noFixOnHostStart, hostStartHasNone, loading);
+out.push(keystrokeReady, keystrokeFirst, recordsLater, linkIsExact, normalized, withNullDate, datedIsUnion, locationIsUnion, instructions, datedLink, suggestion, fixCodes, noFixOnHostStart, hostStartHasNone, loading);

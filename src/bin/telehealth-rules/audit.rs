@@ -80,7 +80,7 @@ fn run(today: Date) -> io::Result<Tally> {
         tally.lines += 1;
         let oversized = !line.ends_with(b"\n") && line.len() > MAX_RECORD_BYTES;
         if oversized {
-            skip_rest_of_line(&mut input)?;
+            crate::cli::skip_rest_of_line(&mut input)?;
         }
         let text = line.strip_suffix(b"\n").unwrap_or(&line);
         let text = text.strip_suffix(b"\r").unwrap_or(text);
@@ -111,21 +111,6 @@ fn run(today: Date) -> io::Result<Tally> {
         eprint!("\r\x1b[K");
     }
     Ok(tally)
-}
-
-fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
-    loop {
-        let buf = input.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        if let Some(at) = buf.iter().position(|b| *b == b'\n') {
-            input.consume(at + 1);
-            return Ok(());
-        }
-        let len = buf.len();
-        input.consume(len);
-    }
 }
 
 fn summary(t: &Tally) {

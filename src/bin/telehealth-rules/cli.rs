@@ -152,7 +152,8 @@ fn check_lines() -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
+/// Reads past the end of an oversized line (shared with `audit`).
+pub(crate) fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {

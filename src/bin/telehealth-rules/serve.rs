@@ -14,6 +14,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use telehealth_rules::messages::Params;
 use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 
 /// Largest request body accepted by `POST /v1/check`.
@@ -127,27 +128,21 @@ async fn ruleset() -> Response {
 async fn check(request: Request<Body>) -> Response {
     let headers = request.headers().clone();
     if !is_json(&headers) {
-        let message = "Send the request as JSON, with the header Content-Type: application/json.";
-        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, "", message.to_owned());
+        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem("not_json_content_type"));
     }
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    let too_large = || {
-        invalid(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "",
-            format!("The request body is larger than {MAX_BODY_BYTES} bytes, the most accepted."),
-        )
-    };
+    let too_large =
+        || invalid(StatusCode::PAYLOAD_TOO_LARGE, problem("body_too_large").with("max", MAX_BODY_BYTES.to_string()));
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
         return too_large();
     }
     let bytes = match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(e) if is_length_limit(&e) => return too_large(),
-        Err(_) => return invalid(StatusCode::BAD_REQUEST, "", "The request body could not be read.".to_owned()),
+        Err(_) => return invalid(StatusCode::BAD_REQUEST, problem("body_unreadable")),
     };
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        return invalid(StatusCode::BAD_REQUEST, "", "The request is not valid UTF-8 text.".to_owned());
+        return invalid(StatusCode::BAD_REQUEST, problem("request_not_utf8"));
     };
     let report = check_json_report(text, Date::today_utc());
     let status = if matches!(report, Report::InvalidRequest(_)) { StatusCode::BAD_REQUEST } else { StatusCode::OK };
@@ -173,8 +168,13 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
 }
 
-fn invalid(status: StatusCode, field: &str, message: String) -> Response {
-    json(status, Report::InvalidRequest(InvalidRequestReport::new(field, message)).to_json())
+/// The `invalid_request` params of a problem with the HTTP request itself.
+fn problem(key: &'static str) -> Params {
+    Params::new().with("problem", key)
+}
+
+fn invalid(status: StatusCode, params: Params) -> Response {
+    json(status, Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json())
 }
 
 fn json(status: StatusCode, body: String) -> Response {

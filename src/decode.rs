@@ -42,7 +42,11 @@ pub struct DecodeError {
 impl DecodeError {
     /// The error `problem` at `field`, with the params `more` adds.
     fn new(field: &str, problem: &'static str, more: impl FnOnce(Params) -> Params) -> Self {
-        let params = more(Params::new().with("problem", problem));
+        Self::of_params(field, more(Params::new().with("problem", problem)))
+    }
+
+    #[inline(never)]
+    fn of_params(field: &str, params: Params) -> Self {
         let message = Catalog::of(Locale::En).message(crate::Code::InvalidRequest, &params);
         DecodeError { field: field.to_owned(), message, params, locale: Locale::En }
     }

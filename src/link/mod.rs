@@ -131,29 +131,38 @@ struct Judged {
 }
 
 impl Judged {
+    #[inline(never)]
     fn has(&self, code: Code) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
 
-    // The params are built only when the finding is new: `params` is a closure.
+    // The params are built only when the finding is new (`params` is a
+    // closure); the rest is one non-generic copy, to keep the wasm small.
     fn push(&mut self, code: Code, params: impl FnOnce() -> Params) {
         if !self.has(code) {
-            self.findings.push(Finding::new(code, FIELD, params()));
+            self.add(code, params(), None, false);
         }
     }
 
     fn push_fix(&mut self, code: Code, params: impl FnOnce() -> Params, fix: Option<String>) {
         if !self.has(code) {
-            self.findings.push(Finding::new(code, FIELD, params()).with_fix(fix));
+            self.add(code, params(), fix, false);
         }
     }
 
     /// A finding whose fix is the repaired link, filled in at the end.
     fn push_repair(&mut self, code: Code, params: impl FnOnce() -> Params) {
         if !self.has(code) {
-            self.repairs.push(self.findings.len());
-            self.findings.push(Finding::new(code, FIELD, params()));
+            self.add(code, params(), None, true);
         }
+    }
+
+    #[inline(never)]
+    fn add(&mut self, code: Code, params: Params, fix: Option<String>, repair: bool) {
+        if repair {
+            self.repairs.push(self.findings.len());
+        }
+        self.findings.push(Finding::new(code, FIELD, params).with_fix(fix));
     }
 }
 

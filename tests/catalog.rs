@@ -167,6 +167,14 @@ fn selects_have_a_branch_for_every_value_and_templates_only_declared_params() {
 }
 
 #[test]
+fn compact_names_are_the_tables() {
+    for (key, id) in telehealth_rules::CompactId::NAMES {
+        let compact = telehealth_rules::licensure::compacts::Compact::get(*id).unwrap();
+        assert_eq!(Catalog::of(Locale::En).term("compact", key), Some(compact.name), "en.json terms.compact.{key}");
+    }
+}
+
+#[test]
 fn platform_names_and_texts() {
     for e in ENTRIES {
         assert_eq!(Catalog::of(Locale::En).term("platform", e.id), Some(e.name), "en.json terms.platform.{}", e.id);

@@ -89,3 +89,13 @@ test('a host overrides a code\'s template and terms, and gets every variant', ()
   // Codes it does not override keep the shipped text; an unknown locale is English.
   assert.equal(renderFinding('fr', 'missing_scheme', {}, override), catalogs.en.messages.missing_scheme);
 });
+
+test('the package\'s own invalid_request problems render as npm/api.js words them today', () => {
+  const options = { problem: 'bad_options', function: 'checkLink', shape: '{asOf}', js_type: 'string' };
+  assert.equal(renderFinding('en', 'invalid_request', options), "checkLink()'s options must be an object like {asOf}, not a string.");
+  const argument = { problem: 'bad_argument', function: 'checkLocation', shape: '{state, zip?, country?}', js_type: 'array' };
+  assert.equal(renderFinding('en', 'invalid_request', argument), 'checkLocation() takes an object like {state, zip?, country?}, not an array.');
+  const json = { problem: 'request_not_serializable', detail: 'Do not know how to serialize a BigInt' };
+  assert.equal(renderFinding('en', 'invalid_request', json), 'The request cannot be written as JSON (Do not know how to serialize a BigInt).');
+  assert.equal(renderFinding('es', 'invalid_request', options), 'Las opciones de checkLink() deben ser un objeto como {asOf}, no una cadena de texto.');
+});

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET = 45_000; // bytes, brotli-11, wasm + JS together
-const CEILING = 102_700; // measured 101,707 on 2026-11-29 (make size): issue 14's message catalog (+11.3 KB over 90,394) puts every message and platform text in the module twice over, English and Spanish (45 KB of text, 33 KB more data than before), plus params on every finding and one renderer (+17 KB of code before compression); the keystroke module of issue 14, rendering in JS from npm/messages/<locale>.js, need not carry the catalog at all
+const CEILING = 103_100; // measured 102,060 on 2026-11-29 (make size): issue 14's message catalog (+11.7 KB over 90,394) puts every message and platform text in the module twice over, English and Spanish (45 KB of text, 33 KB more data than before), plus params on every finding and one renderer (+17 KB of code before compression); the keystroke module of issue 14, rendering in JS from npm/messages/<locale>.js, need not carry the catalog at all
 const files = ['telehealth_rules_bg.wasm', 'telehealth_rules.js', 'index.js', 'api.js', 'ruleset.js'];
 
 const rows = files.map((name) => {

@@ -51,8 +51,10 @@ data-check:
 	python3 tools/zip3/generate.py --check
 
 ## Generated text is current: the README's rules table and the fuzz seeds
-## (both made from the shared vectors).
+## (both made from the shared vectors), and the message catalog's Rust and
+## JS tables (made from messages/*.json).
 docs-check: pkg
+	node scripts/gen-messages.mjs --check
 	node scripts/rules-table.mjs --check
 	node scripts/fuzz-seeds.mjs --check
 
@@ -66,6 +68,7 @@ size: pkg
 bench: pkg
 	@bash scripts/bench.sh $(BENCH)
 
-## Regenerate tests/golden/*.jsonl from the native reports (review the diff).
+## Regenerate tests/golden/*.jsonl and tests/golden-es/*.jsonl from the
+## native reports (review the diff).
 golden:
 	UPDATE_GOLDEN=1 cargo test --test vectors

@@ -68,8 +68,13 @@ fn location(c: &mut Criterion) {
         ("junk_64", "qwzx vbnm plkj hgfd qwzx vbnm plkj hgfd qwzx vbnm plkj hgfd qwzx", None),
     ];
     for (name, state, zip) in cases {
-        let request =
-            LocationRequest { state: state.to_owned(), zip: zip.map(str::to_owned), country: None, as_of: None };
+        let request = LocationRequest {
+            state: state.to_owned(),
+            zip: zip.map(str::to_owned),
+            country: None,
+            as_of: None,
+            locale: None,
+        };
         g.bench_function(BenchmarkId::new("check", name), |b| {
             b.iter(|| telehealth_rules::location::check(black_box(&request)));
         });

@@ -1,50 +1,108 @@
-// The API (documented in index.d.ts): requests in, the Rust modules' JSON
-// reports out; no rule lives here. `modules.keystroke(name)` and
-// `modules.records(name)` give a loaded module (`name`: the caller, for the
-// error when it is not loaded). checkLink and checkInstructions use the
-// keystroke module only, so they never wait for the records module.
+// The API (documented in index.d.ts): requests in, reports out; no rule
+// lives here. `keystroke(name)` and `records(name)` give a loaded module
+// (`name`: the caller, for the error when it is not loaded). checkLink and
+// checkInstructions use the keystroke module only, so they never wait for
+// the records module: it answers on the compact wire (wire.js) and the
+// messages are rendered here from the catalogs; the records module answers
+// JSON with its messages rendered. `catalogs` holds the loaded locales'
+// catalogs; `loadCatalog(locale)` fetches another.
+import { renderMessage } from './render.js';
 import { ruleset } from './ruleset.js';
+import { fromWire } from './wire.js';
 
-export function bind({ keystroke, records }) {
+export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
+  // A host application's own templates and terms, by locale: {messages, terms}.
+  const overrides = new Map();
+
+  /** The catalog of `locale` for the keystroke path; throws when it is not loaded yet. */
+  function catalogOf(locale, name) {
+    const catalog = catalogs[locale ?? 'en'];
+    if (!catalog) {
+      throw new Error(`telehealth-rules: ${name}() in locale '${locale}' needs its messages: \`await loadLocale('${locale}')\` once first.`);
+    }
+    return catalog;
+  }
+
+  /** A records report with the host's templates for its locale applied. */
+  function hosted(report, locale) {
+    const override = overrides.get(locale ?? 'en');
+    if (override?.messages && Array.isArray(report?.findings)) {
+      const catalog = catalogs[locale ?? 'en'] ?? catalogs.en;
+      for (const f of report.findings) {
+        if (Object.hasOwn(override.messages, f.code)) f.message = renderMessage(catalog, f.code, f.params, override);
+      }
+    }
+    return report;
+  }
+
   function check(request) {
     const w = records('check');
     let text;
     try {
       text = JSON.stringify(request) ?? 'null';
     } catch (error) {
-      return invalid(`The request cannot be written as JSON (${error?.message ?? error}).`);
+      return invalid('request_not_serializable', { detail: String(error?.message ?? error) });
     }
-    return JSON.parse(w.checkJson(text));
+    return hosted(JSON.parse(w.checkJson(text)), request?.locale);
   }
 
   function checkJson(text) {
     return records('checkJson').checkJson(typeof text === 'string' ? text.toWellFormed() : String(text));
   }
 
+  // A locale the package ships, or absent; anything else goes to the records
+  // module, whose decoder names it.
+  const isLocale = (locale) => locale == null || shipped.includes(locale);
+
   function checkLink(input, options) {
-    if (!isOptions(options)) return badOptions('checkLink', options, '{asOf}');
-    const asOf = options?.asOf;
-    if (typeof input === 'string' && isText(asOf)) {
-      return JSON.parse(keystroke('checkLink').checkLinkJson(input.toWellFormed(), asOf ?? ''));
+    if (!isOptions(options)) return badOptions('checkLink', options, '{asOf, locale}');
+    const { asOf, locale } = options ?? {};
+    if (typeof input === 'string' && isText(asOf) && isLocale(locale)) {
+      const w = keystroke('checkLink');
+      const catalog = catalogOf(locale, 'checkLink');
+      return fromWire(w.checkLinkWire(input.toWellFormed(), asOf ?? ''), catalog, overrides.get(locale ?? 'en'));
     }
     // A mistyped call: the records module's decoder names the field at fault.
-    return check({ kind: 'link', input, as_of: asOf });
+    return check({ kind: 'link', input, as_of: asOf, locale });
   }
 
   function checkInstructions(input, options) {
-    if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf}');
-    const { link, asOf } = options ?? {};
-    if (isText(input) && isText(link) && isText(asOf)) {
+    if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf, locale}');
+    const { link, asOf, locale } = options ?? {};
+    if (isText(input) && isText(link) && isText(asOf) && isLocale(locale)) {
       const w = keystroke('checkInstructions');
-      return JSON.parse(w.checkInstructionsJson((input ?? '').toWellFormed(), link?.toWellFormed(), asOf ?? ''));
+      const catalog = catalogOf(locale, 'checkInstructions');
+      const wire = w.checkInstructionsWire((input ?? '').toWellFormed(), link?.toWellFormed(), asOf ?? '');
+      return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
     }
-    return check({ kind: 'instructions', input, link, as_of: asOf });
+    return check({ kind: 'instructions', input, link, as_of: asOf, locale });
+  }
+
+  /**
+   * A host application's own message templates and terms for `locale`
+   * (`{messages: {code: template}, terms: {group: {value: text}}}`), used for
+   * every report in that locale from now on; `null` removes them.
+   */
+  function setMessages(locale, catalog) {
+    if (catalog == null) overrides.delete(locale);
+    else overrides.set(locale, catalog);
+  }
+
+  /** Loads the messages of a shipped `locale` for checkLink and checkInstructions (the records module has them all). */
+  function loadLocale(locale) {
+    if (catalogs[locale]) return Promise.resolve();
+    if (!shipped.includes(locale)) {
+      return Promise.reject(new TypeError(`telehealth-rules: loadLocale() takes ${shipped.join(' or ')}, not ${String(locale)}.`));
+    }
+    return loadCatalog(locale).then((catalog) => {
+      catalogs[locale] = catalog;
+    });
   }
 
   function checkKind(kind, name, shape) {
     return (request) => {
       records(name); // not loaded: the error names this function
-      if (!isObject(request)) return invalid(`${name}() takes an object like ${shape}, not ${describe(request)}.`);
+      if (!isObject(request)) return invalid('bad_argument', { function: name, shape, js_type: jsType(request) });
       const { asOf, ...rest } = request;
       return check({ ...rest, kind, ...(asOf === undefined ? {} : { as_of: asOf }) });
     };
@@ -57,12 +115,25 @@ export function bind({ keystroke, records }) {
     try {
       text = typeof record === 'string' ? record.toWellFormed() : (JSON.stringify(record) ?? 'null');
     } catch (error) {
-      return { report: invalid(`The record cannot be written as JSON (${error?.message ?? error}).`) };
+      return { report: invalid('record_not_serializable', { detail: String(error?.message ?? error) }) };
     }
     return JSON.parse(w.auditJson(text));
   }
 
+  // The invalid_request report for a mistake the modules never see, in the
+  // shape and field order of the Rust InvalidRequestReport (English, as the
+  // decoder answers what it cannot read).
+  function invalid(problem, params) {
+    const all = { problem, ...params };
+    const message = renderMessage(catalogs.en, 'invalid_request', all);
+    return { kind: 'invalid_request', verdict: 'reject', findings: [{ code: 'invalid_request', severity: 'error', field: '', message, params: all }], ruleset };
+  }
+
+  const badOptions = (name, options, shape) => invalid('bad_options', { function: name, shape, js_type: jsType(options) });
+
   return {
+    setMessages,
+    loadLocale,
     check,
     audit,
     checkJson,
@@ -80,17 +151,4 @@ export const notReady = (name) =>
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isOptions = (value) => value == null || isObject(value);
 const isText = (value) => value == null || typeof value === 'string';
-const describe = (value) =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'undefined' : `a ${typeof value}`;
-const badOptions = (name, options, shape) => invalid(`${name}()'s options must be an object like ${shape}, not ${describe(options)}.`);
-
-// An invalid_request report for a mistake the modules never see, in the
-// shape and field order of the Rust InvalidRequestReport.
-function invalid(message) {
-  return {
-    kind: 'invalid_request',
-    verdict: 'reject',
-    findings: [{ code: 'invalid_request', severity: 'error', field: '', message }],
-    ruleset,
-  };
-}
+const jsType = (value) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

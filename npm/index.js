@@ -10,6 +10,7 @@ import * as keystrokeGlue from './keystroke.js';
 import * as recordsGlue from './records.js';
 import { bind } from './api.js';
 import { besidePackage, createLoader, loadBoth, preloadAtIdle } from './loader.js';
+import en from './messages/en.js';
 
 export { ruleset } from './ruleset.js';
 
@@ -21,7 +22,7 @@ const keystroke = createLoader({
   locate: () => besidePackage(new URL('./keystroke_bg.wasm', import.meta.url)),
   // V8 compiles wasm functions lazily: one call here moves the first
   // keystroke's few milliseconds of compiling into the load.
-  warm: (w) => w.checkLinkJson('https://doxy.me/warm-up', '2026-01-01'),
+  warm: (w) => w.checkLinkWire('https://doxy.me/warm-up', '2026-01-01'),
 });
 const records = createLoader({
   file: 'records_bg.wasm',
@@ -29,9 +30,18 @@ const records = createLoader({
   locate: () => besidePackage(new URL('./records_bg.wasm', import.meta.url)),
 });
 
-export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind({
+// English renders the keystroke module's reports at once; another locale's
+// messages load with loadLocale() (the records module carries them all).
+const LAZY = { es: () => import('./messages/es.js') };
+
+export const {
+  check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, setMessages, loadLocale,
+} = bind({
   keystroke: keystroke.use,
   records: records.use,
+  catalogs: { en },
+  loadCatalog: (locale) => LAZY[locale]().then((m) => m.default),
+  shipped: ['en', ...Object.keys(LAZY)],
 });
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
 export const initKeystroke = (source) => keystroke.init(source);

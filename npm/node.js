@@ -11,15 +11,22 @@ import keystrokeBase64 from './keystroke_bg.base64.js';
 import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
 import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
+import { catalogs, locales } from './messages.js';
 
 export { ruleset } from './ruleset.js';
 
 const keystroke = createLoader({ file: 'keystroke_bg.wasm', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64) });
 const records = createLoader({ file: 'records_bg.wasm', glue: recordsGlue, embedded: () => fromBase64(recordsBase64) });
 
-export const { check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession } = bind({
+// Every shipped locale's messages are at hand on a server.
+export const {
+  check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, setMessages, loadLocale,
+} = bind({
   keystroke: keystroke.use,
   records: records.use,
+  catalogs: { ...catalogs },
+  loadCatalog: (locale) => Promise.resolve(catalogs[locale]),
+  shipped: locales,
 });
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
 export const initKeystroke = (source) => keystroke.init(source);

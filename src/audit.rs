@@ -16,6 +16,7 @@
 use crate::code::Code;
 use crate::date::Date;
 use crate::json::{self, ObjectWriter, ToJson, Value};
+use crate::messages::Params;
 use crate::report::{InvalidRequestReport, Report, Verdict};
 
 /// Longest record line accepted: a request at its own limit plus its report.
@@ -83,31 +84,30 @@ pub fn audit_record(text: &str, line: Option<u64>, today: Date) -> Audit {
 #[must_use]
 pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
     if bytes.len() > MAX_RECORD_BYTES {
-        let message = format!("This record is longer than {MAX_RECORD_BYTES} bytes, the most accepted.");
-        return not_a_record(line, "", message);
+        let params = problem("record_too_long").with("max", MAX_RECORD_BYTES.to_string());
+        return not_a_record(line, "", params);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return not_a_record(line, "", "This record is not valid UTF-8 text.".to_owned());
+        return not_a_record(line, "", problem("record_not_utf8"));
     };
     // The request sits one level down in the record.
     let value = match json::parse_within(text, 1) {
         Ok(value) => value,
         Err(e) => {
-            let message =
-                format!("This is not a stored record: it is not valid JSON ({} at character {}).", e.what, e.at);
-            return not_a_record(line, "", message);
+            let params = problem("record_not_json").with("what", e.what).with("at", e.at.to_string());
+            return not_a_record(line, "", params);
         }
     };
     match read_record(&value) {
         Ok((id, request, saved)) => compare(id, request, &saved, today),
-        Err((field, message)) => not_a_record(line, field, message.to_owned()),
+        Err((field, key)) => not_a_record(line, field, problem(key)),
     }
 }
 
 fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Audit {
     let report = match crate::decode::decode_value(request) {
         Ok(request) => crate::check(&request, today),
-        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     };
     let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()) };
     if after.verdict == before.verdict && after.codes == before.codes {
@@ -128,8 +128,13 @@ fn code_set(findings: &[crate::Finding]) -> Vec<&'static str> {
     codes
 }
 
-fn not_a_record(line: Option<u64>, field: &str, message: String) -> Audit {
-    let report = Report::InvalidRequest(InvalidRequestReport::new(field, message)).to_json();
+/// The `invalid_request` params of a record problem.
+fn problem(key: &'static str) -> Params {
+    Params::new().with("problem", key)
+}
+
+fn not_a_record(line: Option<u64>, field: &str, params: Params) -> Audit {
+    let report = Report::InvalidRequest(InvalidRequestReport::new(field, params)).to_json();
     let mut out = String::with_capacity(report.len() + 32);
     let mut w = ObjectWriter::new(&mut out);
     if let Some(n) = line {
@@ -140,19 +145,15 @@ fn not_a_record(line: Option<u64>, field: &str, message: String) -> Audit {
     Audit::NotARecord { line: out }
 }
 
-/// The field at fault and what is wrong with it.
+/// The field at fault and what is wrong with it (an `invalid_request` problem).
 type Problem = (&'static str, &'static str);
 
-const NOT_AN_OBJECT: Problem = (
-    "",
-    "A stored record is a JSON object with \"id\", \"request\" and \"report\" (the report saved with the request).",
-);
-const BAD_ID: Problem = ("id", "\"id\" must be a string.");
-const NO_REQUEST: Problem = ("request", "\"request\" is missing.");
-const BAD_REPORT: Problem =
-    ("report", "\"report\" must be the saved report: an object with \"verdict\", \"findings\" and \"ruleset\".");
-const BAD_VERDICT: Problem = ("report.verdict", "\"report.verdict\" must be accept, review or reject.");
-const BAD_CODE: Problem = ("report.findings", "Every finding in \"report.findings\" must have a string \"code\".");
+const NOT_AN_OBJECT: Problem = ("", "record_not_an_object");
+const BAD_ID: Problem = ("id", "record_id");
+const NO_REQUEST: Problem = ("request", "record_request");
+const BAD_REPORT: Problem = ("report", "record_report");
+const BAD_VERDICT: Problem = ("report.verdict", "record_verdict");
+const BAD_CODE: Problem = ("report.findings", "record_codes");
 
 /// The record's id, request and saved judgment.
 fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), Problem> {

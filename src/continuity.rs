@@ -145,14 +145,14 @@ pub fn decide(
             Outcome::Refer
         }
         (true, true, _) => {
-            findings.push(Finding::new(Code::Credentialed, "provider.credentials", message::credentialed(name)));
+            findings.push(Finding::new(Code::Credentialed, "provider.credentials", message::place(name)));
             Outcome::Confirm
         }
         (true, false, true) => {
             findings.push(Finding::new(
                 Code::CredentialingPending,
                 "provider.credentials",
-                message::pending(name, coverage),
+                message::with_coverage(name, coverage),
             ));
             Outcome::AwaitCredentialing
         }
@@ -160,7 +160,7 @@ pub fn decide(
             findings.push(Finding::new(
                 Code::LicensedNotCredentialed,
                 "provider.credentials",
-                message::not_credentialed(name, coverage),
+                message::with_coverage(name, coverage),
             ));
             Outcome::BeginCredentialing
         }
@@ -169,7 +169,7 @@ pub fn decide(
         findings.push(Finding::new(
             Code::CompactPrivilege,
             "provider.licenses",
-            licensure::privilege_only_message(name, compact),
+            licensure::privilege_only_params(name, compact),
         ));
     }
     let government = matches!(coverage, Coverage::Medicare | Coverage::Medicaid);
@@ -190,31 +190,25 @@ pub fn decide(
     }
 }
 
+/// The params of the continuity findings (the words are in the message catalog).
 mod message {
+    use crate::messages::Params;
     use crate::request::Coverage;
 
-    pub fn credentialed(place: &str) -> String {
-        format!("You are licensed and credentialed in {place}: select this location when you confirm the session.")
+    pub fn place(place: &'static str) -> Params {
+        Params::new().with("place", place)
     }
 
-    fn insurance_note(coverage: Coverage) -> &'static str {
-        match coverage {
-            Coverage::InNetwork => " Until then, sessions there cannot be billed to the client's insurance, and an in-network client cannot switch to private pay.",
-            Coverage::Medicare | Coverage::Medicaid => " Until then, sessions there cannot be confirmed.",
-            Coverage::OutOfNetwork | Coverage::None => " Until then, the client can see you there through private pay.",
-        }
+    /// `place` and the client's `coverage`, which says what happens until then.
+    pub fn with_coverage(place: &'static str, coverage: Coverage) -> Params {
+        self::place(place).with("coverage", coverage_key(coverage))
     }
 
-    pub fn not_credentialed(place: &str, coverage: Coverage) -> String {
-        format!("You are licensed in {place} but not credentialed there. Begin credentialing in {place} to see this client through their insurance.{}", insurance_note(coverage))
+    pub fn private_pay_excluded(coverage: Coverage) -> Params {
+        Params::new().with("coverage", coverage_key(coverage))
     }
 
-    pub fn pending(place: &str, coverage: Coverage) -> String {
-        format!("Your credentialing in {place} is not complete yet.{}", insurance_note(coverage))
-    }
-
-    pub fn private_pay_excluded(coverage: Coverage) -> String {
-        let program = if coverage == Coverage::Medicare { "Medicare" } else { "Medicaid" };
-        format!("Clients covered by {program} can never be seen through private pay.")
+    fn coverage_key(coverage: Coverage) -> &'static str {
+        Coverage::NAMES.iter().find(|(_, c)| *c == coverage).map_or("none", |(name, _)| *name)
     }
 }

@@ -6,12 +6,13 @@
 //! its elements are read.
 
 use crate::json::{self, Value};
+use crate::messages::{message_in, Params};
 
 use crate::date::{Date, DateError, SessionStart};
 use crate::request::{
     Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
-    LicenseBasis, LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Profession, Provider, Request,
-    SessionRequest,
+    LicenseBasis, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, Profession, Provider,
+    Request, SessionRequest,
 };
 
 /// Largest request text accepted, in bytes. Generous on purpose: a 10 MB link
@@ -29,13 +30,32 @@ pub const KINDS: &str = "link, instructions, location, continuity or session";
 pub struct DecodeError {
     /// Path of the field at fault (`provider.licenses[2].status`); empty for the whole request.
     pub field: String,
-    /// A sentence naming the problem.
+    /// A sentence naming the problem, in English.
     pub message: String,
+    /// The `invalid_request` params: `problem` (a stable key) and what it needs.
+    pub params: Params,
+    /// The request's `locale` when it could be read, else `en`: the
+    /// `invalid_request` report is rendered in it.
+    pub locale: Locale,
 }
 
 impl DecodeError {
-    fn new(field: &str, message: String) -> Self {
-        DecodeError { field: field.to_owned(), message }
+    /// The error `problem` at `field`, with the params `more` adds.
+    fn new(field: &str, problem: &'static str, more: impl FnOnce(Params) -> Params) -> Self {
+        Self::of_params(field, more(Params::new().with("problem", problem)))
+    }
+
+    #[inline(never)]
+    fn of_params(field: &str, params: Params) -> Self {
+        let message = message_in(Locale::En, crate::Code::InvalidRequest, &params);
+        DecodeError { field: field.to_owned(), message, params, locale: Locale::En }
+    }
+
+    /// The same error, to be reported in `locale`.
+    #[must_use]
+    pub fn in_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
     }
 }
 
@@ -46,14 +66,12 @@ impl DecodeError {
 /// missing or unknown, or a field is missing, of the wrong type or out of range.
 pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(DecodeError::new(
-            "",
-            format!("The request is {} bytes; at most {MAX_REQUEST_BYTES} are accepted.", text.len()),
-        ));
+        return Err(DecodeError::new("", "request_too_large", |p| {
+            p.with("bytes", text.len().to_string()).with("max", MAX_REQUEST_BYTES.to_string())
+        }));
     }
-    let value = json::parse(text).map_err(|e| {
-        DecodeError::new("", format!("The request is not valid JSON: {} at character {}.", e.what, e.at))
-    })?;
+    let value = json::parse(text)
+        .map_err(|e| DecodeError::new("", "not_json", |p| p.with("what", e.what).with("at", e.at.to_string())))?;
     decode_value(&value)
 }
 
@@ -63,13 +81,12 @@ pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
 /// As [`decode_request`], less the JSON syntax errors.
 pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
     let Value::Object(members) = value else {
-        return Err(DecodeError::new(
-            "",
-            format!("The request must be a JSON object with a \"kind\", not {}.", describe(value)),
-        ));
+        return Err(DecodeError::new("", "not_an_object", |p| p.with("got", describe(value))));
     };
     let obj = Obj { members, path: Path::Root };
-    let request = request_of(&obj)?;
+    // The locale first: every later error is reported in it.
+    let locale = obj.optional("locale", |o, k| o.enum_of(k, Locale::NAMES))?.unwrap_or_default();
+    let request = request_of(&obj, locale).map_err(|e| e.in_locale(locale))?;
     validate(&request)?;
     Ok(request)
 }
@@ -82,6 +99,10 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
 /// `expires`; a session with neither `session_date` nor `session_start`, or
 /// with both on different dates.
 pub fn validate(request: &Request) -> Result<(), DecodeError> {
+    validate_fields(request).map_err(|e| e.in_locale(request.locale()))
+}
+
+fn validate_fields(request: &Request) -> Result<(), DecodeError> {
     let (provider, session) = match request {
         Request::Continuity(r) => (&r.provider, None),
         Request::Session(r) => (&r.provider, Some(r)),
@@ -91,46 +112,44 @@ pub fn validate(request: &Request) -> Result<(), DecodeError> {
         provider.licenses.iter().position(|l| l.basis == LicenseBasis::TemporaryPermit && l.expires.is_none());
     if let Some(i) = permit_without_end {
         let path = format!("provider.licenses[{i}].expires");
-        let message =
-            format!("\"{path}\" is required for a temporary_permit: a temporary permit always has a last day.");
-        return Err(DecodeError { field: path, message });
+        return Err(DecodeError::new(&path, "permit_without_expires", |p| p.with("field", path.clone())));
     }
     match session.map(|s| (s.session_date, s.session_start)) {
-        Some((None, None)) => {
-            Err(DecodeError::new("session_date", "\"session_date\" or \"session_start\" is required.".to_owned()))
+        Some((None, None)) => Err(DecodeError::new("session_date", "no_session_date", |p| p)),
+        Some((Some(date), Some(start))) if start.date() != date => {
+            Err(DecodeError::new("session_start", "dates_disagree", |p| {
+                p.with("start_date", start.date().to_string()).with("session_date", date.to_string())
+            }))
         }
-        Some((Some(date), Some(start))) if start.date() != date => Err(DecodeError::new(
-            "session_start",
-            format!(
-                "\"session_start\" is on {} but \"session_date\" is {date}: give one of them, or make them agree.",
-                start.date()
-            ),
-        )),
         _ => Ok(()),
     }
 }
 
-fn request_of(obj: &Obj<'_, '_>) -> Result<Request, DecodeError> {
+fn request_of(obj: &Obj<'_, '_>, locale: Locale) -> Result<Request, DecodeError> {
+    let locale = (locale != Locale::En).then_some(locale);
     let kind = obj.required("kind", Obj::str_of)?;
     let as_of = obj.optional("as_of", Obj::date_of)?;
     match kind {
-        "link" => Ok(Request::Link(LinkRequest { input: obj.required("input", Obj::string_of)?, as_of })),
+        "link" => Ok(Request::Link(LinkRequest { input: obj.required("input", Obj::string_of)?, as_of, locale })),
         "instructions" => Ok(Request::Instructions(InstructionsRequest {
             input: obj.optional("input", Obj::string_of)?,
             link: obj.optional("link", Obj::string_of)?,
             as_of,
+            locale,
         })),
         "location" => Ok(Request::Location(LocationRequest {
             state: obj.required("state", Obj::string_of)?,
             zip: obj.optional("zip", Obj::string_of)?,
             country: obj.optional("country", Obj::string_of)?,
             as_of,
+            locale,
         })),
         "continuity" => Ok(Request::Continuity(ContinuityRequest {
             location: obj.required("location", Obj::string_of)?,
             provider: obj.required("provider", |o, k| o.object_of(k, provider_of))?,
             client: obj.required("client", |o, k| o.object_of(k, client_of))?,
             as_of,
+            locale,
         })),
         "session" => Ok(Request::Session(SessionRequest {
             location: obj.optional("location", Obj::string_of)?,
@@ -142,11 +161,9 @@ fn request_of(obj: &Obj<'_, '_>) -> Result<Request, DecodeError> {
             modality: obj.required("modality", |o, k| o.enum_of(k, Modality::NAMES))?,
             payment: obj.required("payment", |o, k| o.enum_of(k, Payment::NAMES))?,
             as_of,
+            locale,
         })),
-        other => Err(DecodeError::new(
-            "kind",
-            format!("\"kind\" is \"{}\", which is not a kind of request: use {KINDS}.", excerpt(other)),
-        )),
+        other => Err(DecodeError::new("kind", "unknown_kind", |p| p.with("value", excerpt(other)))),
     }
 }
 
@@ -217,16 +234,16 @@ struct Obj<'a, 'p> {
 }
 
 impl<'a, 'p> Obj<'a, 'p> {
-    fn error(&self, key: &str, message: impl FnOnce(&str) -> String) -> DecodeError {
+    /// The error `problem` at field `key`: params `problem`, `field` and what `more` adds.
+    fn error(&self, key: &str, problem: &'static str, more: impl FnOnce(Params) -> Params) -> DecodeError {
         let path = Path::Field(&self.path, key).render();
-        let message = message(&path);
-        DecodeError { field: path, message }
+        DecodeError::new(&path, problem, |p| more(p.with("field", path.clone())))
     }
 
     /// A present, non-null field read by `read`; "is required" otherwise.
     fn required<T>(&self, key: &str, read: impl Fn(&Self, &str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.get(key) {
-            None | Some(Value::Null) => Err(self.error(key, |path| format!("\"{path}\" is required."))),
+            None | Some(Value::Null) => Err(self.error(key, "required", |p| p)),
             Some(_) => read(self, key),
         }
     }
@@ -252,15 +269,23 @@ impl<'a, 'p> Obj<'a, 'p> {
         self.get(key).unwrap_or(&Value::Null)
     }
 
-    fn wrong_type(&self, key: &str, expected: &str) -> DecodeError {
+    /// `expected` is a stable key (`string`, `date`, `one_of`, ...); `choices` go with `one_of`.
+    fn wrong_type(&self, key: &str, expected: &'static str, choices: Option<String>) -> DecodeError {
         let got = describe(self.value(key));
-        self.error(key, |path| format!("\"{path}\" must be {expected}, not {got}."))
+        self.error(key, "wrong_type", |p| {
+            let p = p.with("expected", expected);
+            let p = match choices {
+                Some(c) => p.with("choices", c),
+                None => p,
+            };
+            p.with("got", got)
+        })
     }
 
     fn str_of(&self, key: &str) -> Result<&'a str, DecodeError> {
         match self.value(key) {
             Value::String(s) => Ok(s),
-            _ => Err(self.wrong_type(key, "a string")),
+            _ => Err(self.wrong_type(key, "string", None)),
         }
     }
 
@@ -273,37 +298,31 @@ impl<'a, 'p> Obj<'a, 'p> {
         let text = self.str_of(key)?;
         match crate::location::of_record(text) {
             Some(_) => Ok(text.to_owned()),
-            None => Err(self.error(key, |path| {
-                format!("\"{path}\" must be a US state, DC or territory code such as NY, not \"{}\".", excerpt(text))
-            })),
+            None => Err(self.error(key, "not_a_jurisdiction", |p| p.with("value", excerpt(text)))),
         }
     }
 
     fn date_of(&self, key: &str) -> Result<Date, DecodeError> {
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "a date written YYYY-MM-DD"))?;
-        let path = Path::Field(&self.path, key).render();
-        parse_date(&path, text)
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "date", None))?;
+        parse_date(&Path::Field(&self.path, key).render(), text)
     }
 
     fn start_of(&self, key: &str) -> Result<SessionStart, DecodeError> {
-        const SHAPE: &str = "a date and time with its offset, such as 2026-06-30T21:30:00-07:00";
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, SHAPE))?;
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "date_time", None))?;
         SessionStart::parse(text).map_err(|e| match e {
-            DateError::Format => {
-                self.error(key, |path| format!("\"{path}\" must be {SHAPE}, not \"{}\".", excerpt(text)))
-            }
-            DateError::NoSuchDay => {
-                self.error(key, |path| format!("\"{path}\" is on {}, a day that does not exist.", excerpt(text)))
-            }
+            DateError::Format => self.error(key, "bad_date_time", |p| p.with("value", excerpt(text))),
+            DateError::NoSuchDay => self.error(key, "no_such_day_time", |p| p.with("value", excerpt(text))),
         })
     }
 
     fn enum_of<T: Copy>(&self, key: &str, names: &[(&str, T)]) -> Result<T, DecodeError> {
         let choices = || names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, &format!("one of {}", choices())))?;
-        names.iter().find(|(name, _)| *name == text).map(|(_, v)| *v).ok_or_else(|| {
-            self.error(key, |path| format!("\"{path}\" must be one of {}, not \"{}\".", choices(), excerpt(text)))
-        })
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "one_of", Some(choices())))?;
+        names
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| self.error(key, "not_one_of", |p| p.with("value", excerpt(text)).with("choices", choices())))
     }
 
     /// Reads the object `key` with `read`.
@@ -314,7 +333,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     ) -> Result<T, DecodeError> {
         match self.value(key) {
             Value::Object(members) => read(&Obj { members, path: Path::Field(&self.path, key) }),
-            _ => Err(self.wrong_type(key, "an object")),
+            _ => Err(self.wrong_type(key, "object", None)),
         }
     }
 
@@ -325,12 +344,12 @@ impl<'a, 'p> Obj<'a, 'p> {
         read: impl Fn(&Item<'a, '_>) -> Result<T, DecodeError>,
     ) -> Result<Vec<T>, DecodeError> {
         let Value::Array(items) = self.value(key) else {
-            return Err(self.wrong_type(key, "a list"));
+            return Err(self.wrong_type(key, "list", None));
         };
         if items.len() > MAX_LIST {
             let count = items.len();
             return Err(
-                self.error(key, |path| format!("\"{path}\" has {count} entries; at most {MAX_LIST} are accepted."))
+                self.error(key, "too_many", |p| p.with("count", count.to_string()).with("max", MAX_LIST.to_string()))
             );
         }
         let list_path = Path::Field(&self.path, key);
@@ -349,23 +368,26 @@ struct Item<'a, 'p> {
 }
 
 impl<'a> Item<'a, '_> {
-    fn error(&self, expected: &str) -> DecodeError {
+    /// `expected` is a stable key, as for [`Obj::wrong_type`].
+    fn error(&self, expected: &'static str) -> DecodeError {
         let path = self.path.render();
-        let message = format!("\"{path}\" must be {expected}, not {}.", describe(self.value));
-        DecodeError { field: path, message }
+        let got = describe(self.value);
+        DecodeError::new(&path, "wrong_type", |p| {
+            p.with("field", path.clone()).with("expected", expected).with("got", got)
+        })
     }
 
     fn object<T>(&self, read: impl FnOnce(&Obj<'a, '_>) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.value {
             Value::Object(members) => read(&Obj { members, path: self.path }),
-            _ => Err(self.error("an object")),
+            _ => Err(self.error("object")),
         }
     }
 
     fn string(&self) -> Result<String, DecodeError> {
         match self.value {
             Value::String(s) => Ok(s.clone()),
-            _ => Err(self.error("a string")),
+            _ => Err(self.error("string")),
         }
     }
 }
@@ -378,23 +400,23 @@ impl<'a> Item<'a, '_> {
 /// A [`DecodeError`] for text that is not `YYYY-MM-DD` or not a real day.
 pub fn parse_date(path: &str, text: &str) -> Result<Date, DecodeError> {
     Date::parse(text).map_err(|e| {
-        let message = match e {
-            DateError::Format => format!("\"{path}\" must be a date written YYYY-MM-DD, not \"{}\".", excerpt(text)),
-            DateError::NoSuchDay => format!("\"{path}\" is {text}, a day that does not exist."),
+        let (problem, value) = match e {
+            DateError::Format => ("bad_date", excerpt(text)),
+            DateError::NoSuchDay => ("no_such_day", text.to_owned()),
         };
-        DecodeError { field: path.to_owned(), message }
+        DecodeError::new(path, problem, |p| p.with("field", path.to_owned()).with("value", value))
     })
 }
 
-/// "a number", "a list", ... for messages.
+/// The JSON type of a value, as a stable key (`terms.got` has it in words).
 fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => "boolean",
+        Value::Number => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
     }
 }
 

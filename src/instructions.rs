@@ -64,7 +64,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
         findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
     }
     if has_markup(text) {
-        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, message::markup()));
+        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()));
     }
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
@@ -187,32 +187,34 @@ fn phone_number(text: &str) -> Option<String> {
     None
 }
 
+/// The params of the instructions findings (the words are in the message catalog).
 mod message {
     use super::MAX_CHARS;
+    use crate::messages::Params;
 
-    pub fn too_long(chars: usize) -> String {
-        format!("Instructions can be at most {MAX_CHARS} characters; these are {chars}. Shorten them.")
+    fn subject() -> Params {
+        Params::new().with("subject", "instructions")
     }
 
-    pub fn whitespace_trimmed() -> String {
-        "Spaces or line breaks at the start and end were removed.".to_owned()
+    pub fn too_long(chars: usize) -> Params {
+        subject().with("chars", chars.to_string()).with("max", MAX_CHARS.to_string())
     }
 
-    pub fn markup() -> String {
-        "Instructions are shown as plain text: remove HTML tags and script.".to_owned()
+    pub fn whitespace_trimmed() -> Params {
+        subject()
     }
 
-    pub fn phone_number(number: &str) -> String {
-        format!("{number} looks like a phone number. Sessions must have audio and video, so don't give dial-in instructions: clients join with the video link.")
+    pub fn phone_number(number: &str) -> Params {
+        Params::new().with("number", number.to_owned())
     }
 
     /// `rest` is the link after `http://`.
-    pub fn https_required(link: &str, rest: &str) -> String {
-        format!("{link} is not a secure link: over http, what clients open can be read or changed on the way. Write https://{rest} instead.")
+    pub fn https_required(link: &str, rest: &str) -> Params {
+        subject().with("link", link.to_owned()).with("rest", rest.to_owned())
     }
 
-    pub fn other_link(link: &str) -> String {
-        format!("{link} is not your telehealth link. Clients join with the telehealth link only: remove other links so they don't join the wrong place.")
+    pub fn other_link(link: &str) -> Params {
+        Params::new().with("link", link.to_owned())
     }
 }
 

@@ -39,6 +39,8 @@ impl Value {
 /// Why text is not JSON, and where (the 1-based character position).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// What is wrong, as a stable key (`too_deep`, `invalid_number`, ...):
+    /// the message catalog's `terms.what` has it in words.
     pub what: &'static str,
     pub at: usize,
 }
@@ -63,7 +65,7 @@ pub fn parse_within(text: &str, levels: usize) -> Result<Value, ParseError> {
     let value = p.value(0)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.error("unexpected text after the end"));
+        return Err(p.error("trailing_text"));
     }
     Ok(value)
 }
@@ -102,7 +104,7 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.skip_ws();
         match self.peek() {
-            None => Err(self.error("the text ends where a value should be")),
+            None => Err(self.error("ends_before_value")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => self.string().map(Value::String),
@@ -110,13 +112,13 @@ impl Parser<'_> {
             Some(_) if self.eat("true") => Ok(Value::Bool(true)),
             Some(_) if self.eat("false") => Ok(Value::Bool(false)),
             Some(_) if self.eat("null") => Ok(Value::Null),
-            Some(_) => Err(self.error("expected a value")),
+            Some(_) => Err(self.error("expected_value")),
         }
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > self.max_depth {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error("too_deep"));
         }
         self.pos += 1;
         let mut members = Vec::new();
@@ -127,12 +129,12 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a member name in double quotes"));
+                return Err(self.error("expected_name"));
             }
             let key = self.string()?;
             self.skip_ws();
             if !self.eat(":") {
-                return Err(self.error("expected ':' after a member name"));
+                return Err(self.error("expected_colon"));
             }
             let value = self.value(depth)?;
             members.push((key, value));
@@ -141,14 +143,14 @@ impl Parser<'_> {
                 return Ok(Value::Object(members));
             }
             if !self.eat(",") {
-                return Err(self.error("expected ',' or '}'"));
+                return Err(self.error("expected_comma_or_brace"));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > self.max_depth {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error("too_deep"));
         }
         self.pos += 1;
         let mut items = Vec::new();
@@ -163,7 +165,7 @@ impl Parser<'_> {
                 return Ok(Value::Array(items));
             }
             if !self.eat(",") {
-                return Err(self.error("expected ',' or ']'"));
+                return Err(self.error("expected_comma_or_bracket"));
             }
         }
     }
@@ -178,10 +180,10 @@ impl Parser<'_> {
         };
         self.eat("-");
         if !self.eat("0") && !digits(self) {
-            return Err(self.error("invalid number"));
+            return Err(self.error("invalid_number"));
         }
         if self.eat(".") && !digits(self) {
-            return Err(self.error("invalid number"));
+            return Err(self.error("invalid_number"));
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
@@ -189,7 +191,7 @@ impl Parser<'_> {
                 self.eat("-");
             }
             if !digits(self) {
-                return Err(self.error("invalid number"));
+                return Err(self.error("invalid_number"));
             }
         }
         Ok(Value::Number)
@@ -213,8 +215,8 @@ impl Parser<'_> {
                     let c = self.escape()?;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("control character in a string")),
-                None => return Err(self.error("the text ends inside a string")),
+                Some(_) => return Err(self.error("control_character")),
+                None => return Err(self.error("ends_in_string")),
             }
         }
     }
@@ -230,7 +232,7 @@ impl Parser<'_> {
             Some(b'r') => Some('\r'),
             Some(b't') => Some('\t'),
             Some(b'u') => None,
-            _ => return Err(self.error("invalid escape in a string")),
+            _ => return Err(self.error("invalid_escape")),
         };
         self.pos += 1;
         if let Some(c) = simple {
@@ -240,18 +242,18 @@ impl Parser<'_> {
         let code = match first {
             0xD800..=0xDBFF => {
                 if !self.eat("\\u") {
-                    return Err(self.error("lone surrogate in a \\u escape"));
+                    return Err(self.error("lone_surrogate"));
                 }
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.error("lone surrogate in a \\u escape"));
+                    return Err(self.error("lone_surrogate"));
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.error("lone surrogate in a \\u escape")),
+            0xDC00..=0xDFFF => return Err(self.error("lone_surrogate")),
             other => other,
         };
-        char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
+        char::from_u32(code).ok_or_else(|| self.error("invalid_unicode_escape"))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -262,7 +264,7 @@ impl Parser<'_> {
                 self.pos += 4;
                 Ok(v)
             }
-            _ => Err(self.error("invalid \\u escape")),
+            _ => Err(self.error("invalid_unicode_escape")),
         }
     }
 }
@@ -451,10 +453,11 @@ mod tests {
             ("\"\\x\"", "invalid escape in a string"),
             ("nul", "expected a value"),
         ] {
-            assert_eq!(parse(text).map_err(|e| e.what), Err(what), "{text:?}");
+            let words = parse(text).map_err(|e| crate::messages::Catalog::of(crate::Locale::En).term("what", e.what));
+            assert_eq!(words, Err(Some(what)), "{text:?}");
         }
         let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
-        assert_eq!(parse(&deep).map_err(|e| e.what), Err("nested too deeply"));
+        assert_eq!(parse(&deep).map_err(|e| e.what), Err("too_deep"));
         let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
         assert!(parse(&ok).is_ok());
     }

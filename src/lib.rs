@@ -7,8 +7,9 @@
 //!
 //! The contract is `contract-v1`: a request has a `kind` (`link`,
 //! `instructions`, `location`, `continuity`, `session`) and an optional
-//! `as_of` date; a report has a `verdict`, stable finding codes with
-//! severities, messages and fixes, and the `ruleset` version.
+//! `as_of` date and `locale`; a report has a `verdict`, stable finding codes
+//! with severities, messages (in the request's locale, from the [`messages`]
+//! catalog) with their `params`, fixes, and the `ruleset` version.
 //!
 //! ```
 //! use telehealth_rules::{check_json, Date};
@@ -26,7 +27,7 @@
 //! use telehealth_rules::{check, Date, Report, Request, LocationRequest, Verdict};
 //!
 //! let request = Request::Location(LocationRequest {
-//!     state: "Calif.".into(), zip: Some("94110".into()), country: None, as_of: None,
+//!     state: "Calif.".into(), zip: Some("94110".into()), country: None, as_of: None, locale: None,
 //! });
 //! let report = check(&request, Date::parse("2026-11-26").unwrap());
 //! assert_eq!(report.verdict(), Verdict::Accept);
@@ -51,11 +52,13 @@ pub mod json;
 pub mod licensure;
 pub mod link;
 pub mod location;
+pub mod messages;
 pub mod native_only;
 pub mod report;
 pub mod request;
 pub mod session;
 mod text;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -66,8 +69,8 @@ pub use decode::{decode_request, DecodeError};
 pub use report::{Finding, InvalidRequestReport, Report, Verdict, RULESET};
 pub use request::{
     Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
-    LicenseBasis, LicenseStatus, LinkRequest, LocationRequest, Modality, Payment, Profession, Provider, Request,
-    SessionRequest,
+    LicenseBasis, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, Profession, Provider,
+    Request, SessionRequest,
 };
 
 /// Applies the rules to one request. `today` stands in for a missing `as_of`
@@ -76,12 +79,19 @@ pub use request::{
 pub fn check(request: &Request, today: Date) -> Report {
     match decode::validate(request) {
         Ok(()) => apply(request, today),
-        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     }
 }
 
-/// The rules of a request already validated (decoding validates).
+/// The rules of a request already validated (decoding validates), with
+/// the messages in the request's locale.
 fn apply(request: &Request, today: Date) -> Report {
+    let mut report = apply_rules(request, today);
+    report.localize(request.locale());
+    report
+}
+
+fn apply_rules(request: &Request, today: Date) -> Report {
     match request {
         Request::Link(r) => Report::Link(link::check(&r.input, r.as_of.unwrap_or(today))),
         Request::Instructions(r) => Report::Instructions(instructions::check(r, r.as_of.unwrap_or(today))),
@@ -104,6 +114,6 @@ pub fn check_json(text: &str, today: Date) -> String {
 pub fn check_json_report(text: &str, today: Date) -> Report {
     match decode::decode_request(text) {
         Ok(request) => apply(&request, today),
-        Err(e) => Report::InvalidRequest(InvalidRequestReport::new(&e.field, e.message)),
+        Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     }
 }

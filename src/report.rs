@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::code::{Code, Severity};
 use crate::json::{json_enum, ObjectWriter, ToJson};
+use crate::messages::{message_in, Locale, Params};
 
 /// Version of the rule data (platform registry, jurisdictions, ZIP table).
 /// Bump it whenever a table changes what any request answers.
@@ -50,8 +51,13 @@ pub struct Finding {
     pub severity: Severity,
     /// The request field the finding is about (`input`, `zip`, `provider.licenses`, ...).
     pub field: String,
-    /// One or two sentences for the provider: what is wrong and what to do.
+    /// One or two sentences for the provider: what is wrong and what to do,
+    /// in the request's `locale` (the code's catalog template rendered with `params`).
     pub message: String,
+    /// The values the message uses, by name (strings): what a host needs to
+    /// render the message itself, in any language (`messages/params.json`
+    /// lists each code's, in this order).
+    pub params: Params,
     /// A value that can replace the field's input as is, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
@@ -59,8 +65,16 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(code: Code, field: &str, message: String) -> Self {
-        Finding { code, severity: code.severity(), field: field.to_owned(), message, fix: None }
+    /// A finding with its English message rendered from `params`.
+    #[must_use]
+    pub fn new(code: Code, field: &str, params: Params) -> Self {
+        let message = message_in(Locale::En, code, &params);
+        Finding { code, severity: code.severity(), field: field.to_owned(), message, params, fix: None }
+    }
+
+    /// Renders the message again in `locale` (after `params` changed, or for another locale).
+    pub fn render(&mut self, locale: Locale) {
+        self.message = message_in(locale, self.code, &self.params);
     }
 
     pub(crate) fn with_fix(mut self, fix: Option<String>) -> Self {
@@ -115,6 +129,30 @@ impl Report {
         }
     }
 
+    /// Renders every message (and the platform texts) in `locale`; English
+    /// is what the rules write, so `en` changes nothing.
+    pub fn localize(&mut self, locale: Locale) {
+        if locale == Locale::En {
+            return;
+        }
+        let findings = match self {
+            Report::Link(r) => {
+                if let Some(p) = &mut r.platform {
+                    p.localize(locale);
+                }
+                &mut r.findings
+            }
+            Report::Instructions(r) => &mut r.findings,
+            Report::Location(r) => &mut r.findings,
+            Report::Continuity(r) => &mut r.findings,
+            Report::Session(r) => &mut r.findings,
+            Report::InvalidRequest(r) => &mut r.findings,
+        };
+        for finding in findings {
+            finding.render(locale);
+        }
+    }
+
     /// Serializes the report as compact JSON: the exact bytes every runtime
     /// returns (and the bytes `serde_json::to_string` gives for it).
     #[must_use]
@@ -145,7 +183,7 @@ impl ToJson for Finding {
     fn write_json(&self, out: &mut String) {
         let mut w = ObjectWriter::new(out);
         w.field("code", &self.code).field("severity", &self.severity).field("field", &self.field);
-        w.field("message", &self.message);
+        w.field("message", &self.message).field("params", &self.params);
         if let Some(fix) = &self.fix {
             w.field("fix", fix);
         }
@@ -169,13 +207,26 @@ pub struct InvalidRequestReport {
 
 impl InvalidRequestReport {
     /// A report for a request that is not a valid request; `field` is the
-    /// path of the offending field (empty for the request as a whole).
+    /// path of the offending field (empty for the request as a whole) and
+    /// `params` name the problem (`problem` and what it needs).
     #[must_use]
-    pub fn new(field: &str, message: String) -> Self {
+    pub fn new(field: &str, params: Params) -> Self {
         InvalidRequestReport {
             verdict: Verdict::Reject,
-            findings: vec![Finding::new(Code::InvalidRequest, field, message)],
+            findings: vec![Finding::new(Code::InvalidRequest, field, params)],
             ruleset: RULESET,
         }
+    }
+
+    /// The report for a [`DecodeError`](crate::DecodeError), in its locale.
+    #[must_use]
+    pub fn of_error(e: crate::DecodeError) -> Self {
+        let mut report = InvalidRequestReport::new(&e.field, e.params);
+        if e.locale != Locale::En {
+            for f in &mut report.findings {
+                f.render(e.locale);
+            }
+        }
+        report
     }
 }

@@ -25,6 +25,21 @@ pub enum Request {
     Session(SessionRequest),
 }
 
+impl Request {
+    /// The request's `locale` (`en` when absent).
+    #[must_use]
+    pub fn locale(&self) -> Locale {
+        let locale = match self {
+            Request::Link(r) => r.locale,
+            Request::Instructions(r) => r.locale,
+            Request::Location(r) => r.locale,
+            Request::Continuity(r) => r.locale,
+            Request::Session(r) => r.locale,
+        };
+        locale.unwrap_or_default()
+    }
+}
+
 /// `{"kind": "link", "input": "..."}`
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -34,6 +49,9 @@ pub struct LinkRequest {
     /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// The language of the report's messages and platform texts: `en` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// `{"kind": "instructions", "input": "...", "link": "..."}`
@@ -49,6 +67,9 @@ pub struct InstructionsRequest {
     /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// The language of the report's messages and platform texts: `en` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// `{"kind": "location", "state": "CA", "zip": "94110", "country": "US"}`
@@ -66,6 +87,9 @@ pub struct LocationRequest {
     /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// The language of the report's messages and platform texts: `en` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// Where the client is, who the provider is, and how the client pays.
@@ -81,6 +105,9 @@ pub struct ContinuityRequest {
     /// The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// The language of the report's messages and platform texts: `en` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// One telehealth session about to be confirmed.
@@ -117,6 +144,9 @@ pub struct SessionRequest {
     /// The date the request is made (`YYYY-MM-DD`); today in UTC when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// The language of the report's messages and platform texts: `en` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// What the provider holds.
@@ -320,6 +350,16 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// A shipped locale of the message catalog (`messages/<locale>.json`).
+    Locale {
+        /// English (the default).
+        En = "en",
+        /// Spanish (United States).
+        Es = "es",
+    }
+}
+
+wire_enum! {
     /// How the session is paid.
     Payment {
         /// Billed to the client's insurance through the platform.
@@ -334,6 +374,13 @@ wire_enum! {
 impl Default for LicenseBasis {
     fn default() -> Self {
         LicenseBasis::StateLicense
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::En
     }
 }
 

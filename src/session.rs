@@ -55,11 +55,11 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
         findings.push(Finding::new(Code::SessionInFuture, date_field, message::session_in_future(day)));
     }
     if request.modality == Modality::AudioOnly {
-        findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", message::audio_only()));
+        findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", crate::messages::Params::new()));
     }
     let location = request.location.as_deref().map(crate::text::trim_ws).filter(|l| !l.is_empty());
     let Some(location) = location else {
-        findings.push(Finding::new(Code::LocationRequired, "location", message::location_required()));
+        findings.push(Finding::new(Code::LocationRequired, "location", crate::messages::Params::new()));
         return report(findings, None, PrivatePay::NotAllowed, None);
     };
     let provider_location = request.provider_location.as_deref();
@@ -105,34 +105,27 @@ fn report(
     }
 }
 
+/// The params of the session findings (the words are in the message catalog).
 mod message {
     use crate::date::Date;
+    use crate::messages::Params;
     use crate::request::Payment;
 
     // `as_of` stays out of the text: without one it is the caller's clock, and
     // the report must not depend on it beyond the code.
-    pub fn session_in_future(day: Date) -> String {
-        format!("This session is dated {day}, which has not come yet: confirm a session once it has taken place, on its own date at the client's location.")
+    pub fn session_in_future(day: Date) -> Params {
+        Params::new().with("date", day.to_string())
     }
 
-    pub fn audio_only() -> String {
-        "Audio-only sessions are not permitted: every session must have audio and video.".to_owned()
+    pub fn location_not_saved(place: &'static str) -> Params {
+        Params::new().with("place", place)
     }
 
-    pub fn location_required() -> String {
-        "Choose where the client is during this session from their saved virtual-session locations.".to_owned()
-    }
-
-    pub fn location_not_saved(place: &str) -> String {
-        format!("{place} is not one of this client's saved locations. Add it first: Clients > the client > Billing > Virtual session locations > New location.")
-    }
-
-    pub fn payment_not_allowed(payment: Payment, place: &str) -> String {
-        match payment {
-            Payment::Insurance => {
-                format!("This session cannot be billed to insurance: you must be licensed and credentialed in {place}.")
-            }
-            Payment::PrivatePay => format!("Private pay is not allowed for this session in {place}."),
-        }
+    pub fn payment_not_allowed(payment: Payment, place: &'static str) -> Params {
+        let payment = match payment {
+            Payment::Insurance => "insurance",
+            Payment::PrivatePay => "private_pay",
+        };
+        Params::new().with("payment", payment).with("place", place)
     }
 }

@@ -36,32 +36,36 @@ fn day_of(as_of: &str) -> Result<Date, crate::Report> {
         return Ok(today_utc());
     }
     crate::decode::parse_date("as_of", as_of)
-        .map_err(|e| crate::Report::InvalidRequest(crate::InvalidRequestReport::new(&e.field, e.message)))
+        .map_err(|e| crate::Report::InvalidRequest(crate::InvalidRequestReport::of_error(e)))
 }
 
 /// Checks a link as typed (a `link` request without building or parsing
-/// request JSON); returns the JSON report. Never throws.
+/// request JSON); returns the report on the compact wire (`src/wire.rs`),
+/// which `npm/wire.js` reads and renders. Never throws.
 #[cfg(feature = "keystroke")]
-#[wasm_bindgen(js_name = checkLinkJson)]
+#[wasm_bindgen(js_name = checkLinkWire)]
 #[must_use]
-pub fn check_link_json(input: &str, as_of: &str) -> String {
-    day_of(as_of).map_or_else(|bad| bad, |day| crate::Report::Link(crate::link::check(input, day))).to_json()
+pub fn check_link_wire(input: &str, as_of: &str) -> String {
+    crate::wire::encode(
+        &day_of(as_of).map_or_else(|bad| bad, |day| crate::Report::Link(crate::link::check(input, day))),
+    )
 }
 
-/// Checks instructions (`link`: the provider's link, or empty); returns the
-/// JSON report. Never throws.
+/// Checks instructions (`link`: the provider's link, if any); returns the
+/// report on the compact wire. Never throws.
 #[cfg(feature = "keystroke")]
-#[wasm_bindgen(js_name = checkInstructionsJson)]
+#[wasm_bindgen(js_name = checkInstructionsWire)]
 #[must_use]
-pub fn check_instructions_json(input: &str, link: Option<String>, as_of: &str) -> String {
+pub fn check_instructions_wire(input: &str, link: Option<String>, as_of: &str) -> String {
     let report = day_of(as_of).map_or_else(
         |bad| bad,
         |day| {
-            let request = crate::InstructionsRequest { input: Some(input.to_owned()), link, as_of: Some(day) };
+            let request =
+                crate::InstructionsRequest { input: Some(input.to_owned()), link, as_of: Some(day), locale: None };
             crate::Report::Instructions(crate::instructions::check(&request, day))
         },
     );
-    report.to_json()
+    crate::wire::encode(&report)
 }
 
 /// Checks one JSON request of any kind and returns the JSON report. Never throws.

@@ -130,6 +130,7 @@ fn continuity(location: &str, provider: Provider, as_of: Date) -> Request {
         provider,
         client: Client { coverage: Coverage::None, saved_locations: Vec::new() },
         as_of: Some(as_of),
+        locale: None,
     })
 }
 
@@ -238,6 +239,7 @@ proptest! {
             modality: Modality::Video,
             payment: Payment::PrivatePay,
             as_of: Some(date),
+            locale: None,
         });
         let by_start = check(&session(None, Some(start)), date).to_json().replace("session_start", "session_date");
         let by_date = check(&session(Some(date), None), date).to_json();

@@ -98,6 +98,7 @@ fn assert_request_properties(text: &str) -> Result<(), TestCaseError> {
                 zip: value["zip"].as_str().map(str::to_owned),
                 country: value["country"].as_str().map(str::to_owned),
                 as_of: None,
+                locale: None,
             };
             assert_location_fix(&request)?;
         }

@@ -1,12 +1,15 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The README's platforms table, rendered from the registry itself: every
-//! entry with its hosts, waiting room, BAA terms, source and the date the
+//! The README's platforms table, rendered from the registry itself (and the
+//! English message catalog's BAA texts): every entry with its hosts,
+//! waiting room, BAA terms, source and the date the
 //! source was checked; unverified facts are marked. `UPDATE_README=1 cargo
 //! test --test readme_platforms` rewrites it.
 
 mod readme;
 
 use telehealth_rules::link::registry::{Class, Entry, Fact, WaitingRoom, ENTRIES};
+use telehealth_rules::messages::{Catalog, PlatformClass};
+use telehealth_rules::Locale;
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -28,7 +31,9 @@ fn render() -> String {
     for e in ENTRIES {
         let hosts: Vec<String> = e.domains.iter().map(|d| format!("`{d}`")).collect();
         let (room, baa) = match e.class {
-            Class::Meeting { waiting_room, baa, .. } => {
+            Class::Meeting { waiting_room } => {
+                // The BAA terms as the English catalog words them.
+                let (_, baa) = Catalog::of(Locale::En).platform_texts(e.id, PlatformClass::Meeting);
                 let room = match waiting_room {
                     WaitingRoom::BuiltIn => "built in",
                     WaitingRoom::Setting => "setting",

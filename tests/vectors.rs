@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The shared test vectors, run natively. With `UPDATE_GOLDEN=1` this test
-//! rewrites `tests/golden/*.jsonl` from the native reports (review the diff:
-//! the golden files are what wasm in Node and in Chromium are held to).
+//! The shared test vectors, run natively, in English and in Spanish. With
+//! `UPDATE_GOLDEN=1` this test rewrites `tests/golden/*.jsonl` and
+//! `tests/golden-es/*.jsonl` from the native reports (review the diff: the
+//! golden files are what wasm in Node and in Chromium are held to).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod common;
@@ -18,21 +19,26 @@ fn vectors_native() {
     if update {
         write_golden();
     }
-    let (count, failures) = common::run(|request| check_json(request, today()), !update);
-    assert!(count >= 900, "only {count} cases");
-    assert!(failures.is_empty(), "{} of {count} cases fail:\n{}", failures.len(), failures.join("\n"));
+    for (locale, _) in common::LOCALES {
+        let (count, failures) = common::run_in(locale, |request| check_json(request, today()), !update);
+        assert!(count >= 900, "only {count} cases");
+        assert!(failures.is_empty(), "{locale}: {} of {count} cases fail:\n{}", failures.len(), failures.join("\n"));
+    }
 }
 
 fn write_golden() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let mut by_file: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
-    for case in common::cases() {
-        let text = by_file.entry(case.file).or_default();
-        text.push_str(&check_json(&case.request, today()));
-        text.push('\n');
-    }
-    for (file, text) in by_file {
-        std::fs::write(dir.join(format!("{file}.jsonl")), text).unwrap();
+    for (locale, golden) in common::LOCALES {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(golden);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut by_file: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+        for case in common::cases_in(locale) {
+            let text = by_file.entry(case.file).or_default();
+            text.push_str(&check_json(&case.request, today()));
+            text.push('\n');
+        }
+        for (file, text) in by_file {
+            std::fs::write(dir.join(format!("{file}.jsonl")), text).unwrap();
+        }
     }
 }
 
@@ -40,7 +46,7 @@ fn write_golden() {
 /// every report: Rust callers may serialize reports either way.
 #[test]
 fn reports_serialize_like_serde_json() {
-    for case in common::cases() {
+    for case in common::cases().into_iter().chain(common::cases_in("es")) {
         let report = telehealth_rules::check_json_report(&case.request, today());
         assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap(), "{}", case.name);
     }

@@ -120,13 +120,13 @@ pub fn judge(place: &Jurisdiction, cx: &Context<'_>) -> Authority {
     Authority { authorized: false, privilege_only: None, findings }
 }
 
-/// The message of the `compact_privilege` finding: the authority is a privilege alone.
+/// The params of the `compact_privilege` finding: the authority is a privilege alone.
 #[must_use]
-pub fn privilege_only_message(place: &str, compact: CompactId) -> String {
+pub fn privilege_only_params(place: &'static str, compact: CompactId) -> crate::messages::Params {
     message::privilege_only(place, compact)
 }
 
-fn lapse_finding(lapse: Lapse, place: &str, day: Date) -> Finding {
+fn lapse_finding(lapse: Lapse, place: &'static str, day: Date) -> Finding {
     let code = if matches!(lapse, Lapse::Expired(_)) { Code::LicenseExpired } else { Code::LicenseInactive };
     Finding::new(code, "provider.licenses", message::lapse(lapse, place, day))
 }

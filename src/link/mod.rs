@@ -18,6 +18,7 @@ use url::{Host, Url};
 use crate::code::Code;
 use crate::date::Date;
 use crate::json::{json_enum, ObjectWriter, ToJson};
+use crate::messages::{Catalog, Locale, Params, PlatformClass, RENDERED_HERE};
 use crate::report::{Finding, Verdict, RULESET};
 use registry::{Class, Entry, WaitingRoom};
 use shape::Outcome;
@@ -65,10 +66,29 @@ pub struct PlatformInfo {
     pub name: &'static str,
     /// Whether clients wait until the provider admits them.
     pub waiting_room: WaitingRoom,
-    /// Which setting makes the waiting room the default.
+    /// Which setting makes the waiting room the default (in the request's locale).
     pub guidance: &'static str,
-    /// What plan a Business Associate Agreement needs on this platform.
+    /// What plan a Business Associate Agreement needs on this platform (in the request's locale).
     pub baa: &'static str,
+    /// Which catalog texts `guidance` and `baa` are.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    class: PlatformClass,
+}
+
+impl PlatformInfo {
+    /// Which catalog texts it takes: its own, or its class's (consumer, public).
+    #[must_use]
+    pub fn class(&self) -> PlatformClass {
+        self.class
+    }
+
+    /// Takes `guidance` and `baa` from the catalog of `locale`.
+    pub fn localize(&mut self, locale: Locale) {
+        if RENDERED_HERE {
+            (self.guidance, self.baa) = Catalog::of(locale).platform_texts(self.id, self.class);
+        }
+    }
 }
 
 /// Something a link cannot prove, so the provider confirms it.
@@ -116,33 +136,41 @@ struct Judged {
     /// A wrapper held nothing readable (or something unsafe): the
     /// `wrapped_link` finding gets no fix and says so.
     wrapped_unreadable: bool,
-    /// The outermost wrapper's name, for that message.
-    wrapper: Option<&'static str>,
 }
 
 impl Judged {
+    #[inline(never)]
     fn has(&self, code: Code) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
 
-    fn push(&mut self, code: Code, message: String) {
+    // The params are built only when the finding is new (`params` is a
+    // closure); the rest is one non-generic copy, to keep the wasm small.
+    fn push(&mut self, code: Code, params: impl FnOnce() -> Params) {
         if !self.has(code) {
-            self.findings.push(Finding::new(code, FIELD, message));
+            self.add(code, params(), None, false);
         }
     }
 
-    fn push_fix(&mut self, code: Code, message: String, fix: Option<String>) {
+    fn push_fix(&mut self, code: Code, params: impl FnOnce() -> Params, fix: Option<String>) {
         if !self.has(code) {
-            self.findings.push(Finding::new(code, FIELD, message).with_fix(fix));
+            self.add(code, params(), fix, false);
         }
     }
 
     /// A finding whose fix is the repaired link, filled in at the end.
-    fn push_repair(&mut self, code: Code, message: String) {
+    fn push_repair(&mut self, code: Code, params: impl FnOnce() -> Params) {
         if !self.has(code) {
-            self.repairs.push(self.findings.len());
-            self.findings.push(Finding::new(code, FIELD, message));
+            self.add(code, params(), None, true);
         }
+    }
+
+    #[inline(never)]
+    fn add(&mut self, code: Code, params: Params, fix: Option<String>, repair: bool) {
+        if repair {
+            self.repairs.push(self.findings.len());
+        }
+        self.findings.push(Finding::new(code, FIELD, params).with_fix(fix));
     }
 }
 
@@ -157,11 +185,11 @@ pub fn check(input: &str, as_of: Date) -> LinkReport {
 fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
     // Characters are counted only when the bytes could be too many.
     if input.len() > MAX_CHARS && input.chars().nth(MAX_CHARS).is_some() {
-        j.push(Code::TooLong, message::too_long(input.chars().count()));
+        j.push(Code::TooLong, || message::too_long(input.chars().count()));
         return;
     }
     if crate::text::trim_ws(input).is_empty() {
-        j.push(Code::Empty, message::empty());
+        j.push(Code::Empty, message::empty);
         return;
     }
     judge_pasted(input, as_of, 0, j);
@@ -173,16 +201,16 @@ fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
 fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     let trimmed = crate::text::trim_ws(text);
     if trimmed.len() != text.len() {
-        j.push(Code::WhitespaceTrimmed, message::whitespace_trimmed());
+        j.push(Code::WhitespaceTrimmed, message::whitespace_trimmed);
     }
     let core = scan::trim_punctuation(trimmed);
     if core.len() != trimmed.len() {
-        j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
+        j.push(Code::PunctuationTrimmed, Params::new);
     }
     // Every invisible control is non-ASCII: typed links skip the scan.
     if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;
-        return j.push(Code::LookalikeCharacters, message::invisible_characters());
+        return j.push(Code::LookalikeCharacters, message::invisible_characters);
     }
     judge(core, as_of, depth, j);
 }
@@ -197,54 +225,54 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     // Before any repair: a lookalike host is the whole story.
     if web && scan::host_has_lookalike_characters(text) {
         j.wrapped_unreadable = true;
-        return j.push(Code::LookalikeCharacters, message::lookalike_characters());
+        return j.push(Code::LookalikeCharacters, message::lookalike_characters);
     }
     let mut was_http = false;
     let url_text = match scheme {
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => https(rest),
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
-            j.push_repair(Code::HttpsRequired, message::https_required());
+            j.push_repair(Code::HttpsRequired, message::https_required);
             was_http = true;
             https(rest)
         }
         Some((scheme, _)) => return judge_scheme(scheme, as_of, j),
-        None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone()),
+        None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone),
         None if scan::looks_like_host(text) => {
-            j.push_repair(Code::MissingScheme, message::missing_scheme());
+            j.push_repair(Code::MissingScheme, Params::new);
             let mut url = String::from("https://");
             url.push_str(text.trim_start_matches('/'));
             url
         }
-        None => return j.push(Code::NotAUrl, message::not_a_url("")),
+        None => return j.push(Code::NotAUrl, || message::not_a_url("none")),
     };
     let url = match Url::parse(&url_text) {
         Ok(url) => url,
-        Err(e) => return j.push(Code::NotAUrl, message::not_a_url(&format!(" ({e})"))),
+        Err(e) => return j.push(Code::NotAUrl, || message::not_a_url_error(e)),
     };
     let host = match url.host() {
         Some(Host::Domain(domain)) => domain.trim_end_matches('.').to_owned(),
         Some(Host::Ipv4(_) | Host::Ipv6(_)) => {
-            j.push(Code::IpAddressHost, message::ip_address_host());
+            j.push(Code::IpAddressHost, Params::new);
             return finish_url(url, None, was_http, j);
         }
-        None => return j.push(Code::NotAUrl, message::not_a_url(" (it has no site name)")),
+        None => return j.push(Code::NotAUrl, || message::not_a_url("no_host")),
     };
     if !scan::is_public_domain(&host) {
-        return j.push(Code::NotAUrl, message::not_a_url(&format!(" (\"{host}\" is not a complete site name)")));
+        return j.push(Code::NotAUrl, || message::incomplete_host(&host));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        j.push(Code::CredentialsInUrl, message::credentials_in_url(&host));
+        j.push(Code::CredentialsInUrl, || message::host(&host));
     }
     let Some(entry) = registry::lookup(&host) else {
         match registry::lookalike_of(&host) {
-            Some(known) => j.push(Code::LookalikeHost, message::lookalike_host(known, &host)),
-            None => j.push(Code::UnknownPlatform, message::unknown_platform(&host)),
+            Some(known) => j.push(Code::LookalikeHost, || message::lookalike_host(known, &host)),
+            None => j.push(Code::UnknownPlatform, || message::host(&host)),
         }
         return finish_url(url, None, was_http, j);
     };
     if entry.retired.is_some_and(|day| day <= as_of) {
         let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
-        j.push(Code::PlatformRetired, message::platform_retired(entry.name, &since));
+        j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
     }
     let segments: Vec<&str> =
         url.path_segments().map(|s| s.filter(|seg| !seg.is_empty()).collect()).unwrap_or_default();
@@ -253,28 +281,27 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
             let inner = unwrap::inner_link(wrap, &url).filter(|_| depth < MAX_WRAP_DEPTH);
             if let Some(inner) = inner {
-                j.wrapper = j.wrapper.or(Some(entry.name));
-                j.push_repair(Code::WrappedLink, message::wrapped_link(entry.name, true));
+                j.push_repair(Code::WrappedLink, || message::wrapped_link(entry.id, true));
                 return judge_pasted(&inner, as_of, depth + 1, j);
             }
             // No meeting link can be read inside: no fix to offer, at any depth.
             j.wrapped_unreadable = true;
-            j.push_fix(Code::WrappedLink, message::wrapped_link(entry.name, false), None);
+            j.push_fix(Code::WrappedLink, || message::wrapped_link(entry.id, false), None);
         }
-        Class::Wrapper(_) => j.push(Code::NotAMeetingLink, message::not_a_meeting_link(entry.name)),
-        Class::Shortener => j.push(Code::UrlShortener, message::url_shortener(&host)),
-        Class::DialIn => j.push(Code::AudioOnly, message::audio_only_service(entry.name)),
-        Class::Consumer => j.push(Code::ConsumerPlatform, message::consumer_platform(entry.name)),
-        Class::Public => j.push(Code::PublicPlatform, message::public_platform(entry.name)),
+        Class::Wrapper(_) => j.push(Code::NotAMeetingLink, || message::platform(entry.id)),
+        Class::Shortener => j.push(Code::UrlShortener, || message::host(&host)),
+        Class::DialIn => j.push(Code::AudioOnly, || message::audio_only_service(entry.id)),
+        Class::Consumer => j.push(Code::ConsumerPlatform, || message::platform(entry.id)),
+        Class::Public => j.push(Code::PublicPlatform, || message::platform(entry.id)),
         Class::Meeting { waiting_room, .. } => {
             let start_param = !entry.host_start_params.is_empty()
                 && url.query_pairs().any(|(k, _)| entry.host_start_params.iter().any(|p| k == *p));
             if start_param || outcome == Outcome::HostStart {
-                j.push(Code::HostStartLink, message::host_start_link(entry.name, entry.invite_hint));
+                j.push(Code::HostStartLink, || message::platform(entry.id));
             }
             judge_outcome(outcome, entry, &segments, j);
             if waiting_room == WaitingRoom::None {
-                j.push(Code::NoWaitingRoom, message::no_waiting_room(entry.name));
+                j.push(Code::NoWaitingRoom, || message::platform(entry.id));
             }
         }
     }
@@ -293,18 +320,16 @@ fn https(rest: &str) -> String {
 fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {
     match outcome {
         Outcome::Room | Outcome::HostStart => {}
-        Outcome::Expiring => j.push(Code::ExpiringLink, message::expiring_link(entry.name, entry.expiry_hint)),
-        Outcome::Webinar => j.push(Code::WebinarLink, message::webinar_link()),
-        Outcome::NotMeeting => j.push(Code::NotAMeetingLink, message::not_a_meeting_link(entry.name)),
-        Outcome::Malformed => {
-            j.push(Code::MalformedMeetingId, message::malformed_meeting_id(entry.name, entry.shape_hint))
-        }
+        Outcome::Expiring => j.push(Code::ExpiringLink, || message::platform(entry.id)),
+        Outcome::Webinar => j.push(Code::WebinarLink, Params::new),
+        Outcome::NotMeeting => j.push(Code::NotAMeetingLink, || message::platform(entry.id)),
+        Outcome::Malformed => j.push(Code::MalformedMeetingId, || message::platform(entry.id)),
         Outcome::MalformedMeetCode => {
             let fix = segments
                 .first()
                 .and_then(|code| shape::dash_meet_code(code))
                 .map(|code| format!("https://meet.google.com/{code}"));
-            j.push_fix(Code::MalformedMeetingId, message::malformed_meeting_id(entry.name, entry.shape_hint), fix);
+            j.push_fix(Code::MalformedMeetingId, || message::platform(entry.id), fix);
         }
     }
 }
@@ -315,24 +340,24 @@ fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
     let lower = scheme.to_ascii_lowercase();
     let known = scan::SCHEMES.iter().find(|s| s.scheme == lower);
     if known.is_some_and(|s| s.audio_only && s.platform.is_none()) {
-        return j.push(Code::AudioOnly, message::audio_only_phone());
+        return j.push(Code::AudioOnly, message::audio_only_phone);
     }
-    j.push(Code::UnsupportedScheme, message::unsupported_scheme(&lower));
+    j.push(Code::UnsupportedScheme, || message::unsupported_scheme(&lower));
     let Some(known) = known else { return };
     let entry = known.platform.and_then(|id| registry::ENTRIES.iter().find(|e| e.id == id));
     if let Some(entry) = entry {
         j.platform = Some(entry);
         match entry.class {
-            Class::Consumer => j.push(Code::ConsumerPlatform, message::consumer_platform(entry.name)),
-            _ => j.push(Code::HostStartLink, message::host_start_link(entry.name, entry.invite_hint)),
+            Class::Consumer => j.push(Code::ConsumerPlatform, || message::platform(entry.id)),
+            _ => j.push(Code::HostStartLink, || message::platform(entry.id)),
         }
         if entry.retired.is_some_and(|day| day <= as_of) {
             let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
-            j.push(Code::PlatformRetired, message::platform_retired(entry.name, &since));
+            j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
         }
     }
     if known.audio_only {
-        j.push(Code::AudioOnly, message::audio_only_phone());
+        j.push(Code::AudioOnly, message::audio_only_phone);
     }
 }
 
@@ -363,7 +388,7 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
             j.normalized = Some(text);
             return;
         };
-        j.push(Code::PunctuationTrimmed, message::punctuation_trimmed());
+        j.push(Code::PunctuationTrimmed, Params::new);
         url = next;
     }
     j.normalized = Some(url.into());
@@ -377,7 +402,7 @@ fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
         let untidy = query.is_empty() || query.contains("&&") || query.starts_with('&') || query.ends_with('&');
         if untidy || pairs.clone().any(is_tracking) {
             if query.split('&').any(is_tracking) {
-                j.push(Code::TrackingRemoved, message::tracking_removed());
+                j.push(Code::TrackingRemoved, Params::new);
             }
             let kept = pairs.filter(|pair| !is_tracking(pair)).collect::<Vec<_>>().join("&");
             url.set_query(if kept.is_empty() { None } else { Some(&kept) });
@@ -411,7 +436,8 @@ fn finish(mut j: Judged) -> LinkReport {
             let unreadable = finding.code == Code::WrappedLink && j.wrapped_unreadable;
             finding.fix = if unreadable { None } else { fix };
             if unreadable {
-                finding.message = message::wrapped_link(j.wrapper.unwrap_or("a mail scanner"), false);
+                finding.params.set("inner", "unreadable");
+                finding.render(Locale::En);
             }
         }
     }
@@ -432,10 +458,12 @@ fn finish(mut j: Judged) -> LinkReport {
 }
 
 fn platform_info(entry: &'static Entry) -> PlatformInfo {
-    let (waiting_room, guidance, baa) = match entry.class {
-        Class::Meeting { waiting_room, guidance, baa } => (waiting_room, guidance, baa),
-        Class::Public => (WaitingRoom::None, message::PUBLIC_GUIDANCE, message::NO_BAA),
-        _ => (WaitingRoom::None, message::CONSUMER_GUIDANCE, message::NO_BAA),
+    let (waiting_room, class) = match entry.class {
+        Class::Meeting { waiting_room } => (waiting_room, PlatformClass::Meeting),
+        Class::Public => (WaitingRoom::None, PlatformClass::Public),
+        _ => (WaitingRoom::None, PlatformClass::Consumer),
     };
-    PlatformInfo { id: entry.id, name: entry.name, waiting_room, guidance, baa }
+    let (guidance, baa) =
+        if RENDERED_HERE { Catalog::of(Locale::En).platform_texts(entry.id, class) } else { ("", "") };
+    PlatformInfo { id: entry.id, name: entry.name, waiting_room, guidance, baa, class }
 }

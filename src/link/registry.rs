@@ -36,8 +36,9 @@ json_enum!(WaitingRoom {
 /// What a known domain is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
-    /// A video platform that can host compliant sessions.
-    Meeting { waiting_room: WaitingRoom, guidance: &'static str, baa: &'static str },
+    /// A video platform that can host compliant sessions (its texts, guidance
+    /// and BAA terms, are in the message catalog, by platform id).
+    Meeting { waiting_room: WaitingRoom },
     /// A consumer app: no BAA is ever signed.
     Consumer,
     /// A public broadcasting service.
@@ -91,12 +92,6 @@ pub struct Entry {
     pub lowercase_path: bool,
     /// Retired on and after this date.
     pub retired: Option<Date>,
-    /// What a valid room link looks like, for `malformed_meeting_id` messages.
-    pub shape_hint: &'static str,
-    /// Why an expiring link expires, for `expiring_link` messages.
-    pub expiry_hint: &'static str,
-    /// Where the invite link is, for `host_start_link` messages.
-    pub invite_hint: &'static str,
     /// Where the facts come from.
     pub source: NativeOnly<&'static str>,
     /// The vendor page (or, failing one, the public page) the facts were
@@ -251,9 +246,6 @@ const fn meeting(
         host_start_params: &[],
         lowercase_path: false,
         retired: None,
-        shape_hint: "the room name is not in the platform's form",
-        expiry_hint: "is for one appointment only",
-        invite_hint: "",
         source: NativeOnly::new(source),
         source_url: NativeOnly::new(""),
         checked_on: NativeOnly::new(""),
@@ -261,9 +253,10 @@ const fn meeting(
     }
 }
 
-/// A meeting platform's waiting room, the setting that turns it on, and its BAA terms.
-const fn room(waiting_room: WaitingRoom, guidance: &'static str, baa: &'static str) -> Class {
-    Class::Meeting { waiting_room, guidance, baa }
+/// A meeting platform's waiting room (the setting that turns it on and its
+/// BAA terms are platform texts of the message catalog, `messages/*.json`).
+const fn room(waiting_room: WaitingRoom) -> Class {
+    Class::Meeting { waiting_room }
 }
 
 const fn service(
@@ -284,9 +277,6 @@ const fn service(
         host_start_params: &[],
         lowercase_path: false,
         retired: None,
-        shape_hint: "the room name is not in the platform's form",
-        expiry_hint: "is for one appointment only",
-        invite_hint: "",
         source: NativeOnly::new(source),
         source_url: NativeOnly::new(""),
         checked_on: NativeOnly::new(""),
@@ -299,18 +289,15 @@ const fn service(
 pub static ENTRIES: &[Entry] = &[
     Entry {
         host_start_params: &["zak"],
-        shape_hint: "a meeting ID has 9 to 11 digits, and a personal link name 5 to 40 letters, digits or dots",
         // An 11-digit ID is a scheduled meeting; the link does not say
-        // whether it recurs, so both lifetimes are given.
-        expiry_hint: "is for a scheduled meeting: a one-time meeting stops working 30 days after its date, a recurring one 365 days after it was last started, and the link does not say which; a personal meeting room (a 10-digit ID or a /my/ link) lasts while it is started at least once every 365 days",
-        invite_hint: " (it contains /j/ or /my/)",
+        // whether it recurs, so `expiring_link` gives both lifetimes.
         source_url: NativeOnly::new("https://support.zoom.us/hc/en-us/articles/201362373"),
         checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
             "zoom",
             "Zoom",
             &["zoom.us", "zoom.com", "zoomgov.com"],
-            room(WaitingRoom::Setting, "In Zoom, go to Settings > Meeting > Security and turn on Waiting Room; for your personal meeting room, also turn it on under Meetings > Personal Room > Edit.", "A paid Zoom plan with a signed BAA (Zoom for Healthcare or a HIPAA-enabled account); never the free Basic plan."),
+            room(WaitingRoom::Setting),
             ZOOM_SHAPES,
             "Zoom support 201362373 and KB0065196 (meeting IDs and their expiry), 360041408732 (waiting room), KB0067751 (plans); zoom.com hosts as in open-source link detectors",
         )
@@ -318,52 +305,46 @@ pub static ENTRIES: &[Entry] = &[
     Entry {
         hosts: Hosts::Exact,
         lowercase_path: true,
-        shape_hint: "a meeting code has 10 letters written xxx-xxxx-xxx",
         ..meeting(
             "google_meet",
             "Google Meet",
             &["meet.google.com"],
-            room(WaitingRoom::Setting, "In Google Meet, open Host controls and set Meeting access to Restricted, so that everyone outside the invite must ask to join.", "A paid Google Workspace account with the HIPAA BAA accepted in the Admin console; never a personal @gmail.com account."),
+            room(WaitingRoom::Setting),
             MEET_SHAPES,
             "Google Workspace admin help 3407054; Meet help 9303164",
         )
     },
     Entry {
-        shape_hint: "a meeting link contains 19:meeting_...@thread.v2, or /meet/ and a number",
         source_url: NativeOnly::new("https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html"),
         checked_on: NativeOnly::new("2026-11-29"),
-        expiry_hint: "is a short meeting link that expires 60 days after the meeting",
         ..meeting(
         "microsoft_teams",
         "Microsoft Teams",
         // teams.microsoft.us: US government clouds (GCC High at gov., DoD at dod.).
         &["teams.microsoft.com", "teams.cloud.microsoft", "teams.microsoft.us"],
-        room(WaitingRoom::Setting, "In Teams, open Meeting options and set \"Who can bypass the lobby\" to \"Only me\" (or \"Only organizers and co-organizers\").", "A commercial Microsoft 365 plan (covered by Microsoft's data protection addendum); never Teams free."),
+        room(WaitingRoom::Setting),
         TEAMS_SHAPES,
         "Microsoft 365 message center MC772556; Microsoft Teams lobby documentation; GCC High and DoD Teams URLs in ServiceNow's Teams integration docs",
     )
     },
     Entry {
-        shape_hint: "a personal room name has letters, digits, dots, dashes or underscores, with at least one letter",
-        expiry_hint: "is for one scheduled meeting",
         ..meeting(
         "webex",
         "Webex",
         &["webex.com"],
-        room(WaitingRoom::Setting, "In Webex, turn on automatic lock for your Personal Room (lock 0 minutes after the meeting starts), so that guests wait in the lobby until you admit them.", "A Webex plan for which Cisco has signed a BAA."),
+        room(WaitingRoom::Setting),
         WEBEX_SHAPES,
         "Webex help njvqg5x",
     )
     },
     Entry {
-        shape_hint: "a room name has letters, digits, dots, dashes or underscores",
         source_url: NativeOnly::new("https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview"),
         checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
         "doxy_me",
         "Doxy.me",
         &["doxy.me"],
-        room(WaitingRoom::BuiltIn, "Doxy.me rooms always have a waiting room: clients check in and wait until you start the call.", "A Doxy.me plan with a signed BAA (free-tier BAA terms are disputed between sources: check yours)."),
+        room(WaitingRoom::BuiltIn),
         DOXY_SHAPES,
         "Doxy.me help center: waiting room overview",
     )
@@ -372,7 +353,7 @@ pub static ENTRIES: &[Entry] = &[
         "vsee_clinic",
         "VSee Clinic",
         &["vsee.me"],
-        room(WaitingRoom::BuiltIn, "VSee Clinic has a built-in clinic waiting room: clients wait there until you start the visit.", "A VSee Clinic plan with a signed BAA (VSee was on the HHS list of vendors that sign BAAs)."),
+        room(WaitingRoom::BuiltIn),
         ANY_PATH,
         "HHS OCR notification of enforcement discretion (2020), vendor list",
     ),
@@ -380,7 +361,7 @@ pub static ENTRIES: &[Entry] = &[
         "therapynotes",
         "TherapyNotes",
         &["therapyportal.com"],
-        room(WaitingRoom::BuiltIn, "TherapyNotes telehealth has a built-in clinician waiting room.", "Covered by your TherapyNotes EHR agreement."),
+        room(WaitingRoom::BuiltIn),
         THERAPYNOTES_SHAPES,
         "TherapyNotes help: client portal telehealth links",
     ),
@@ -394,7 +375,7 @@ pub static ENTRIES: &[Entry] = &[
             "SimplePractice",
             &["video.simplepractice.com"],
             // The waiting room is a toggle, not built in (help article 7787591542797).
-            room(WaitingRoom::Setting, "In SimplePractice, open Telehealth settings > Host control > Meeting access and turn on Use waiting room, so that you admit each client.", "Covered by your SimplePractice agreement (BAA terms unverified)."),
+            room(WaitingRoom::Setting),
             &[],
             "SimplePractice help: Using telehealth features (Use waiting room toggle); one link per appointment",
         )
@@ -410,7 +391,7 @@ pub static ENTRIES: &[Entry] = &[
             "thera_link",
             "thera-LINK",
             &["thera-link.com"],
-            room(WaitingRoom::Setting, "In thera-LINK, check that clients wait until you start the session (how its waiting room works is unverified).", "thera-LINK provides a BAA in your account, under Documents."),
+            room(WaitingRoom::Setting),
             ANY_PATH,
             "thera-LINK FAQ: the BAA is under the Documents menu",
         )
@@ -423,14 +404,13 @@ pub static ENTRIES: &[Entry] = &[
             "psychology_today_sessions",
             "Psychology Today Sessions",
             &["sessions.psychologytoday.com"],
-            room(WaitingRoom::BuiltIn, "Psychology Today Sessions has a built-in waiting room: clients wait there until you select Start Session.", "Psychology Today signs a BAA for Sessions; it covers Sessions only, not your directory profile (unverified)."),
+            room(WaitingRoom::BuiltIn),
             PT_SESSIONS_SHAPES,
             "Psychology Today help: Scheduling and hosting a session (one waiting-room link for all clients); link shape as practices publish it",
         )
     },
     Entry {
         otherwise: Expiring,
-        expiry_hint: "is for one session only: TheraNest makes a new link for each telehealth session",
         source_url: NativeOnly::new("https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients"),
         checked_on: NativeOnly::new("2026-11-29"),
         unverified: &[Fact::Hosts, Fact::Baa],
@@ -438,7 +418,7 @@ pub static ENTRIES: &[Entry] = &[
             "theranest",
             "TheraNest (Ensora Mental Health)",
             &["theranest.com", "ensorahealth.com"],
-            room(WaitingRoom::BuiltIn, "TheraNest telehealth sessions open in a virtual waiting room: you admit the client.", "Covered by your TheraNest (Ensora) agreement (BAA terms unverified)."),
+            room(WaitingRoom::BuiltIn),
             &[],
             "TheraNest help: each telehealth session has its own link (3793671); clients join a virtual waiting room (360051512412)",
         )
@@ -451,7 +431,7 @@ pub static ENTRIES: &[Entry] = &[
             "jane",
             "Jane",
             &["jane.app", "janeapp.com", "janeapp.co.uk"],
-            room(WaitingRoom::Setting, "Jane clients join Online Appointments from their My Account page; check that they cannot join before you do.", "Jane says its Online Appointments are HIPAA compliant; check that your Jane agreement includes a BAA."),
+            room(WaitingRoom::Setting),
             ANY_PATH,
             "Jane guide: Online Appointments FAQ (both sides sign in to Jane)",
         )
@@ -464,7 +444,7 @@ pub static ENTRIES: &[Entry] = &[
             "intakeq",
             "IntakeQ (PracticeQ)",
             &["intakeq.com"],
-            room(WaitingRoom::Setting, "In IntakeQ telehealth, check that clients wait until you admit them (how its waiting room works is unverified).", "IntakeQ includes a BAA on its plans, accepted in Settings > HIPAA (unverified)."),
+            room(WaitingRoom::Setting),
             INTAKEQ_SHAPES,
             "IntakeQ's domain from its public API; intake-form links (/new/<code>) as practices publish them; BAA terms from a third-party integration guide (no vendor page found)",
         )
@@ -477,7 +457,7 @@ pub static ENTRIES: &[Entry] = &[
             "healthie",
             "Healthie",
             &["gethealthie.com"],
-            room(WaitingRoom::Setting, "In Healthie video calls, check that clients wait until you admit them (how its waiting room works is unverified).", "Check that your Healthie agreement includes a BAA (terms unverified)."),
+            room(WaitingRoom::Setting),
             ANY_PATH,
             "Healthie's domain from its public API docs (no telehealth help page found)",
         )
@@ -490,7 +470,7 @@ pub static ENTRIES: &[Entry] = &[
             "theraplatform",
             "TheraPlatform",
             &["theraplatform.com"],
-            room(WaitingRoom::Setting, "In TheraPlatform, check that clients wait until you admit them (how its waiting room works is unverified).", "Check that your TheraPlatform agreement includes a BAA (terms unverified)."),
+            room(WaitingRoom::Setting),
             ANY_PATH,
             "TheraPlatform terms: an EHR with telehealth for live online therapy",
         )
@@ -503,7 +483,7 @@ pub static ENTRIES: &[Entry] = &[
             "sessions_health",
             "Sessions Health",
             &["sessionshealth.com"],
-            room(WaitingRoom::BuiltIn, "Sessions Health telehealth has a built-in waiting room: clients check in and wait until you start the call.", "Check that your Sessions Health agreement includes a BAA (terms unverified)."),
+            room(WaitingRoom::BuiltIn),
             ANY_PATH,
             "Sessions Health help: Integrated telehealth (one URL per practitioner, with a waiting room)",
         )
@@ -512,7 +492,7 @@ pub static ENTRIES: &[Entry] = &[
         "goto_meeting",
         "GoTo Meeting",
         &["meet.goto.com", "app.goto.com", "global.gotomeeting.com", "gotomeet.me", "gotomeeting.com"],
-        room(WaitingRoom::None, "GoTo Meeting has no one-at-a-time waiting room: locking the meeting holds everyone, and unlocking admits them all at once.", "On the HHS list of vendors that sign BAAs; plan terms unverified."),
+        room(WaitingRoom::None),
         ANY_PATH,
         "GoTo support: locking meetings",
     ),
@@ -522,7 +502,7 @@ pub static ENTRIES: &[Entry] = &[
             "amazon_chime",
             "Amazon Chime",
             &["chime.aws"],
-            room(WaitingRoom::None, "Amazon Chime has no waiting room.", "Amazon signed BAAs for Chime; the service ends on 2026-02-20."),
+            room(WaitingRoom::None),
             ANY_PATH,
             "AWS Amazon Chime end-of-support notice",
         )
@@ -531,7 +511,7 @@ pub static ENTRIES: &[Entry] = &[
         "spruce",
         "Spruce Health",
         &["spruce.care"],
-        room(WaitingRoom::None, "Spruce calls start inside the Spruce app: there is no room link with a waiting room.", "BAA in Spruce's terms of service."),
+        room(WaitingRoom::None),
         ANY_PATH,
         "Spruce help 452 and 286",
     ),

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::code::Code;
 use crate::json::ObjectWriter;
+use crate::messages::Params;
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::LocationRequest;
 use crate::text::fold_key;
@@ -50,7 +51,7 @@ pub fn check(request: &LocationRequest) -> LocationReport {
     let country = request.country.as_deref().map(crate::text::trim_ws).filter(|c| !c.is_empty());
     match country.map(country_of) {
         Some(Country::Abroad) => {
-            findings.push(Finding::new(Code::OutsideUs, "country", message::outside_us()));
+            findings.push(Finding::new(Code::OutsideUs, "country", Params::new()));
         }
         Some(Country::FreelyAssociated(code)) => {
             findings.push(Finding::new(Code::FreelyAssociatedState, "country", message::freely_associated(code)));
@@ -82,17 +83,17 @@ pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Opti
 }
 
 fn judge_resolved(place: Resolved, text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {
-    let (code, message, fix) = match place {
+    let (code, params, fix) = match place {
         Resolved::Jurisdiction(found) => return Some(*found),
         Resolved::Empty => (Code::Empty, message::empty(), None),
         Resolved::Military(code) => (Code::MilitaryMailCode, message::military(code), None),
         Resolved::FreelyAssociated(code) => (Code::FreelyAssociatedState, message::freely_associated(code), None),
-        Resolved::Abroad => (Code::OutsideUs, message::outside_us(), None),
+        Resolved::Abroad => (Code::OutsideUs, Params::new(), None),
         Resolved::Unknown { fix } => {
             (Code::UnknownJurisdiction, message::unknown(text, fix.and_then(resolve::by_code)), fix.map(str::to_owned))
         }
     };
-    findings.push(Finding::new(code, field, message).with_fix(fix));
+    findings.push(Finding::new(code, field, params).with_fix(fix));
     None
 }
 
@@ -103,7 +104,7 @@ fn judge_resolved(place: Resolved, text: &str, field: &str, findings: &mut Vec<F
 fn judge_zip(text: Option<&str>, place: Resolved, findings: &mut Vec<Finding>) -> Option<String> {
     let text = text.map(crate::text::trim_ws).filter(|t| !t.is_empty())?;
     let Some(zip5) = zip::parse(text) else {
-        findings.push(Finding::new(Code::ZipMalformed, "zip", message::zip_malformed()));
+        findings.push(Finding::new(Code::ZipMalformed, "zip", Params::new()));
         return None;
     };
     let codes: Vec<&str> = zip::codes(&zip5).collect();

@@ -5,19 +5,36 @@
 
 use serde_json::Value;
 
-/// Each vector file with its golden reports (one compact JSON report per
-/// line, in case order), which every runtime must reproduce byte for byte.
-pub const FILES: &[(&str, &str, &str)] = &[
-    ("link", include_str!("../vectors/link.json"), include_str!("../golden/link.jsonl")),
-    ("instructions", include_str!("../vectors/instructions.json"), include_str!("../golden/instructions.jsonl")),
-    ("location", include_str!("../vectors/location.json"), include_str!("../golden/location.jsonl")),
-    ("continuity", include_str!("../vectors/continuity.json"), include_str!("../golden/continuity.jsonl")),
-    ("session", include_str!("../vectors/session.json"), include_str!("../golden/session.jsonl")),
-    ("envelope", include_str!("../vectors/envelope.json"), include_str!("../golden/envelope.jsonl")),
-    ("adversarial", include_str!("../vectors/adversarial.json"), include_str!("../golden/adversarial.jsonl")),
-    ("licensure", include_str!("../vectors/licensure.json"), include_str!("../golden/licensure.jsonl")),
-    ("platforms", include_str!("../vectors/platforms.json"), include_str!("../golden/platforms.jsonl")),
+macro_rules! files {
+    ($($name:literal),* $(,)?) => {
+        /// Each vector file with its golden reports (one compact JSON report
+        /// per line, in case order): `tests/golden/` in English,
+        /// `tests/golden-es/` with each request given `"locale": "es"`.
+        /// Every runtime must reproduce them byte for byte.
+        pub const FILES: &[(&str, &str, &str, &str)] = &[$((
+            $name,
+            include_str!(concat!("../vectors/", $name, ".json")),
+            include_str!(concat!("../golden/", $name, ".jsonl")),
+            include_str!(concat!("../golden-es/", $name, ".jsonl")),
+        )),*];
+    };
+}
+
+files![
+    "link",
+    "instructions",
+    "location",
+    "continuity",
+    "session",
+    "envelope",
+    "adversarial",
+    "licensure",
+    "platforms"
 ];
+
+/// The shipped locales other than English that the vectors run in, with
+/// their golden directory.
+pub const LOCALES: &[(&str, &str)] = &[("en", "golden"), ("es", "golden-es")];
 
 /// The date that stands in for a missing `as_of` in every runtime's vector run.
 pub const TODAY: &str = "2026-11-26";
@@ -32,15 +49,24 @@ pub struct Case {
     pub golden: Option<&'static str>,
 }
 
+/// The cases in English.
 pub fn cases() -> Vec<Case> {
+    cases_in("en")
+}
+
+/// The cases in `locale` (`en` or `es`): for `es`, each `request` object
+/// without a `locale` gets `"locale": "es"` (a `request_text`, sent as
+/// written, is not changed), and the golden reports are `tests/golden-es/`.
+pub fn cases_in(locale: &str) -> Vec<Case> {
     let mut out = Vec::new();
-    for (file, text, golden) in FILES {
+    for (file, text, golden_en, golden_es) in FILES {
+        let golden = if locale == "es" { golden_es } else { golden_en };
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}.json: {e}"));
         let mut golden_lines = golden.lines();
         for case in doc["cases"].as_array().unwrap_or_else(|| panic!("{file}.json has no cases")) {
             let request = match (&case["request"], &case["request_text"]) {
                 (Value::Null, Value::String(raw)) => raw.clone(),
-                (request, Value::Null) => serde_json::to_string(request).unwrap(),
+                (request, Value::Null) => serde_json::to_string(&in_locale(request, locale)).unwrap(),
                 _ => panic!("{file}: {} needs exactly one of request and request_text", case["name"]),
             };
             out.push(Case {
@@ -53,6 +79,17 @@ pub fn cases() -> Vec<Case> {
         }
     }
     out
+}
+
+/// `request` with `"locale": locale` unless it is English, not an object or names a locale already.
+pub fn in_locale(request: &Value, locale: &str) -> Value {
+    let mut request = request.clone();
+    if locale != "en" {
+        if let Value::Object(map) = &mut request {
+            map.entry("locale").or_insert_with(|| Value::String(locale.to_owned()));
+        }
+    }
+    request
 }
 
 /// What in `report` contradicts the case's expectations (empty: it passes).
@@ -126,13 +163,19 @@ pub fn mismatches(case: &Case, report_text: &str) -> Vec<String> {
 
 /// Runs every case through `check` and returns one line per failing case.
 pub fn run(check: impl Fn(&str) -> String, compare_golden: bool) -> (usize, Vec<String>) {
-    let cases = cases();
+    run_in("en", check, compare_golden)
+}
+
+/// As [`run`], for the cases in `locale` (see [`cases_in`]).
+pub fn run_in(locale: &str, check: impl Fn(&str) -> String, compare_golden: bool) -> (usize, Vec<String>) {
+    let dir = LOCALES.iter().find(|(l, _)| *l == locale).map_or("golden", |(_, d)| *d);
+    let cases = cases_in(locale);
     let mut failures = Vec::new();
     for case in &cases {
         let report = check(&case.request);
         let mut problems = mismatches(case, &report);
         if compare_golden && case.golden != Some(report.as_str()) {
-            problems.push(format!("differs from tests/golden/{}.jsonl: {report}", case.file));
+            problems.push(format!("differs from tests/{dir}/{}.jsonl: {report}", case.file));
         }
         if !problems.is_empty() {
             failures.push(format!("{} / {}: {}", case.file, case.name, problems.join("; ")));

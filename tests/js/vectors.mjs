@@ -5,15 +5,29 @@ import { readFileSync } from 'node:fs';
 export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope', 'adversarial', 'licensure', 'platforms'];
 const root = new URL('../', import.meta.url);
 
+/** The shipped locales the vectors run in, with their golden directory. */
+export const LOCALES = { en: 'golden', es: 'golden-es' };
+
 /** Every case: {file, name, request (object or undefined), text (the request as sent), expect, golden}. */
 export function cases() {
+  return casesIn('en');
+}
+
+/**
+ * The cases in `locale`: for `es`, each `request` object without a `locale`
+ * gets `locale: 'es'` (a `request_text` is sent as written), and the golden
+ * reports are tests/golden-es/ (as tests/common/mod.rs does).
+ */
+export function casesIn(locale) {
   const out = [];
   for (const file of FILES) {
     const doc = JSON.parse(readFileSync(new URL(`vectors/${file}.json`, root), 'utf8'));
-    const golden = readFileSync(new URL(`golden/${file}.jsonl`, root), 'utf8').split('\n');
+    const golden = readFileSync(new URL(`${LOCALES[locale]}/${file}.jsonl`, root), 'utf8').split('\n');
     doc.cases.forEach((c, i) => {
-      const text = 'request_text' in c ? c.request_text : JSON.stringify(c.request);
-      out.push({ file, name: c.name, request: c.request, text, expect: c.expect, golden: golden[i] });
+      const object = c.request !== null && typeof c.request === 'object' && !Array.isArray(c.request);
+      const request = locale !== 'en' && object && !('locale' in c.request) ? { ...c.request, locale } : c.request;
+      const text = 'request_text' in c ? c.request_text : JSON.stringify(request);
+      out.push({ file, name: c.name, request, text, expect: c.expect, golden: golden[i] });
     });
   }
   return out;

@@ -4,6 +4,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use telehealth_rules::decode::MAX_REQUEST_BYTES;
+use telehealth_rules::messages::Params;
 use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 
 const USAGE: &str = "\
@@ -170,13 +171,13 @@ pub(crate) fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
 
 fn report_for(bytes: &[u8], oversized: bool) -> Report {
     if oversized {
-        let message = format!("The request is larger than {MAX_REQUEST_BYTES} bytes, the most accepted.");
-        return Report::InvalidRequest(InvalidRequestReport::new("", message));
+        let params = Params::new().with("problem", "request_larger").with("max", MAX_REQUEST_BYTES.to_string());
+        return Report::InvalidRequest(InvalidRequestReport::new("", params));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => check_json_report(text, Date::today_utc()),
         Err(_) => {
-            Report::InvalidRequest(InvalidRequestReport::new("", "The request is not valid UTF-8 text.".to_owned()))
+            Report::InvalidRequest(InvalidRequestReport::new("", Params::new().with("problem", "request_not_utf8")))
         }
     }
 }

@@ -37,6 +37,7 @@ use tokio::net::TcpSocket;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
+use telehealth_rules::messages::Params;
 use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 
 /// Largest request body accepted by `POST /v1/check`.
@@ -564,16 +565,14 @@ impl Shared {
     fn screen(&self, request: &Request<Incoming>, kind: Kind) -> Option<Response> {
         let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok());
         let Some(host) = host.or_else(|| request.uri().authority().map(|a| a.as_str())) else {
-            return Some(invalid(StatusCode::BAD_REQUEST, "", "The request has no Host header.".to_owned()));
+            return Some(invalid(StatusCode::BAD_REQUEST, problem("no_host")));
         };
         if !self.hosts.allows(host) {
-            let message = "This service does not answer for that Host; start it with --allow-host to add one.";
-            return Some(invalid(StatusCode::MISDIRECTED_REQUEST, "", message.to_owned()));
+            return Some(invalid(StatusCode::MISDIRECTED_REQUEST, problem("unknown_host")));
         }
         let target = request.uri().path_and_query().map_or(0, |p| p.as_str().len());
         if target > MAX_URI_BYTES {
-            let message = format!("The request target is longer than {MAX_URI_BYTES} bytes, the most accepted.");
-            return Some(invalid(StatusCode::URI_TOO_LONG, "", message));
+            return Some(invalid(StatusCode::URI_TOO_LONG, target_too_long()));
         }
         let path = request.uri().path();
         let too_long = path.len() > MAX_STATIC_PATH_BYTES
@@ -592,8 +591,7 @@ fn finish(response: &mut Response, kind: Kind, close: bool) {
         *response = StatusCode::NOT_FOUND.into_response();
     }
     if kind == Kind::Api && response.status() == StatusCode::REQUEST_TIMEOUT && is_empty(response) {
-        let message = "The request was not received in time.".to_owned();
-        *response = invalid(StatusCode::REQUEST_TIMEOUT, "", message);
+        *response = invalid(StatusCode::REQUEST_TIMEOUT, problem("request_timeout"));
     }
     let is_report = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == "application/json");
     let headers = response.headers_mut();
@@ -618,15 +616,15 @@ fn is_empty(response: &Response) -> bool {
 /// The whole response (head and report) for a request hyper could not parse;
 /// `guard` writes it in place of hyper's bare one.
 fn parse_error_response(status: u16) -> String {
-    let (reason, message) = match status {
-        414 => ("URI Too Long", format!("The request target is longer than {MAX_URI_BYTES} bytes, the most accepted.")),
+    let (reason, params) = match status {
+        414 => ("URI Too Long", target_too_long()),
         431 => (
             "Request Header Fields Too Large",
-            format!("The request head is larger than {MAX_HEAD_BYTES} bytes or has more than {MAX_HEADERS} fields, the most accepted."),
+            problem("head_too_large").with("max", MAX_HEAD_BYTES.to_string()).with("fields", MAX_HEADERS.to_string()),
         ),
-        _ => ("Bad Request", "The request is not valid HTTP/1.1.".to_owned()),
+        _ => ("Bad Request", problem("not_http")),
     };
-    let body = Report::InvalidRequest(InvalidRequestReport::new("", message)).to_json();
+    let body = Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json();
     let mut head = format!(
         "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\ncache-control: no-store\r\n",
         body.len()
@@ -704,8 +702,8 @@ async fn only_get(method: Method) -> Response {
 }
 
 fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
-    let message = format!("{method} is not accepted here; use {allow}.");
-    let mut response = invalid(StatusCode::METHOD_NOT_ALLOWED, "", message);
+    let params = problem("method_not_allowed").with("method", method.to_string()).with("allow", allow);
+    let mut response = invalid(StatusCode::METHOD_NOT_ALLOWED, params);
     response.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
     response
 }
@@ -715,27 +713,21 @@ fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
 async fn check(request: Request<Body>) -> Response {
     let headers = request.headers().clone();
     if !is_json(&headers) {
-        let message = "Send the request as JSON, with the header Content-Type: application/json.";
-        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, "", message.to_owned());
+        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem("not_json_content_type"));
     }
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    let too_large = || {
-        invalid(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "",
-            format!("The request body is larger than {MAX_BODY_BYTES} bytes, the most accepted."),
-        )
-    };
+    let too_large =
+        || invalid(StatusCode::PAYLOAD_TOO_LARGE, problem("body_too_large").with("max", MAX_BODY_BYTES.to_string()));
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
         return too_large();
     }
     let bytes = match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(e) if is_length_limit(&e) => return too_large(),
-        Err(_) => return invalid(StatusCode::BAD_REQUEST, "", "The request body could not be read.".to_owned()),
+        Err(_) => return invalid(StatusCode::BAD_REQUEST, problem("body_unreadable")),
     };
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        return invalid(StatusCode::BAD_REQUEST, "", "The request is not valid UTF-8 text.".to_owned());
+        return invalid(StatusCode::BAD_REQUEST, problem("request_not_utf8"));
     };
     let report = check_json_report(text, Date::today_utc());
     let status = if matches!(report, Report::InvalidRequest(_)) { StatusCode::BAD_REQUEST } else { StatusCode::OK };
@@ -761,8 +753,17 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
 }
 
-fn invalid(status: StatusCode, field: &str, message: String) -> Response {
-    json(status, Report::InvalidRequest(InvalidRequestReport::new(field, message)).to_json())
+/// The `invalid_request` params of a problem with the HTTP request itself.
+fn problem(key: &'static str) -> Params {
+    Params::new().with("problem", key)
+}
+
+fn target_too_long() -> Params {
+    problem("target_too_long").with("max", MAX_URI_BYTES.to_string())
+}
+
+fn invalid(status: StatusCode, params: Params) -> Response {
+    json(status, Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json())
 }
 
 fn json(status: StatusCode, body: String) -> Response {

@@ -1,0 +1,274 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The message catalog stays whole: every code has a message in every
+//! shipped locale, every select has a branch for each value its code can
+//! produce, every template uses only params its code declares (and a
+//! translation only params the English one uses), and every finding of
+//! every vector carries the params its message needs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+use telehealth_rules::link::registry::ENTRIES;
+use telehealth_rules::messages::{render, render::uses, template_error, Catalog, PlatformClass};
+use telehealth_rules::{check_json, Code, Date, Locale};
+
+/// What a param can be, from `messages/params.json`.
+enum Kind {
+    Text,
+    Platform,
+    OneOf(Vec<String>),
+}
+
+/// code -> [(param, kind)] in declared order.
+fn declared() -> BTreeMap<String, Vec<(String, Kind)>> {
+    let doc: Value = serde_json::from_str(include_str!("../messages/params.json")).unwrap();
+    let mut out = BTreeMap::new();
+    for (code, params) in doc.as_object().unwrap() {
+        if code == "//" {
+            continue;
+        }
+        let list = params
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(name, kind)| {
+                let kind = match kind {
+                    Value::String(s) if s == "text" => Kind::Text,
+                    Value::String(s) if s == "platform" => Kind::Platform,
+                    Value::Array(values) => {
+                        Kind::OneOf(values.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
+                    }
+                    other => panic!("params.json: {code}.{name} has kind {other}"),
+                };
+                (name.clone(), kind)
+            })
+            .collect();
+        out.insert(code.clone(), list);
+    }
+    out
+}
+
+fn locales() -> impl Iterator<Item = (&'static str, Locale)> {
+    Locale::NAMES.iter().copied()
+}
+
+fn platform_ids() -> BTreeSet<&'static str> {
+    ENTRIES.iter().map(|e| e.id).collect()
+}
+
+fn code_of(name: &str) -> Code {
+    *Code::ALL.iter().find(|c| c.as_str() == name).unwrap_or_else(|| panic!("no code {name}"))
+}
+
+#[test]
+fn every_code_has_a_message_in_every_shipped_locale() {
+    let declared = declared();
+    let names: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names, declared.keys().map(String::as_str).collect(), "params.json must list every code");
+    for (locale, l) in locales() {
+        let text = std::fs::read_to_string(format!("{}/messages/{locale}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for code in Code::ALL {
+            let in_file = doc["messages"][code.as_str()].as_str();
+            assert!(in_file.is_some_and(|t| !t.is_empty()), "{locale}.json has no message for {}", code.as_str());
+            let template = Catalog::of(l).template(*code);
+            assert_eq!(
+                Some(template),
+                in_file,
+                "{locale}: the generated table is stale (node scripts/gen-messages.mjs)"
+            );
+            assert_eq!(template_error(template), None, "{locale}: {} does not parse", code.as_str());
+        }
+    }
+}
+
+/// Term groups of names (platforms, compacts' legal names) that a locale may
+/// leave to English; every other group's words must be in the locale's file.
+const NAME_GROUPS: &[&str] = &["platform", "compact"];
+
+fn own_term(doc: &Value, group: &str, value: &str) -> bool {
+    doc["terms"][group][value].is_string()
+}
+
+#[test]
+fn selects_have_a_branch_for_every_value_and_templates_only_declared_params() {
+    let declared = declared();
+    let platforms = platform_ids();
+    let mut problems = Vec::new();
+    for (locale, l) in locales() {
+        let text = std::fs::read_to_string(format!("{}/messages/{locale}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for code in Code::ALL {
+            let name = code.as_str();
+            let params = &declared[name];
+            let english: BTreeSet<String> =
+                uses(Catalog::of(Locale::En).template(*code)).into_iter().map(|(n, _)| n).collect();
+            let used = uses(Catalog::of(l).template(*code));
+            let selected: BTreeSet<&str> =
+                used.iter().filter(|(_, keys)| keys.is_some()).map(|(n, _)| n.as_str()).collect();
+            for (param, keys) in &used {
+                let Some((_, kind)) = params.iter().find(|(n, _)| n == param) else {
+                    problems.push(format!("{locale}: {name} uses {{{param}}}, which params.json does not declare"));
+                    continue;
+                };
+                if !english.contains(param) {
+                    problems.push(format!("{locale}: {name} uses {{{param}}}, which the English template does not"));
+                }
+                match (kind, keys) {
+                    (Kind::OneOf(values), Some(keys)) => {
+                        for v in values {
+                            if !keys.contains(v) {
+                                problems.push(format!("{locale}: {name}: the select on {param} has no branch {v}"));
+                            }
+                        }
+                        for k in keys {
+                            if k != "other" && !values.contains(k) {
+                                problems.push(format!("{locale}: {name}: branch {k} is not a value of {param}"));
+                            }
+                        }
+                    }
+                    (Kind::Platform, Some(keys)) => {
+                        for k in keys {
+                            if k != "other" && !platforms.contains(k.as_str()) {
+                                problems.push(format!("{locale}: {name}: branch {k} is not a platform id"));
+                            }
+                        }
+                    }
+                    (Kind::Text, Some(_)) => problems.push(format!("{locale}: {name} selects on text param {param}")),
+                    // Shown through the catalog's terms: every value needs its words,
+                    // unless a select on the same param is what says it.
+                    (Kind::OneOf(values), None) if !selected.contains(param.as_str()) => {
+                        for v in values {
+                            let named = NAME_GROUPS.contains(&param.as_str());
+                            let found =
+                                if named { Catalog::of(l).term(param, v).is_some() } else { own_term(&doc, param, v) };
+                            if !found {
+                                problems.push(format!("{locale}: {name}: no terms.{param}.{v}"));
+                            }
+                        }
+                    }
+                    (Kind::Platform, None) => {
+                        for id in &platforms {
+                            if Catalog::of(l).term(param, id).is_none() {
+                                problems.push(format!("{locale}: {name}: no terms.{param}.{id}"));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn compact_names_are_the_tables() {
+    for (key, id) in telehealth_rules::CompactId::NAMES {
+        let compact = telehealth_rules::licensure::compacts::Compact::get(*id).unwrap();
+        assert_eq!(Catalog::of(Locale::En).term("compact", key), Some(compact.name), "en.json terms.compact.{key}");
+    }
+}
+
+#[test]
+fn platform_names_and_texts() {
+    for e in ENTRIES {
+        assert_eq!(Catalog::of(Locale::En).term("platform", e.id), Some(e.name), "en.json terms.platform.{}", e.id);
+        if let telehealth_rules::link::registry::Class::Meeting { .. } = e.class {
+            for (locale, l) in locales() {
+                let (guidance, baa) = Catalog::of(l).platform_texts(e.id, PlatformClass::Meeting);
+                assert!(!guidance.is_empty() && !baa.is_empty(), "{locale}: platform {} needs guidance and baa", e.id);
+            }
+        }
+    }
+}
+
+/// Each finding of each vector, in each locale: its params are declared for
+/// its code, in declared order, with values its kind allows; its message is
+/// its template rendered with them, and every param the rendered path reads
+/// is there.
+#[test]
+fn every_vector_finding_has_the_params_its_message_uses() {
+    let declared = declared();
+    let platforms = platform_ids();
+    let today = Date::parse(common::TODAY).unwrap();
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (locale, l) in locales() {
+        for case in common::cases_in(locale) {
+            let report: Value = serde_json::from_str(&check_json(&case.request, today)).unwrap();
+            // A request text that cannot be read (or names no locale) is answered in English.
+            let sent: Option<Value> = serde_json::from_str(&case.request).ok();
+            let named = sent.as_ref().and_then(|v| v.get("locale")).and_then(Value::as_str);
+            let l = if named == Some(locale) { l } else { Locale::En };
+            for f in report["findings"].as_array().unwrap() {
+                let name = f["code"].as_str().unwrap();
+                let code = code_of(name);
+                seen.insert(name.to_owned());
+                let params: Vec<(String, String)> = f["params"]
+                    .as_object()
+                    .unwrap_or_else(|| panic!("{}: a finding without params", case.name))
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().expect("params are strings").to_owned()))
+                    .collect();
+                let order = &declared[name];
+                let mut at = 0;
+                for (k, v) in &params {
+                    match order.iter().skip(at).position(|(n, _)| n == k) {
+                        Some(i) => at += i + 1,
+                        None => problems.push(format!("{}: {name}: param {k} undeclared or out of order", case.name)),
+                    }
+                    match order.iter().find(|(n, _)| n == k).map(|(_, kind)| kind) {
+                        Some(Kind::OneOf(values)) if !values.contains(v) => {
+                            problems.push(format!("{}: {name}: {k} = {v} is not a declared value", case.name))
+                        }
+                        Some(Kind::Platform) if !platforms.contains(v.as_str()) => {
+                            problems.push(format!("{}: {name}: {k} = {v} is not a platform id", case.name))
+                        }
+                        _ => {}
+                    }
+                }
+                let missing = RefCell::new(Vec::new());
+                let lookup = |n: &str| {
+                    let found = params.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+                    if found.is_none() {
+                        missing.borrow_mut().push(n.to_owned());
+                    }
+                    found
+                };
+                let catalog = Catalog::of(l);
+                let message = render(catalog.template(code), lookup, |g, v| catalog.term(g, v));
+                for n in missing.borrow().iter() {
+                    problems
+                        .push(format!("{locale} / {} / {name}: the message uses {{{n}}}, not in params", case.name));
+                }
+                if message != f["message"].as_str().unwrap() {
+                    problems.push(format!("{locale} / {}: {name}: message is not its template rendered", case.name));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The vectors reach every code.
+    let all: BTreeSet<String> = Code::ALL.iter().map(|c| c.as_str().to_owned()).collect();
+    let unseen: Vec<&String> = all.difference(&seen).collect();
+    assert!(unseen.is_empty(), "no vector produces {unseen:?}");
+}
+
+#[test]
+fn an_unknown_locale_is_an_invalid_request_naming_the_shipped_ones() {
+    let today = Date::parse(common::TODAY).unwrap();
+    let report = check_json(r#"{"kind":"location","state":"NY","locale":"fr"}"#, today);
+    assert!(report.contains(r#""code":"invalid_request""#), "{report}");
+    assert!(report.contains(r#""field":"locale""#), "{report}");
+    assert!(report.contains(r#"\"locale\" must be one of en, es, not \"fr\"."#), "{report}");
+    // A request in Spanish gets Spanish messages, its errors included.
+    let es = check_json(r#"{"kind":"location","locale":"es"}"#, today);
+    assert!(es.contains(r#""message":"\"state\" es obligatorio.""#), "{es}");
+    let es = check_json(r#"{"kind":"location","state":"","locale":"es"}"#, today);
+    assert!(es.contains("Indique el estado"), "{es}");
+}

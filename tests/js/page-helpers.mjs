@@ -9,11 +9,14 @@ import { join, resolve } from 'node:path';
 export const resultsDir = resolve(import.meta.dirname, '../../test-results');
 
 /**
- * Opens the page in a new context (its own localStorage) and waits until the
- * rules are loaded. `problems` collects console errors, uncaught errors and
- * any dialog (an XSS payload that ran would open one).
+ * Opens the page in a new context (its own localStorage) and waits until it
+ * has painted its first screen: the rules (wasm) load after that, so a test
+ * that types at once types before they are in, as a quick provider would.
+ * `problems` collects console errors, uncaught errors and any dialog (an XSS
+ * payload that ran would open one). `before(context)` runs before the page
+ * loads (init scripts, routes).
  */
-export async function openPage(browser, url, { width = 1100, height = 900, permissions = [] } = {}) {
+export async function openPage(browser, url, { width = 1100, height = 900, permissions = [], before } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   if (permissions.length) await context.grantPermissions(permissions, { origin: url });
   const page = await context.newPage();
@@ -26,8 +29,9 @@ export async function openPage(browser, url, { width = 1100, height = 900, permi
     problems.dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
+  await before?.(context, page);
   await page.goto(`${url}/`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-painted="true"]');
   return { page, context, problems };
 }
 

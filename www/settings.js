@@ -7,7 +7,8 @@
 import * as rules from './rules.js';
 import { checkInstructions, checkLink } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+  announce, byId, el, hideBanner, hideSummary, inLanguage, isError, renderFindings, setInvalid, setStatus, showBanner,
+  showSummary,
 } from './dom.js';
 import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
@@ -111,8 +112,8 @@ export function setupSettings({ onChange }) {
    * typed, and a link waiting for more than a moment says it is being checked.
    */
   function awaitRules() {
-    clearTimeout(slowRules);
-    slowRules = setTimeout(() => {
+    slowRules ??= setTimeout(() => {
+      slowRules = null;
       if (!rules.isReady('keystroke') && !portal.checked && link.input.value.trim()) {
         setStatus(link.status, 'Checking the link…', 'pending');
       }
@@ -141,9 +142,11 @@ export function setupSettings({ onChange }) {
     panel.hidden = !platform;
     if (!platform) return;
     byId('platform-title').textContent = `Platform: ${platform.name}`;
+    // The platform's texts come from the rules, in the language they answered in.
+    const lang = rules.messageLocale();
     byId('platform-waiting-room').replaceChildren(
-      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', platform.guidance);
-    byId('platform-baa').textContent = platform.baa;
+      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', inLanguage(platform.guidance, lang));
+    byId('platform-baa').replaceChildren(inLanguage(platform.baa, lang));
   }
 
   function renderAttestations(codes, report) {

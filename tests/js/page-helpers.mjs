@@ -127,3 +127,55 @@ export async function outcomeText(page, outcome) {
   await panel.waitFor();
   return panel.innerText();
 }
+
+/**
+ * For `openPage({before})`: the browser never reports being idle on its own;
+ * `runIdle(page)` runs what was waiting for idle. Lets a test see what each
+ * trigger (focus, opening a screen, idle) fetches by itself.
+ */
+export async function holdIdle(context) {
+  await context.addInitScript(() => {
+    const waiting = [];
+    window.requestIdleCallback = (callback) => waiting.push(callback);
+    window.__runIdle = () => {
+      for (const callback of waiting.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+    };
+  });
+}
+
+export const runIdle = (page) => page.evaluate(() => window.__runIdle());
+
+/** Records the path of every request the page makes under /pkg/ (the package: its JavaScript and wasm), in order. */
+export function packageRequests(page) {
+  const paths = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/pkg/')) paths.push(pathname);
+  });
+  return paths;
+}
+
+export const wasmIn = (paths) => paths.filter((path) => path.endsWith('.wasm'));
+
+/**
+ * Holds the responses for `file` (such as 'keystroke_bg.wasm') until
+ * `release()` is called, so a test can type while the module is on its way.
+ */
+export async function holdFile(context, file) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(`**/pkg/${file}`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Chooses the language for clients on the Telehealth link screen (`English` or `Español`). */
+export async function chooseLanguage(page, name) {
+  await goTo(page, 'Telehealth link');
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: name });
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'Español' ? 'es' : 'en');
+}

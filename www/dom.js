@@ -3,6 +3,8 @@
 // string): nothing typed can become markup. No inline script or style either,
 // so the page runs under the server's strict Content-Security-Policy.
 
+import { messageLocale } from './rules.js';
+
 export const byId = (id) => document.getElementById(id);
 
 /**
@@ -52,10 +54,14 @@ const PREFIX = { error: 'Error', warning: 'Warning', info: 'Note' };
  * Renders findings as GOV.UK-style messages inside `container`, each `fix`
  * as a button ("Use https://doxy.me/drsmith") that calls `onFix(fix)`.
  * Unchanged findings leave the DOM alone, so a button under the pointer is
- * not replaced while it is being clicked.
+ * not replaced while it is being clicked. A finding's text is marked with
+ * its language: `finding.lang` for the page's own (English) findings, else
+ * the language the rules answered in.
  */
 export function renderFindings(container, findings, { onFix, fixLabel = (fix) => `Use ${fix}` } = {}) {
-  const key = JSON.stringify([Boolean(onFix), findings.map(({ code, severity, message, fix }) => [code, severity, message, fix])]);
+  const rules = messageLocale();
+  const key = JSON.stringify([Boolean(onFix), rules,
+    findings.map(({ code, severity, message, fix, lang }) => [code, severity, message, fix, lang])]);
   if (container.dataset.key === key) return;
   container.dataset.key = key;
   container.replaceChildren(
@@ -63,13 +69,16 @@ export function renderFindings(container, findings, { onFix, fixLabel = (fix) =>
       el('div', { class: `message message-${finding.severity}`, 'data-code': finding.code },
         el('p', { class: 'message-text' },
           el('span', { class: 'visually-hidden', text: `${PREFIX[finding.severity] ?? 'Note'}: ` }),
-          finding.message),
+          inLanguage(finding.message, finding.lang ?? rules)),
         finding.fix && onFix
           ? el('button', { type: 'button', class: 'button button-secondary button-fix', onclick: () => onFix(finding.fix) },
             fixLabel(finding.fix))
           : null)),
   );
 }
+
+/** `text`, marked with its language when it is not the page's (English). */
+export const inLanguage = (text, lang) => (lang && lang !== 'en' ? el('span', { lang, text }) : text);
 
 /** Marks a field (and its form group) as having an error the provider can see, or not. */
 export function setInvalid(input, group, invalid) {

@@ -1,9 +1,11 @@
 // Clients > the client > Billing > Virtual session locations: where the client
 // joins sessions from. The state and ZIP are checked as typed ("Calif." is
 // California); a location is saved once the server agrees, and only once per
-// jurisdiction.
+// jurisdiction. The saved list shows at once; the state and ZIP are checked
+// once the records rules are loaded (what was typed before is checked then).
 
-import { checkLocation } from '/pkg/index.js';
+import * as rules from './rules.js';
+import { checkLocation } from './rules.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
@@ -42,6 +44,10 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   });
   renderList();
   update();
+  rules.onReady('records', () => {
+    renderList();
+    update();
+  });
 
 
   /** The location as the rules take it; a blank ZIP is left out (it is optional). */
@@ -51,6 +57,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   }
 
   function update() {
+    if (!rules.isReady('records')) return;
     report = checkLocation(location());
     const { stateFindings, zipFindings } = split(report);
     const s = reveal(stateFindings, state.input.value, state.phase);
@@ -73,7 +80,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   function split(locationReport) {
     const j = locationReport.jurisdiction;
     const duplicate = j && saved.some((l) => l.code === j.code)
-      ? [{ code: 'already_saved', severity: 'error', field: 'state',
+      ? [{ code: 'already_saved', severity: 'error', field: 'state', lang: 'en',
         message: `${j.name} is already one of ${client.name}'s saved locations.` }]
       : [];
     return {
@@ -91,6 +98,15 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   async function save() {
     if (saving) return;
     hideBanner(banner);
+    if (!rules.isReady('records')) {
+      saving = true;
+      const loaded = await rules.ready('records');
+      saving = false;
+      if (!loaded) {
+        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
+        return;
+      }
+    }
     state.phase = 'submitted';
     zip.phase = 'submitted';
     update();
@@ -107,7 +123,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
 
     saving = true;
     const sent = location();
-    const answer = await askServer({ kind: 'location', ...sent }, report);
+    const answer = await askServer(rules.localized({ kind: 'location', ...sent }), report);
     saving = false;
     const j = answer.report?.jurisdiction;
     if (!answer.accepted || !j) {
@@ -165,6 +181,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   }
 
   return {
+    update,
     locations: () => saved,
     /** Redraws the list, for when what `describe` says has changed. */
     refresh: renderList,

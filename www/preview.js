@@ -1,74 +1,84 @@
 // Preview: the link and instructions as clients will read them in a session
 // reminder and an appointment confirmation, and as the provider's exported
-// calendar holds them. All of it is text: the provider's words are shown,
-// never interpreted.
+// calendar holds them, in the language chosen for clients (CLIENT_TEXTS in
+// wording.js). All of it is text: the provider's words are shown, never
+// interpreted. The note above the previews is for the provider, in English.
 
 import { byId, el } from './dom.js';
+import { CLIENT_TEXTS } from './wording.js';
 
 const PROVIDER = 'Jordan Smith, LCSW';
 const SESSION_MINUTES = 50;
-/** Where the link is when the provider uses the portal's built-in telehealth. */
-const PORTAL_LINK = 'The session link is created by the portal: open it from the Appointments page of your account when it is time to join.';
 
-/** Renders the three previews from the settings draft (see settings.js) for `client`. */
-export function renderPreview(draft, client) {
+/** Renders the three previews from the settings draft (see settings.js) for `client`, in `locale`. */
+export function renderPreview(draft, client, locale = 'en') {
+  const words = CLIENT_TEXTS[locale] ?? CLIENT_TEXTS.en;
   const start = sampleStart();
-  const day = start.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric' });
-  const date = start.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  const time = start.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+  const day = start.toLocaleDateString(words.dates, { weekday: 'long', month: 'long', day: 'numeric' });
+  const date = start.toLocaleDateString(words.dates, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  const time = start.toLocaleTimeString(words.dates, { hour: 'numeric', minute: '2-digit' });
   const linkLine = draft.builtIn
-    ? el('span', { text: PORTAL_LINK })
+    ? el('span', { text: words.portalLink })
     : draft.link
       ? el('span', { class: 'preview-link', text: draft.link })
-      : el('em', { text: 'No video link yet. Your provider will send one before the session.' });
+      : el('em', { text: words.noLink });
   const instructions = draft.instructions
-    ? el('p', { class: 'preformatted' }, el('strong', { text: 'Before you join: ' }), draft.instructions)
+    ? el('p', { class: 'preformatted' }, el('strong', { text: words.beforeYouJoin }), draft.instructions)
     : null;
 
   byId('preview-state').replaceChildren(...stateNote(draft));
 
-  byId('preview-reminder').replaceChildren(
-    el('p', { text: `Hi ${client.firstName}, this is a reminder of your session with ${PROVIDER}, tomorrow, ${day} at ${time}.` }),
-    el('p', {}, el('strong', { text: 'Join by video: ' }), linkLine.cloneNode(true)),
+  const reminder = byId('preview-reminder');
+  reminder.lang = locale;
+  reminder.replaceChildren(...present(
+    el('p', { text: words.reminder({ firstName: client.firstName, provider: PROVIDER, day, time }) }),
+    el('p', {}, el('strong', { text: words.joinByVideo }), linkLine.cloneNode(true)),
     instructions?.cloneNode(true),
-  );
+  ));
 
-  byId('preview-confirmation').replaceChildren(
-    el('p', { text: `Hi ${client.firstName}, your appointment is confirmed.` }),
+  const confirmation = byId('preview-confirmation');
+  confirmation.lang = locale;
+  confirmation.replaceChildren(...present(
+    el('p', { text: words.confirmed({ firstName: client.firstName }) }),
     el('dl', { class: 'preview-facts' },
-      el('dt', { text: 'When' }), el('dd', { text: `${date}, ${time} (${SESSION_MINUTES} minutes)` }),
-      el('dt', { text: 'With' }), el('dd', { text: PROVIDER }),
-      el('dt', { text: 'Where' }), el('dd', { text: 'Telehealth, by video' }),
-      el('dt', { text: 'Join' }), el('dd', {}, linkLine.cloneNode(true))),
+      el('dt', { text: words.when }), el('dd', { text: words.whenValue({ date, time, minutes: SESSION_MINUTES }) }),
+      el('dt', { text: words.with }), el('dd', { text: PROVIDER }),
+      el('dt', { text: words.where }), el('dd', { text: words.whereValue }),
+      el('dt', { text: words.join }), el('dd', {}, linkLine.cloneNode(true))),
     instructions?.cloneNode(true),
-    el('p', { text: 'You can also find the link on the Appointments page of your account.' }),
-  );
+    el('p', { text: words.alsoOnAppointments }),
+  ));
 
-  byId('preview-calendar').textContent = calendarEvent(draft, client, start);
+  const calendar = byId('preview-calendar');
+  calendar.lang = locale;
+  calendar.textContent = calendarEvent(draft, client, start, words.calendar);
 }
+
+/** The nodes that are there (replaceChildren would write `undefined` as text). */
+const present = (...nodes) => nodes.filter(Boolean);
 
 function stateNote(draft) {
   const notes = [];
+  const problems = [];
   if (draft.builtIn) notes.push("Clients join with the portal's built-in telehealth, which creates the session link.");
-  else if (draft.linkMissing) notes.push('You have not added a telehealth link yet, so clients would get no link to join with.');
-  else if (!draft.link) notes.push('Your link cannot be used yet, so clients would get no link to join with.');
-  if (draft.instructionsRejected) notes.push('Your instructions cannot be saved as they are, so clients would not see them.');
-  notes.push(draft.unsaved ? 'This preview shows changes you have not saved yet.' : 'This preview shows your saved settings.');
-  // Something to fix: more than the telehealth choice and the saved state.
-  const fixLink = notes.length > (draft.builtIn ? 2 : 1)
+  else if (draft.linkMissing) problems.push('You have not added a telehealth link yet, so clients would get no link to join with.');
+  else if (draft.checking && !draft.link) notes.push('Your link is being checked.');
+  else if (!draft.link) problems.push('Your link cannot be used yet, so clients would get no link to join with.');
+  if (draft.instructionsRejected) problems.push('Your instructions cannot be saved as they are, so clients would not see them.');
+  const saved = draft.unsaved ? 'This preview shows changes you have not saved yet.' : 'This preview shows your saved settings.';
+  // Something to fix: a link to the settings.
+  const fixLink = problems.length > 0
     ? [' ', el('a', { class: 'link', href: '#settings', text: 'Change your telehealth settings' })]
     : [];
-  return [notes.join(' '), ...fixLink];
+  return [[...notes, ...problems, saved].join(' '), ...fixLink];
 }
 
 /** The event as an exported iCalendar (RFC 5545) file holds it. */
-function calendarEvent(draft, client, start) {
+function calendarEvent(draft, client, start, words) {
   const end = new Date(start.getTime() + SESSION_MINUTES * 60_000);
   const description = [
-    draft.builtIn
-      ? "Telehealth: the session link is created by the portal's built-in telehealth."
-      : draft.link ? `Telehealth link: ${draft.link}` : 'No telehealth link yet.',
-    draft.instructions ? `Instructions for the client: ${draft.instructions}` : null,
+    draft.builtIn ? words.portal : draft.link ? words.link({ link: draft.link }) : words.noLink,
+    draft.instructions ? words.instructions({ instructions: draft.instructions }) : null,
   ].filter(Boolean).join('\n\n');
   return [
     'BEGIN:VCALENDAR',
@@ -78,7 +88,7 @@ function calendarEvent(draft, client, start) {
     `UID:preview-${stamp(start)}@sigmund.example`,
     `DTSTART:${stamp(start)}`,
     `DTEND:${stamp(end)}`,
-    `SUMMARY:${icsText(`Session with ${client.name} (telehealth)`)}`,
+    `SUMMARY:${icsText(words.summary({ client: client.name }))}`,
     draft.link ? `LOCATION:${icsText(draft.link)}` : null,
     `DESCRIPTION:${icsText(description)}`,
     'END:VEVENT',

@@ -1,9 +1,11 @@
 // The provider's licenses and credentials: two small editable lists, kept in
 // this browser as they are typed. Each row's state is read by the location
 // rules, so "Calif." counts as California and a typo is caught before the
-// continuity rules quietly find no license there.
+// continuity rules quietly find no license there. The rows show at once; a
+// state typed before the records rules are loaded is checked once they are.
 
-import { checkLocation } from '/pkg/index.js';
+import * as rules from './rules.js';
+import { checkLocation } from './rules.js';
 import { announce, byId, el, isError, renderFindings, setInvalid, setStatus } from './dom.js';
 import { phaseOfInput, reveal } from './reveal.js';
 import * as store from './store.js';
@@ -80,6 +82,12 @@ export function setupProvider({ onChange }) {
   data.credentials = data.credentials.map(complete('credentials'));
   // Typing phase per state field, for "reward early, punish late".
   const phases = new WeakMap();
+  // State fields edited before the rules were loaded.
+  const unchecked = new Set();
+  rules.onReady('records', () => {
+    for (const input of unchecked) if (input.isConnected) checkState(input);
+    unchecked.clear();
+  });
 
   for (const name of Object.keys(LISTS)) {
     const container = byId(`${name}-list`);
@@ -179,6 +187,10 @@ export function setupProvider({ onChange }) {
 
   /** Checks one row's state as a location, so the provider sees which state was understood. */
   function checkState(input) {
+    if (!rules.isReady('records')) {
+      unchecked.add(input);
+      return;
+    }
     const group = byId(`${input.id}-group`);
     const value = input.value;
     const report = value.trim() ? checkLocation({ state: value }) : null;
@@ -238,6 +250,12 @@ export function setupProvider({ onChange }) {
   let shownInRows = new Set();
 
   return {
+    /** Checks again every state that was checked (the language of the messages changed). */
+    recheck: () => {
+      for (const input of document.querySelectorAll('.row [data-key="jurisdiction"]')) {
+        if (byId(`${input.id}-group`).dataset.checked !== undefined) checkState(input);
+      }
+    },
     /** Shows every row's held-back message: the provider is confirming now. */
     submit: () => {
       for (const input of document.querySelectorAll('.row [data-key="jurisdiction"]')) {

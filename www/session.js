@@ -1,9 +1,11 @@
 // Confirm session: where the client was (one of their saved locations), how
 // the session took place and is paid, and the provider's licenses and
 // credentials. The continuity outcome and its next step update with every
-// change; the session is confirmed only when the server agrees.
+// change (once the records rules are loaded); the session is confirmed only
+// when the server agrees.
 
-import { checkLocation, checkSession } from '/pkg/index.js';
+import * as rules from './rules.js';
+import { checkLocation, checkSession } from './rules.js';
 import {
   announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, showBanner, showSummary,
 } from './dom.js';
@@ -63,6 +65,7 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     confirm();
   });
   refreshLocations();
+  rules.onReady('records', update);
 
   function changed() {
     hideBanner(banner);
@@ -89,12 +92,16 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   }
 
   function update() {
+    if (!rules.isReady('records')) {
+      renderZone();
+      return;
+    }
     const request = fields();
     // A date input holds '' until the date is complete; say so in words rather than send it.
     report = request.session_date !== ''
       ? checkSession(request)
       : { kind: 'session', verdict: 'reject', outcome: null, jurisdiction: null, private_pay: 'not_allowed',
-        findings: [{ code: 'date_required', severity: 'error', field: 'session_date', message: 'Enter the date of the session.' }] };
+        findings: [{ code: 'date_required', severity: 'error', field: 'session_date', lang: 'en', message: 'Enter the date of the session.' }] };
     const shown = reveal([...report.findings, ...whenProblems()], place.value, phase).shown.map(provider.inWords);
     const about = (...names) => shown.filter((f) => names.includes(f.field));
     const mapped = ['session_date', 'session_start', 'session_time', 'session_zone', 'provider_location', 'location',
@@ -121,9 +128,9 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   function whenProblems() {
     if (phase !== 'submitted') return [];
     return [
-      ...(time.value ? [] : [{ code: 'time_required', severity: 'error', field: 'session_time',
+      ...(time.value ? [] : [{ code: 'time_required', severity: 'error', field: 'session_time', lang: 'en',
         message: 'Enter the time the session started, on the client\'s clock.' }]),
-      ...(zone.value ? [] : [{ code: 'time_zone_required', severity: 'error', field: 'session_zone',
+      ...(zone.value ? [] : [{ code: 'time_zone_required', severity: 'error', field: 'session_zone', lang: 'en',
         message: 'Choose the client\'s time zone.' }]),
     ];
   }
@@ -220,6 +227,15 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   async function confirm() {
     if (saving) return;
     hideBanner(banner);
+    if (!rules.isReady('records')) {
+      saving = true;
+      const loaded = await rules.ready('records');
+      saving = false;
+      if (!loaded) {
+        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
+        return;
+      }
+    }
     phase = 'submitted';
     provider.submit();
     update();
@@ -237,7 +253,7 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
 
     saving = true;
     const sent = fields();
-    const answer = await askServer({ kind: 'session', ...sent }, report);
+    const answer = await askServer(rules.localized({ kind: 'session', ...sent }), report);
     saving = false;
     if (!answer.accepted) {
       showSummary(summary, 'The server did not confirm this session', [

@@ -1,11 +1,14 @@
 // Settings > Locations: the default telehealth link, the instructions shown
 // to clients, and the statements the provider confirms before saving. Checked
-// on every keystroke and paste (no submit, no delay); saved only when the
+// on every keystroke and paste (no submit, no delay) once the keystroke rules
+// are loaded (what was typed before is checked then); saved only when the
 // server's check agrees.
 
-import { checkInstructions, checkLink } from '/pkg/index.js';
+import * as rules from './rules.js';
+import { checkInstructions, checkLink } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+  announce, byId, el, hideBanner, hideSummary, inLanguage, isError, renderFindings, setInvalid, setStatus, showBanner,
+  showSummary,
 } from './dom.js';
 import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
@@ -13,6 +16,8 @@ import * as store from './store.js';
 import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
 
 const MAX_INSTRUCTIONS = 1000;
+/** How long the rules may take to load before a field says it is waiting for them. */
+const SLOW_MS = 600;
 
 // `mode` came with the built-in option; settings saved before it are links.
 const isSavedSettings = (v) =>
@@ -40,6 +45,7 @@ export function setupSettings({ onChange }) {
   const portal = byId('mode-portal');
   let saved = store.load('settings', isSavedSettings);
   let saving = false;
+  let slowRules = null;
 
   if (saved) {
     byId(saved.mode === 'portal' ? 'mode-portal' : 'mode-link').checked = true;
@@ -63,10 +69,19 @@ export function setupSettings({ onChange }) {
     save();
   });
   update();
+  rules.onReady('keystroke', update);
+  return { update };
 
 
   function update() {
     link.group.hidden = portal.checked;
+    renderCount();
+    if (!rules.isReady('keystroke')) {
+      awaitRules();
+      onChange(draft());
+      return;
+    }
+    clearTimeout(slowRules);
     if (portal.checked) clearLink();
     else updateLink();
     updateInstructions(); // its check depends on the link
@@ -92,6 +107,19 @@ export function setupSettings({ onChange }) {
       ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text));
   }
 
+  /**
+   * Before the rules are loaded nothing is judged: the fields keep what is
+   * typed, and a link waiting for more than a moment says it is being checked.
+   */
+  function awaitRules() {
+    slowRules ??= setTimeout(() => {
+      slowRules = null;
+      if (!rules.isReady('keystroke') && !portal.checked && link.input.value.trim()) {
+        setStatus(link.status, 'Checking the link…', 'pending');
+      }
+    }, SLOW_MS);
+  }
+
   /** The built-in option: nothing about a link is shown, asked for or saved. */
   function clearLink() {
     link.report = null;
@@ -114,9 +142,11 @@ export function setupSettings({ onChange }) {
     panel.hidden = !platform;
     if (!platform) return;
     byId('platform-title').textContent = `Platform: ${platform.name}`;
+    // The platform's texts come from the rules, in the language they answered in.
+    const lang = rules.messageLocale();
     byId('platform-waiting-room').replaceChildren(
-      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', platform.guidance);
-    byId('platform-baa').textContent = platform.baa;
+      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', inLanguage(platform.guidance, lang));
+    byId('platform-baa').replaceChildren(inLanguage(platform.baa, lang));
   }
 
   function renderAttestations(codes, report) {
@@ -156,7 +186,7 @@ export function setupSettings({ onChange }) {
   }
 
   function markUnconfirmed(show) {
-    const message = { code: 'unconfirmed', severity: 'error', message: 'Confirm each statement before you save.' };
+    const message = { code: 'unconfirmed', severity: 'error', lang: 'en', message: 'Confirm each statement before you save.' };
     renderFindings(attestations.messages, show ? [message] : []);
     attestations.group.classList.toggle('form-group-error', show);
   }
@@ -168,13 +198,17 @@ export function setupSettings({ onChange }) {
     const { shown } = reveal(report.findings, value, instructions.phase);
     renderFindings(instructions.messages, shown);
     setInvalid(instructions.input, instructions.group, shown.some(isError));
-    const left = MAX_INSTRUCTIONS - [...value.trim()].length;
+    instructions.group.dataset.checked = value;
+    sayOnce(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
+  }
+
+  /** How many characters the instructions may still have: counted here, no rules needed. */
+  function renderCount() {
+    const left = MAX_INSTRUCTIONS - [...instructions.input.value.trim()].length;
     const plural = (n) => (n === 1 ? '' : 's');
     byId('instructions-count').textContent = left >= 0
       ? `You have ${left} character${plural(left)} remaining`
       : `You have ${-left} character${plural(-left)} too many`;
-    instructions.group.dataset.checked = value;
-    sayOnce(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
   }
 
   /** The link the instructions are checked against: the canonical form when there is one. */
@@ -193,6 +227,15 @@ export function setupSettings({ onChange }) {
   async function save() {
     if (saving) return;
     hideBanner(banner);
+    if (!rules.isReady('keystroke')) {
+      saving = true;
+      const loaded = await rules.ready('keystroke');
+      saving = false;
+      if (!loaded) {
+        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
+        return;
+      }
+    }
     link.phase = 'submitted';
     instructions.phase = 'submitted';
     update();
@@ -219,8 +262,8 @@ export function setupSettings({ onChange }) {
     const statements = { ...attestations.current };
     // The built-in option sends no link request: there is no link to check.
     const [linkAnswer, instructionsAnswer] = await Promise.all([
-      builtIn ? { accepted: true, report: null } : askServer({ kind: 'link', input: sent.link }, link.report),
-      askServer({ kind: 'instructions', input: sent.instructions, link: currentLink() }, instructions.report),
+      builtIn ? { accepted: true, report: null } : askServer(rules.localized({ kind: 'link', input: sent.link }), link.report),
+      askServer(rules.localized({ kind: 'instructions', input: sent.instructions, link: currentLink() }), instructions.report),
     ]);
     saving = false;
 
@@ -271,22 +314,28 @@ export function setupSettings({ onChange }) {
     const value = link.input.value.trim();
     const text = instructions.input.value.trim();
     const savedMode = saved?.mode ?? 'link';
+    // Not checked yet: the saved link is one the server accepted; anything else waits.
+    const checking = !rules.isReady('keystroke');
+    const instructionsRejected = !checking && instructions.report.verdict === 'reject';
     if (portal.checked) {
       return {
         builtIn: true,
         link: null,
         linkMissing: false,
+        checking,
         instructions: text,
-        instructionsRejected: instructions.report.verdict === 'reject',
+        instructionsRejected,
         unsaved: !saved || savedMode !== 'portal' || saved.instructions !== text,
       };
     }
+    const savedLink = savedMode === 'link' && saved?.link === value ? saved.link : null;
     return {
       builtIn: false,
-      link: link.report.verdict === 'reject' ? null : link.report.normalized,
+      link: checking ? savedLink : link.report.verdict === 'reject' ? null : link.report.normalized,
       linkMissing: value === '',
+      checking,
       instructions: text,
-      instructionsRejected: instructions.report.verdict === 'reject',
+      instructionsRejected,
       unsaved: !saved || savedMode !== 'link' || saved.link !== value || saved.instructions !== text,
     };
   }

@@ -9,11 +9,14 @@ import { join, resolve } from 'node:path';
 export const resultsDir = resolve(import.meta.dirname, '../../test-results');
 
 /**
- * Opens the page in a new context (its own localStorage) and waits until the
- * rules are loaded. `problems` collects console errors, uncaught errors and
- * any dialog (an XSS payload that ran would open one).
+ * Opens the page in a new context (its own localStorage) and waits until it
+ * has painted its first screen: the rules (wasm) load after that, so a test
+ * that types at once types before they are in, as a quick provider would.
+ * `problems` collects console errors, uncaught errors and any dialog (an XSS
+ * payload that ran would open one). `before(context)` runs before the page
+ * loads (init scripts, routes).
  */
-export async function openPage(browser, url, { width = 1100, height = 900, permissions = [] } = {}) {
+export async function openPage(browser, url, { width = 1100, height = 900, permissions = [], before } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   if (permissions.length) await context.grantPermissions(permissions, { origin: url });
   const page = await context.newPage();
@@ -26,8 +29,9 @@ export async function openPage(browser, url, { width = 1100, height = 900, permi
     problems.dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
+  await before?.(context, page);
   await page.goto(`${url}/`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-painted="true"]');
   return { page, context, problems };
 }
 
@@ -122,4 +126,56 @@ export async function outcomeText(page, outcome) {
   const panel = page.locator(`#outcome[data-outcome="${outcome}"]`);
   await panel.waitFor();
   return panel.innerText();
+}
+
+/**
+ * For `openPage({before})`: the browser never reports being idle on its own;
+ * `runIdle(page)` runs what was waiting for idle. Lets a test see what each
+ * trigger (focus, opening a screen, idle) fetches by itself.
+ */
+export async function holdIdle(context) {
+  await context.addInitScript(() => {
+    const waiting = [];
+    window.requestIdleCallback = (callback) => waiting.push(callback);
+    window.__runIdle = () => {
+      for (const callback of waiting.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+    };
+  });
+}
+
+export const runIdle = (page) => page.evaluate(() => window.__runIdle());
+
+/** Records the path of every request the page makes under /pkg/ (the package: its JavaScript and wasm), in order. */
+export function packageRequests(page) {
+  const paths = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/pkg/')) paths.push(pathname);
+  });
+  return paths;
+}
+
+export const wasmIn = (paths) => paths.filter((path) => path.endsWith('.wasm'));
+
+/**
+ * Holds the responses for `file` (such as 'keystroke_bg.wasm') until
+ * `release()` is called, so a test can type while the module is on its way.
+ */
+export async function holdFile(context, file) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(`**/pkg/${file}`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Chooses the language for clients on the Telehealth link screen (`English` or `Español`). */
+export async function chooseLanguage(page, name) {
+  await goTo(page, 'Telehealth link');
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: name });
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'Español' ? 'es' : 'en');
 }

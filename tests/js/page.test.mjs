@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, startServer } from './server.mjs';
 import {
-  addCredential, addLicense, addLocation, assertClean, goTo, openPage, outcomeText, screenshot, setSessionStart, settled,
-  textOf,
+  addCredential, addLicense, addLocation, assertClean, chooseLanguage, goTo, holdFile, holdIdle, openPage, outcomeText,
+  packageRequests, runIdle, screenshot, setSessionStart, settled, textOf, wasmIn,
 } from './page-helpers.mjs';
 
 const EASTERN = 'Eastern time (New York, Washington DC)';
@@ -654,14 +654,279 @@ pageTest('axe finds no serious or critical violations on each screen; screenshot
   }
 });
 
-pageTest('at 320 px wide every screen fits without sideways scrolling', async ({ page }) => {
-  await fillIn(page);
-  for (const [id, link] of SCREENS) {
-    await goTo(page, link);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px`);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), [], id);
-    await screenshot(page, `${id}-320`);
+for (const [language, suffix] of [['English', ''], ['Español', '-es']]) {
+  pageTest(`at 320 px wide every screen fits without sideways scrolling, and axe finds nothing serious (${language})`, async ({ page }) => {
+    if (suffix) await chooseLanguage(page, language);
+    await fillIn(page);
+    for (const [id, link] of SCREENS) {
+      await goTo(page, link);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px`);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), [], id);
+      await screenshot(page, `${id}-320${suffix}`);
+    }
+  }, { width: 320, height: 800 });
+}
+
+// ---- First paint without the rules (issue 14, part 4) ----
+
+/** What a provider saved on an earlier visit: a link, instructions, a location and a license. */
+const SAVED = {
+  settings: { mode: 'link', link: 'https://doxy.me/drsmith', instructions: 'Join 5 minutes early.', attestations: ['baa_signed'], platformKey: 'doxy_me' },
+  locations: [{ code: 'NY', name: 'New York', zip: '10001' }],
+  provider: { licenses: [{ jurisdiction: 'NY', type: 'LCSW', basis: 'state_license', status: 'active', expires: '2099-06-30' }], credentials: [] },
+};
+
+/** Opens the page with `SAVED` in its storage; `options.before` runs too. Returns openPage's result. */
+async function openSaved(options = {}) {
+  return openPage(browser, server.url, {
+    ...options,
+    before: async (context, page) => {
+      await context.addInitScript((saved) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', 'yes');
+        for (const [name, value] of Object.entries(saved)) localStorage.setItem(`telehealth-rules/v1/${name}`, JSON.stringify(value));
+      }, SAVED);
+      await options.before?.(context, page);
+    },
+  });
+}
+
+/** Runs `body` on a page opened by `open`, then checks the page stayed free of errors. */
+function openedTest(name, open, body) {
+  test(name, async () => {
+    const opened = await open();
+    try {
+      await body(opened);
+      assertClean(opened.problems);
+    } finally {
+      await opened.context.close();
+    }
+  });
+}
+
+let requests;
+openedTest('the page paints every screen with its saved values before any wasm; focusing the link fetches the keystroke module only, opening Client locations the records module, each once',
+  () => openSaved({ before: async (context, page) => {
+    await holdIdle(context);
+    requests = packageRequests(page);
+  } }),
+  async ({ page }) => {
+    // Painted: labels and saved values on every screen, and not one request for the package.
+    assert.deepEqual(requests, [], 'the package (JavaScript or wasm) is not on the first-paint path');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length), 1);
+    assert.equal(await page.getByLabel('Default telehealth link').inputValue(), SAVED.settings.link);
+    assert.equal(await page.getByLabel('Instructions for clients (optional)').inputValue(), SAVED.settings.instructions);
+    assert.equal(await page.locator('#instructions-count').innerText(), 'You have 979 characters remaining');
+    assert.equal(await page.getByLabel('Language', { exact: true }).inputValue(), 'en');
+    const hidden = await page.evaluate(() => ({
+      labels: ['state', 'zip', 'session-date', 'session-location', 'coverage'].map((id) => document.querySelector(`label[for="${id}"]`)?.textContent.trim()),
+      locations: document.getElementById('locations-list').textContent,
+      license: document.getElementById('licenses-0-jurisdiction')?.value,
+      licenseLabel: document.querySelector('label[for="licenses-0-jurisdiction"]')?.textContent,
+      choices: [...document.getElementById('session-location').options].map((o) => o.textContent),
+      reminder: document.getElementById('preview-reminder').textContent,
+    }));
+    assert.deepEqual(hidden.labels, ['State, district or territory', 'ZIP code (optional)', 'Date', 'Where the client was during the session', "Client's insurance"]);
+    assert.match(hidden.locations, /New York \(NY\)ZIP code 10001/);
+    assert.equal(hidden.license, 'NY');
+    assert.equal(hidden.licenseLabel, 'State');
+    assert.deepEqual(hidden.choices, ['Choose a saved location', 'New York']);
+    // The saved link is one the server accepted, so the preview shows it before any check.
+    assert.match(hidden.reminder, /Join by video: https:\/\/doxy\.me\/drsmith/);
+    assert.equal(await page.locator('#link-group').getAttribute('data-checked'), null, 'nothing judged before the rules are in');
+
+    // Focusing the link fetches the keystroke module, and only it.
+    await page.getByLabel('Default telehealth link').focus();
+    await page.waitForSelector('body[data-keystroke="ready"]');
+    await settled(page, 'link');
+    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm']);
+    await textOf(page.locator('#link-status'), /This Doxy\.me link can be used\./);
+    assert.equal(await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Doxy.me').isChecked(), true);
+    assert.match(await page.locator('#status').innerText(), /Checked by the telehealth rules, ruleset \d/);
+
+    // Opening Client locations fetches the records module; its continuity line then shows.
+    await goTo(page, 'Client locations');
+    await page.waitForSelector('body[data-records="ready"]');
+    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm']);
+    await textOf(page.locator('#locations-list'), /Your next step/);
+
+    // Idle comes later: it fetches nothing again.
+    await runIdle(page);
+    await page.waitForSelector('body[data-ready="true"]');
+    await goTo(page, 'Confirm session');
+    await page.locator('#session').getByLabel('Where the client was during the session').selectOption({ label: 'New York' });
+    await outcomeText(page, 'begin_credentialing');
+    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm'], 'each module once');
+  });
+
+let natural;
+openedTest('left alone, the page fetches the keystroke module after its first paint and the records module when idle, each once',
+  () => openPage(browser, server.url, { before: (context, page) => {
+    natural = packageRequests(page);
+  } }),
+  async ({ page }) => {
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(wasmIn(natural), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm']);
+    // By the browser's own timing: every wasm fetch started after the first contentful paint and the page's painted mark.
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      painted: performance.getEntriesByName('telehealth-rules:painted')[0]?.startTime,
+      wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'))
+        .map((e) => ({ file: new URL(e.name).pathname, start: e.startTime })),
+    }));
+    assert.equal(typeof timing.fcp, 'number');
+    assert.equal(typeof timing.painted, 'number');
+    assert.equal(timing.wasm.length, 2);
+    for (const { file, start } of timing.wasm) {
+      assert.ok(start >= timing.fcp, `${file} fetched at ${start} ms, before the first contentful paint at ${timing.fcp} ms`);
+      assert.ok(start >= timing.painted, `${file} fetched at ${start} ms, before the page was painted at ${timing.painted} ms`);
+    }
+  });
+
+let releaseKeystroke;
+let releaseRecords;
+openedTest('what is typed while a module is on its way is checked once it arrives: no keystroke lost, Save waits for it',
+  () => openPage(browser, server.url, { before: async (context) => {
+    await holdIdle(context);
+    releaseKeystroke = await holdFile(context, 'keystroke_bg.wasm');
+    releaseRecords = await holdFile(context, 'records_bg.wasm');
+  } }),
+  async ({ page }) => {
+    const link = page.getByLabel('Default telehealth link');
+    await link.focus(); // asks for the keystroke module, which is held back
+    await link.pressSequentially('https://doxy.me/drsmith');
+    assert.equal(await link.inputValue(), 'https://doxy.me/drsmith');
+    assert.equal(await page.locator('#link-group').getAttribute('data-checked'), null);
+    // Waiting more than a moment says so.
+    await textOf(page.locator('#link-status'), /Checking the link…/);
+    assert.equal(await link.getAttribute('aria-invalid'), null);
+    releaseKeystroke();
+    await settled(page, 'link');
+    await textOf(page.locator('#link-status'), /This Doxy\.me link can be used\./);
+    assert.equal(await link.getAttribute('aria-invalid'), 'false');
+
+    // A location typed and saved before the records module is in: saved once it is.
+    await goTo(page, 'Client locations');
+    await page.getByLabel('State, district or territory').pressSequentially('Calif.');
+    await page.getByRole('button', { name: 'Save location' }).click();
+    assert.equal(await page.locator('#locations-saved').isHidden(), true);
+    releaseRecords();
+    await textOf(page.locator('#locations-saved'), /California \(CA\) is saved/);
+    assert.equal(await page.getByLabel('State, district or territory').inputValue(), '');
+  });
+
+// ---- Language for clients (issue 14, part 3) ----
+
+pageTest('the language switch puts the preview in Spanish, sets lang, is kept across a reload and sends locale with each check', async ({ page }) => {
+  await page.getByLabel('Default telehealth link').fill('https://doxy.me/drsmith');
+  await page.getByLabel('Instructions for clients (optional)').fill('Conéctese 5 minutos antes.');
+  await settled(page, 'instructions');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await chooseLanguage(page, 'Español');
+  // The page's own texts stay English and say so; the chosen language is the document's.
+  assert.equal(await page.locator('main').getAttribute('lang'), 'en');
+  assert.equal(await saved(page, 'language'), '"es"');
+  await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Español'));
+
+  const spanish = async () => {
+    await goTo(page, 'Preview');
+    const reminder = page.locator('#preview-reminder');
+    assert.equal(await reminder.getAttribute('lang'), 'es');
+    const text = await reminder.innerText();
+    assert.match(text, /^Hola, Alex: le recordamos su sesión de mañana, \S+, \d+ de \S+, a las 10:00\s?a\.\s?m\., con Jordan Smith, LCSW\./);
+    assert.match(text, /Únase por video: https:\/\/doxy\.me\/drsmith/);
+    assert.match(text, /Antes de unirse: Conéctese 5 minutos antes\./);
+    assert.doesNotMatch(text, /undefined|reminder|Join by video/);
+    const confirmation = await page.locator('#preview-confirmation').innerText();
+    assert.match(confirmation, /^Hola, Alex: su cita está confirmada\./);
+    assert.match(confirmation, /Cuándo\s+\S+, \d+ de \S+ de \d{4}, 10:00\s?a\.\s?m\. \(50 minutos\)/);
+    assert.match(confirmation, /Dónde\s+Telesalud, por video/);
+    assert.match(confirmation, /Cómo unirse\s+https:\/\/doxy\.me\/drsmith/);
+    assert.match(confirmation, /También encontrará el enlace en la página Citas de su cuenta\./);
+    const calendar = await page.locator('#preview-calendar').innerText();
+    assert.match(calendar, /SUMMARY:Sesión con Alex Rivera \(telesalud\)/);
+    assert.match(calendar, /DESCRIPTION:Enlace de telesalud: https:\/\/doxy\.me\/drsmith\\n\\nInstrucciones para el cliente: Conéctese 5 minutos antes\./);
+    // The note for the provider stays English.
+    assert.match(await page.locator('#preview-state').innerText(), /changes you have not saved yet/);
+  };
+  await spanish();
+
+  // Kept across a reload, before any rules are loaded.
+  await page.reload();
+  await page.waitForSelector('body[data-painted="true"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await page.getByLabel('Language', { exact: true }).inputValue(), 'es');
+  await goTo(page, 'Telehealth link');
+  await page.getByLabel('Default telehealth link').fill('https://doxy.me/drsmith');
+  await page.getByLabel('Instructions for clients (optional)').fill('Conéctese 5 minutos antes.');
+  await settled(page, 'instructions');
+  await spanish();
+
+  // The server gets the language with the request it checks.
+  await goTo(page, 'Client locations');
+  const [spanishRequest] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/v1/check') && r.postDataJSON()?.kind === 'location'),
+    addLocation(page, 'New York'),
+  ]);
+  assert.deepEqual(spanishRequest.postDataJSON(), { kind: 'location', state: 'New York', locale: 'es' });
+
+  // Back to English: English texts, lang="en", and no locale sent.
+  await chooseLanguage(page, 'English');
+  await goTo(page, 'Preview');
+  assert.equal(await page.locator('#preview-reminder').getAttribute('lang'), 'en');
+  assert.match(await page.locator('#preview-reminder').innerText(), /^Hi Alex, this is a reminder of your session with Jordan Smith, LCSW, tomorrow,/);
+  assert.match(await page.locator('#preview-calendar').innerText(), /SUMMARY:Session with Alex Rivera \(telehealth\)/);
+  await goTo(page, 'Client locations');
+  const [englishRequest] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/v1/check') && r.postDataJSON()?.kind === 'location'),
+    addLocation(page, 'Ohio'),
+  ]);
+  assert.deepEqual(englishRequest.postDataJSON(), { kind: 'location', state: 'Ohio' });
+});
+
+// The package renders Spanish once the message catalog (issue 14, part 3) is merged;
+// until then `locale: 'es'` gets English messages (or an invalid_request report).
+const rulesInNode = await import('../../pkg/node.js');
+const spanishLocation = rulesInNode.checkLocation({ state: 'Texa', locale: 'es' });
+const CATALOG = spanishLocation.kind !== 'invalid_request'
+  && spanishLocation.findings[0]?.message !== rulesInNode.checkLocation({ state: 'Texa' }).findings[0]?.message
+  && rulesInNode.checkLocation({ state: 'NY', locale: 'es' }).kind !== 'invalid_request';
+const WAITS_FOR_CATALOG = CATALOG ? false
+  : 'waits for the message catalog: the package does not render locale "es" yet (enable by merging the catalog)';
+
+test('in Spanish, the rules\' findings and platform texts come back in Spanish, marked lang="es"', { skip: WAITS_FOR_CATALOG }, async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  try {
+    await chooseLanguage(page, 'Español');
+    const expected = rulesInNode.checkLink(ZOOM_START, { locale: 'es' }).findings.find((f) => f.code === 'host_start_link').message;
+    assert.notEqual(expected, rulesInNode.checkLink(ZOOM_START).findings.find((f) => f.code === 'host_start_link').message);
+    const link = page.getByLabel('Default telehealth link');
+    await link.fill(ZOOM_START);
+    await settled(page, 'link');
+    const message = page.locator('#link-messages [data-code="host_start_link"] [lang="es"]');
+    assert.equal(await message.textContent(), expected);
+
+    const meeting = rulesInNode.checkLink(ZOOM_MEETING, { locale: 'es' });
+    await link.fill(ZOOM_MEETING);
+    await settled(page, 'link');
+    assert.equal(await page.locator('#platform-baa').textContent(), meeting.platform.baa);
+
+    await goTo(page, 'Client locations');
+    const state = page.getByLabel('State, district or territory');
+    await state.fill('Texa');
+    await state.press('Tab');
+    const unknown = rulesInNode.checkLocation({ state: 'Texa', locale: 'es' }).findings[0];
+    await page.locator(`#state-messages [data-code="${unknown.code}"] [lang="es"]`).filter({ hasText: unknown.message }).waitFor();
+
+    // Back in English, the same finding is in English again.
+    await chooseLanguage(page, 'English');
+    await goTo(page, 'Client locations');
+    const english = rulesInNode.checkLocation({ state: 'Texa' }).findings[0].message;
+    await page.locator(`#state-messages [data-code="${unknown.code}"]`).filter({ hasText: english }).waitFor();
+    assertClean(problems);
+  } finally {
+    await context.close();
   }
-}, { width: 320, height: 800 });
+});

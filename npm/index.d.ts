@@ -2,6 +2,7 @@
 // are generated from the Rust types into ./types.d.ts; only the signatures of
 // this thin wrapper are written here.
 import type {
+  Code,
   ContinuityRequest,
   Date,
   InstructionsReport,
@@ -9,6 +10,7 @@ import type {
   InvalidRequestReport,
   LinkReport,
   LinkRequest,
+  Locale,
   LocationRequest,
   Report,
   Request,
@@ -42,6 +44,8 @@ export type RequestFields<R extends Request> = Omit<R, 'kind'> & {
 export interface LinkOptions {
   /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
   asOf?: Date | null | undefined;
+  /** The language of the messages (`en` when absent); in the browser, `loadLocale()` it first. */
+  locale?: Locale | null | undefined;
 }
 
 /** Options of `checkInstructions`. */
@@ -50,7 +54,29 @@ export interface InstructionsOptions {
   link?: string | null | undefined;
   /** The date the rules apply on (`YYYY-MM-DD`); today in UTC when absent. */
   asOf?: Date | null | undefined;
+  /** The language of the messages (`en` when absent); in the browser, `loadLocale()` it first. */
+  locale?: Locale | null | undefined;
 }
+
+/** A host application's own message templates (by finding code) and words for param values (by param name, then value). */
+export interface HostMessages {
+  messages?: { [code in Code]?: string };
+  terms?: { [param: string]: { [value: string]: string } };
+}
+
+/**
+ * Loads the messages of `locale` for `checkLink` and `checkInstructions`
+ * (English is built in; on a server every locale is). The other functions
+ * need nothing: the records module renders every locale itself.
+ */
+export declare function loadLocale(locale: Locale): Promise<void>;
+
+/**
+ * Makes a host application's templates and terms win for every report in
+ * `locale` from now on (`null` removes them). A template uses the finding's
+ * `params`: `{name}`, and `{name, select, value {text} other {text}}`.
+ */
+export declare function setMessages(locale: Locale, messages: HostMessages | null): void;
 
 // The types of the web platform, when the program has them (DOM or Node
 // types); `never` otherwise, so this file compiles with any `lib`.

@@ -16,14 +16,16 @@ export function setupLanguage({ onChange }) {
   apply(chosen);
   select.addEventListener('change', () => {
     const locale = select.value;
-    apply(locale);
     store.save('language', locale);
-    onChange(locale);
-    announce(`Clients' messages and the rules' messages are now in ${CLIENT_TEXTS[locale].name}.`, { again: true });
+    // The checks run again once the rules can answer in the new language.
+    apply(locale).then(() => {
+      onChange(locale);
+      announce(`Clients' messages and the rules' messages are now in ${CLIENT_TEXTS[locale].name}.`, { again: true });
+    });
   });
 }
 
 function apply(locale) {
-  rules.setLocale(locale);
   document.documentElement.lang = locale;
+  return rules.setLocale(locale);
 }

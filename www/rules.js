@@ -16,8 +16,13 @@ export const LOCALES = ['en', 'es'];
 let pkg = null;
 let importing = null;
 let locale = 'en';
+// The keystroke module renders its messages in the page from the package's
+// catalogs: English is built in, another language loads with loadLocale(),
+// and the module counts as ready once the chosen language's has loaded.
+const catalogs = new Set(['en']);
+const withLocale = (m) => (catalogs.has(locale) ? Promise.resolve() : m.loadLocale(locale).then(() => catalogs.add(locale)));
 const modules = {
-  keystroke: { ready: false, waiting: [], start: (m) => m.initKeystroke() },
+  keystroke: { ready: false, waiting: [], start: (m) => m.initKeystroke().then(() => withLocale(m)) },
   records: { ready: false, waiting: [], start: (m) => m.initRecords() },
 };
 
@@ -69,8 +74,11 @@ export function onReady(name, callback) {
 export const ruleset = () => pkg?.ruleset ?? null;
 
 export const getLocale = () => locale;
+/** Chooses the language; resolves once the keystroke checks can answer in it. */
 export function setLocale(next) {
-  if (LOCALES.includes(next)) locale = next;
+  if (!LOCALES.includes(next)) return Promise.resolve();
+  locale = next;
+  return modules.keystroke.ready ? withLocale(pkg).catch(() => undefined) : Promise.resolve();
 }
 
 /** `fields` with the chosen language, when it is not English: for the rules here and for the server. */
@@ -81,9 +89,11 @@ function loaded(name, caller) {
   return pkg;
 }
 
-export const checkLink = (input, options = {}) => loaded('keystroke', 'checkLink').checkLink(input, localized(options));
+// Until the chosen language's messages have loaded, the keystroke checks answer in English.
+const keystrokeOptions = (options) => (catalogs.has(locale) ? localized(options) : options);
+export const checkLink = (input, options = {}) => loaded('keystroke', 'checkLink').checkLink(input, keystrokeOptions(options));
 export const checkInstructions = (input, options = {}) =>
-  loaded('keystroke', 'checkInstructions').checkInstructions(input, localized(options));
+  loaded('keystroke', 'checkInstructions').checkInstructions(input, keystrokeOptions(options));
 export const checkLocation = (fields) => loaded('records', 'checkLocation').checkLocation(localized(fields));
 export const checkContinuity = (fields) => loaded('records', 'checkContinuity').checkContinuity(localized(fields));
 export const checkSession = (fields) => loaded('records', 'checkSession').checkSession(localized(fields));

@@ -175,7 +175,7 @@ test('wrong use in the browser: clear answers, and the module is never left brok
   assert.deepEqual(answers.number, rejected('input', '"input" must be a string, not a number.'));
   assert.deepEqual(answers.missing, rejected('input', '"input" is required.'));
   assert.equal(answers.badDate.field, 'as_of');
-  assert.deepEqual(answers.optionsString, rejected('', "checkLink()'s options must be an object like {asOf}, not a string."));
+  assert.deepEqual(answers.optionsString, rejected('', "checkLink()'s options must be an object like {asOf, locale}, not a string."));
   assert.deepEqual(answers.instructions, rejected('input', '"input" must be a string, not a list.'));
   assert.deepEqual(answers.location, rejected('', 'checkLocation() takes an object like {state, zip?, country?}, not a string.'));
   assert.deepEqual(answers.locationState, rejected('state', '"state" must be a string, not a number.'));

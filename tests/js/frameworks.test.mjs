@@ -104,8 +104,8 @@ async function checkNextApp(t, url, label) {
   assert.equal(await text('server'), `reject ${FIX}`, 'server component');
   assert.equal(await text('client'), `true reject ${FIX}`, 'client component after init()');
   assert.equal(await text('action'), 'CA', 'server action');
-  assert.equal(wasm.length, 1, `one wasm fetch: ${wasm}`);
-  assert.match(wasm[0], /^200 application\/wasm /);
+  assert.equal(wasm.length, 1, `one wasm fetch, the keystroke module: ${wasm}`);
+  assert.match(wasm[0], /^200 application\/wasm .*keystroke_bg[^/]*\.wasm$/);
   assert.deepEqual(errors, []);
   await page.close();
   const response = await fetch(`${url}/api/check`, { method: 'POST', body: JSON.stringify({ kind: 'link', input: 'doxy.me/drsmith' }) });
@@ -166,9 +166,19 @@ test('webpack 5: a browser bundle copies the wasm and runs in Chromium; a target
   // webpack's defaults only: the entry, where to write, and the target.
   const web = await webpackBuild({ mode: 'production', context: app, entry: './src/index.js', output: { path: join(app, 'dist') } });
   t.diagnostic(`webpack (web): ${since(started)} ms`);
-  assert.deepEqual(web.warnings, []);
+  // webpack's one remark is its performance hint: records_bg.wasm is over its
+  // 244 KiB recommendation (the page fetches it only when it needs it).
   const wasm = readdirSync(join(app, 'dist')).filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, 'the .wasm file is emitted');
+  assert.equal(wasm.length, 2, `both .wasm files are emitted (${wasm})`);
+  const records = readFileSync(join(scratch, 'node_modules/telehealth-rules/records_bg.wasm'));
+  const recordsAsset = wasm.find((f) => readFileSync(join(app, 'dist', f)).equals(records));
+  assert.ok(recordsAsset, 'the records module is emitted unchanged');
+  const hints = web.warnings.map((w) => w.message);
+  assert.deepEqual(hints.filter((m) => !/asset size limit|entrypoint size limit|webpack performance recommendations/.test(m)), []);
+  for (const hint of hints.filter((m) => /asset size limit/.test(m))) {
+    const named = [...hint.matchAll(/(\S+\.wasm) \(/g)].map((m) => m[1]);
+    assert.deepEqual(named, [recordsAsset], hint);
+  }
   writeFileSync(join(app, 'dist/index.html'), readFileSync(join(app, 'index.html')));
   const server = await serveStatic(join(app, 'dist'));
   servers.push(server);
@@ -239,9 +249,9 @@ test('esbuild --platform=node: ESM and CommonJS bundles run anywhere, even moved
 });
 
 test('Node: require() (the CommonJS entry, any Node 20) and import give the same reports', () => {
-  writeFileSync(join(scratch, 'required.cjs'), `const rules = require('telehealth-rules');\nconst ready = rules.isReady();\nconst r = rules.checkLink('doxy.me/drsmith');\nconsole.log(require.resolve('telehealth-rules').endsWith('node.cjs'), ready, rules.isReady(), r.verdict, r.findings[0].fix, rules.checkLocation({ state: 'Calif.' }).jurisdiction.code);\n`);
+  writeFileSync(join(scratch, 'required.cjs'), `const rules = require('telehealth-rules');\nconst ready = rules.isReady();\nconst r = rules.checkLink('doxy.me/drsmith');\nconsole.log(require.resolve('telehealth-rules').endsWith('node.cjs'), ready, rules.isReady('keystroke'), r.verdict, r.findings[0].fix, rules.checkLocation({ state: 'Calif.' }).jurisdiction.code);\n`);
   assert.equal(node('required.cjs', scratch), `true false true reject ${FIX} CA`);
-  writeFileSync(join(scratch, 'imported.mjs'), `import * as rules from 'telehealth-rules';\nconst ready = rules.isReady();\nconst r = rules.checkLink('doxy.me/drsmith');\nconsole.log(import.meta.resolve('telehealth-rules').endsWith('node.js'), ready, rules.isReady(), r.verdict, r.findings[0].fix, rules.checkLocation({ state: 'Calif.' }).jurisdiction.code);\n`);
+  writeFileSync(join(scratch, 'imported.mjs'), `import * as rules from 'telehealth-rules';\nconst ready = rules.isReady();\nconst r = rules.checkLink('doxy.me/drsmith');\nconsole.log(import.meta.resolve('telehealth-rules').endsWith('node.js'), ready, rules.isReady('keystroke'), r.verdict, r.findings[0].fix, rules.checkLocation({ state: 'Calif.' }).jurisdiction.code);\n`);
   assert.equal(node('imported.mjs', scratch), `true false true reject ${FIX} CA`);
 });
 

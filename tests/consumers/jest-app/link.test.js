@@ -9,6 +9,8 @@ test('checkLink suggests the https link', () => {
   expect(typeof window).toBe('object');
   const finding = checkLink('doxy.me/drsmith').findings.find((f) => f.code === 'missing_scheme');
   expect(finding.fix).toBe('https://doxy.me/drsmith');
-  expect(isReady()).toBe(true);
+  expect(isReady('keystroke')).toBe(true);
+  expect(isReady('records')).toBe(false);
   expect(checkLocation({ state: 'Calif.' }).jurisdiction.code).toBe('CA');
+  expect(isReady()).toBe(true);
 });

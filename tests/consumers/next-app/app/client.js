@@ -1,18 +1,19 @@
 'use client';
-// A client component: `await init()` (the browser fetches the .wasm file
-// Next.js copied), then synchronous calls; and a server action.
+// A client component: `await initKeystroke()` (the browser fetches the
+// keystroke .wasm file Next.js copied; checkLink needs no other), then
+// synchronous calls; and a server action.
 import { useEffect, useState } from 'react';
-import { init, checkLink, isReady } from 'telehealth-rules';
+import { initKeystroke, checkLink, isReady } from 'telehealth-rules';
 import { locate } from './actions.js';
 
 export default function Client() {
   const [client, setClient] = useState('loading');
   const [action, setAction] = useState('loading');
   useEffect(() => {
-    init()
+    initKeystroke()
       .then(() => {
         const report = checkLink('doxy.me/drsmith');
-        setClient(`${isReady()} ${report.verdict} ${report.findings.find((f) => f.code === 'missing_scheme')?.fix}`);
+        setClient(`${isReady('keystroke')} ${report.verdict} ${report.findings.find((f) => f.code === 'missing_scheme')?.fix}`);
       })
       .catch((error) => setClient(`error: ${error.message}`));
     locate('Calif.').then(setAction, (error) => setAction(`error: ${error.message}`));

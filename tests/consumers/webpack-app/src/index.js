@@ -1,8 +1,9 @@
 // A browser bundle (webpack 5, no loader or plugin for the package): webpack
-// copies the .wasm file it finds through `new URL(..., import.meta.url)`.
-import { init, checkLink } from 'telehealth-rules';
+// copies the .wasm files it finds through `new URL(..., import.meta.url)`;
+// checkLink needs only the keystroke module.
+import { initKeystroke, checkLink } from 'telehealth-rules';
 
-init().then(
+initKeystroke().then(
   () => {
     const report = checkLink('doxy.me/drsmith');
     document.getElementById('out').textContent = `${report.verdict} ${report.findings[0].code} ${report.findings[0].fix}`;

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { removeScratch } from './scratch.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cases } from './vectors.mjs';
+import { cases, casesIn } from './vectors.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const cli = process.env.TELEHEALTH_RULES_CLI ?? join(repo, 'target/debug/telehealth-rules');
@@ -43,6 +43,33 @@ test('every vector through the installed package equals the CLI, byte for byte',
   const differ = all.filter((c, i) => fromNpm[i] !== fromCli[i]).map((c) => `${c.file} / ${c.name}`);
   assert.deepEqual(differ, [], 'package and CLI disagree');
 });
+
+// Each kind's own function (checkLink and checkInstructions on the keystroke
+// module's compact wire, rendered here from the catalog) gives the golden
+// report, byte for byte once stringified, in English and in Spanish.
+for (const locale of ['en', 'es']) {
+  test(`every vector through the typed functions of the installed package equals the golden report (${locale})`, async () => {
+    const pkg = await import(join(scratch, 'node_modules/telehealth-rules/node.js'));
+    const typed = {
+      link: ({ input, as_of, locale }) => pkg.checkLink(input, { asOf: as_of, locale }),
+      instructions: ({ input, link, as_of, locale }) => pkg.checkInstructions(input, { link, asOf: as_of, locale }),
+      location: ({ kind, ...r }) => pkg.checkLocation(r),
+      continuity: ({ kind, ...r }) => pkg.checkContinuity(r),
+      session: ({ kind, ...r }) => pkg.checkSession(r),
+    };
+    let through = 0;
+    const differ = [];
+    for (const c of casesIn(locale)) {
+      const r = c.request;
+      if (r === null || typeof r !== 'object' || Array.isArray(r) || !(r.kind in typed)) continue;
+      through++;
+      const report = JSON.stringify(typed[r.kind](r));
+      if (report !== c.golden) differ.push(`${c.file} / ${c.name}: ${report}`);
+    }
+    assert.ok(through > 1000, `${through} vectors through the typed functions`);
+    assert.deepEqual(differ.slice(0, 5), [], `${differ.length} differ`);
+  });
+}
 
 test('the typed API answers like the generic one, and wrong use gets clear answers', async () => {
   const pkg = await import(join(scratch, 'node_modules/telehealth-rules/node.js'));

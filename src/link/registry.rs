@@ -305,6 +305,8 @@ pub static ENTRIES: &[Entry] = &[
     Entry {
         hosts: Hosts::Exact,
         lowercase_path: true,
+        source_url: NativeOnly::new("https://support.google.com/a/answer/3407054"),
+        checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
             "google_meet",
             "Google Meet",
@@ -328,6 +330,8 @@ pub static ENTRIES: &[Entry] = &[
     )
     },
     Entry {
+        source_url: NativeOnly::new("https://help.webex.com/en-us/njvqg5x/Set-Your-Webex-Meetings-Personal-Room-Preferences"),
+        checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
         "webex",
         "Webex",
@@ -349,22 +353,30 @@ pub static ENTRIES: &[Entry] = &[
         "Doxy.me help center: waiting room overview",
     )
     },
-    meeting(
-        "vsee_clinic",
-        "VSee Clinic",
-        &["vsee.me"],
-        room(WaitingRoom::BuiltIn),
-        ANY_PATH,
-        "HHS OCR notification of enforcement discretion (2020), vendor list",
-    ),
-    meeting(
-        "therapynotes",
-        "TherapyNotes",
-        &["therapyportal.com"],
-        room(WaitingRoom::BuiltIn),
-        THERAPYNOTES_SHAPES,
-        "TherapyNotes help: client portal telehealth links",
-    ),
+    Entry {
+        source_url: NativeOnly::new("https://help.vsee.com/kb/articles/clinic-admin-manage-rooms"),
+        checked_on: NativeOnly::new("2026-11-29"),
+        ..meeting(
+            "vsee_clinic",
+            "VSee Clinic",
+            &["vsee.me"],
+            room(WaitingRoom::BuiltIn),
+            ANY_PATH,
+            "HHS OCR notification of enforcement discretion (2020), vendor list; VSee help: Clinic Admin: Manage Rooms (a room is a waiting room with its clinic URL)",
+        )
+    },
+    Entry {
+        source_url: NativeOnly::new("https://support.therapynotes.com/article/318-start-a-telehealth-session-telehealth-2-0"),
+        checked_on: NativeOnly::new("2026-11-29"),
+        ..meeting(
+            "therapynotes",
+            "TherapyNotes",
+            &["therapyportal.com"],
+            room(WaitingRoom::BuiltIn),
+            THERAPYNOTES_SHAPES,
+            "TherapyNotes help: client portal telehealth links",
+        )
+    },
     Entry {
         otherwise: Expiring,
         source_url: NativeOnly::new("https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features"),
@@ -488,16 +500,22 @@ pub static ENTRIES: &[Entry] = &[
             "Sessions Health help: Integrated telehealth (one URL per practitioner, with a waiting room)",
         )
     },
-    meeting(
-        "goto_meeting",
-        "GoTo Meeting",
-        &["meet.goto.com", "app.goto.com", "global.gotomeeting.com", "gotomeet.me", "gotomeeting.com"],
-        room(WaitingRoom::None),
-        ANY_PATH,
-        "GoTo support: locking meetings",
-    ),
+    Entry {
+        source_url: NativeOnly::new("https://support.goto.com/meeting/help/how-do-i-lock-my-meeting"),
+        checked_on: NativeOnly::new("2026-11-29"),
+        ..meeting(
+            "goto_meeting",
+            "GoTo Meeting",
+            &["meet.goto.com", "app.goto.com", "global.gotomeeting.com", "gotomeet.me", "gotomeeting.com"],
+            room(WaitingRoom::None),
+            ANY_PATH,
+            "GoTo support: locking meetings",
+        )
+    },
     Entry {
         retired: date(2026, 2, 20),
+        source_url: NativeOnly::new("https://docs.aws.amazon.com/chime/"),
+        checked_on: NativeOnly::new("2026-11-29"),
         ..meeting(
             "amazon_chime",
             "Amazon Chime",
@@ -507,14 +525,18 @@ pub static ENTRIES: &[Entry] = &[
             "AWS Amazon Chime end-of-support notice",
         )
     },
-    meeting(
-        "spruce",
-        "Spruce Health",
-        &["spruce.care"],
-        room(WaitingRoom::None),
-        ANY_PATH,
-        "Spruce help 452 and 286",
-    ),
+    Entry {
+        source_url: NativeOnly::new("https://help.sprucehealth.com/article/452-telehealth-options"),
+        checked_on: NativeOnly::new("2026-11-29"),
+        ..meeting(
+            "spruce",
+            "Spruce Health",
+            &["spruce.care"],
+            room(WaitingRoom::None),
+            ANY_PATH,
+            "Spruce help 452 and 286",
+        )
+    },
     // Consumer apps: no BAA is ever signed.
     service("microsoft_teams_free", "Microsoft Teams (free)", &["teams.live.com"], Class::Consumer, "platforms.md: consumer product"),
     service("facetime", "FaceTime", &["facetime.apple.com"], Class::Consumer, "HHS OCR 2020 notice: consumer apps"),

@@ -88,7 +88,9 @@ for part in "${parts[@]}"; do
       ;;
     wasm) bash bench/wasm-variants.sh ;;
     browser)
-      node bench/browser/run.mjs --runs 2 --out "$RESULTS" pkg=pkg $(variants) | tee "$RESULTS/browser.txt"
+      # pkg/ alone, every measurement; then pkg/ and the variants in one page.
+      node bench/browser/run.mjs --runs 2 --out "$RESULTS" pkg=pkg | tee "$RESULTS/browser.txt"
+      node bench/browser/run.mjs --together --runs 2 --out "$RESULTS" pkg=pkg $(variants) | tee "$RESULTS/browser-together.txt"
       ;;
     node)
       for run in 1 2; do

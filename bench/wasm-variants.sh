@@ -12,8 +12,9 @@
 #   TAG=-new bash bench/wasm-variants.sh s-lol   # into s-lol-new/ (before/after a change)
 #
 # NAME = <cargo opt-level>-<allocator>[-<wasm-opt level>]; the allocator is
-# src/wasm.rs's (`lol`: lol_alloc, what the package ships) or one swapped in
-# with --cfg bench_alloc (`dlmalloc`: the standard library's, `talc`).
+# src/wasm.rs's (`lol`: lol_alloc, what the package ships) or the standard
+# library's dlmalloc, swapped in with --cfg bench_alloc="dlmalloc". (talc 5
+# was measured at commit a824cf7, with its dependency; BENCHMARKS.md.)
 # Each (opt-level, allocator) pair builds in its own target directory, so a
 # second run only relinks. Also writes NAME/names.wasm: the same module
 # through wasm-opt -g (name section kept) for twiggy.
@@ -27,7 +28,6 @@ WASM_OPT=node_modules/.bin/wasm-opt
 VARIANTS=(
   "s-dlmalloc s dlmalloc -Oz"
   "s-lol s lol -Oz"
-  "s-talc s talc -Oz"
   "z-lol z lol -Oz"
   "3-lol 3 lol -Oz"
   "3-lol-O3 3 lol -O3"

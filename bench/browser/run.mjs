@@ -35,7 +35,7 @@ const togetherAt = args.indexOf('--together');
 const together = togetherAt >= 0 && args.splice(togetherAt, 1).length > 0;
 const runs = Number(option('--runs', 2));
 const rounds = Number(option('--rounds', 20));
-const batchMs = Number(option('--batch-ms', 0.5));
+const batchMs = Number(option('--batch-ms', 1));
 const outDir = resolve(repo, option('--out', 'target/bench/results'));
 const builds = (args.length ? args : ['pkg=pkg']).map((pair) => {
   const [name, dir] = pair.split('=');

@@ -62,11 +62,11 @@ docs-check: pkg
 size: pkg
 	@node scripts/size.mjs
 
-## Benchmarks of issue 7 (native, browser, JSONL, size, callgrind; ~30-40 min):
-## results in target/bench/results/, method and figures in BENCHMARKS.md.
-## `make bench BENCH=native` (or wasm, browser, node, jsonl, size, callgrind) runs one part.
+## Every benchmark (bench/README.md; ~30 min): results in target/bench/results/,
+## current figures in BENCHMARKS.md. `make bench BENCH=browser` (or native,
+## wasm, node, jsonl, size, callgrind) runs one part.
 bench: pkg
-	@bash scripts/bench.sh $(BENCH)
+	@bash bench/run.sh $(BENCH)
 
 ## Regenerate tests/golden/*.jsonl and tests/golden-es/*.jsonl from the
 ## native reports (review the diff).

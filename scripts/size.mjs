@@ -14,7 +14,7 @@ import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM } from './readme-sizes.mjs';
 const TARGET = 45_000; // bytes, brotli-11, keystroke wasm + JS together
 // The keystroke budget (issue 14): the keystroke module and the JS a page
 // needs to use it. CEILING is its measured size plus about 1%.
-const CEILING = 69_500; // measured 68,756 on 2026-11-29 (make size), the first two-module build
+const CEILING = 67_250; // measured 66,577 on 2026-11-29 (make size): the keystroke module with lol_alloc (BENCHMARKS.md)
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
 const RECORDS_CEILING = 87_100; // measured 86,236 on 2026-11-29

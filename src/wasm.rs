@@ -85,3 +85,14 @@ pub fn check_json(request: &str) -> String {
 pub fn audit_json(record: &str) -> String {
     crate::audit::audit_record(record, None, today_utc()).output().unwrap_or("null").to_owned()
 }
+
+// The keystroke module's allocator: lol_alloc's free list, 2.4 KB (brotli)
+// smaller than the standard library's dlmalloc at the same keystroke speed
+// (BENCHMARKS.md, "The keystroke module, step by step"). A native build, and
+// a wasm build with both features (the wasm tests), keep the default.
+// `--cfg bench_alloc="dlmalloc"` builds the keystroke module with dlmalloc,
+// for bench/wasm-variants.sh.
+#[cfg(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"), not(bench_alloc = "dlmalloc")))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

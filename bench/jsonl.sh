@@ -5,7 +5,7 @@
 # peak RSS from /usr/bin/time -v. The same peak RSS at both sizes shows the
 # stream runs in constant memory.
 #
-#   scripts/bench-jsonl.sh [RUNS]     (default 2 runs of each size)
+#   bash bench/jsonl.sh [RUNS]     (default 2 runs of each size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,7 @@ CLI=$CARGO_TARGET_DIR/release/telehealth-rules
 DIR=target/bench/jsonl
 mkdir -p "$DIR"
 
-# Requests: the ten typical links of benches/fixtures/mod.rs with varied room
+# Requests: the shapes of the ten links of bench/links.txt with varied room
 # names and meeting ids (a deterministic generator), all with as_of.
 generate() {
   local n=$1 file=$2

@@ -1,7 +1,7 @@
 //! A plain loop to count instructions with callgrind (instruction counts are
 //! repeatable on a shared machine; times are not). Not a criterion benchmark:
 //! `cargo bench --bench callgrind` runs each workload once, quickly, and
-//! scripts/bench-callgrind.sh runs the built binary under
+//! bench/callgrind.sh runs the built binary under
 //! `valgrind --tool=callgrind --toggle-collect='*callgrind::run*'`, so only the
 //! loop is counted.
 //!
@@ -22,7 +22,7 @@ type Workload = fn(usize, Date) -> usize;
 fn run_link_typical(n: usize, day: Date) -> usize {
     let mut findings = 0;
     for _ in 0..n {
-        for input in fixtures::TYPICAL_LINKS {
+        for input in fixtures::TYPICAL_LINKS.iter() {
             findings += telehealth_rules::link::check(black_box(input), day).findings.len();
         }
     }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Where the time goes, in instructions (repeatable on a shared machine):
-# benches/callgrind.rs under valgrind --tool=callgrind, counting only the
+# bench/rust/callgrind.rs under valgrind --tool=callgrind, counting only the
 # measured loop (--toggle-collect), then callgrind_annotate's top functions,
 # exclusive ("self") and inclusive. Built like the criterion benchmarks
 # (opt-level 3, LTO, one codegen unit) plus line tables so inlined code is
 # attributed to its source file.
 #
-#   scripts/bench-callgrind.sh [WORKLOAD ...]
+#   bash bench/callgrind.sh [WORKLOAD ...]
 #   (default: link_typical link_doxy link_json_doxy continuity60 continuity60_json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,5 +34,5 @@ for w in "${workloads[@]}"; do
   callgrind_annotate --auto=no --inclusive=no --threshold=100 "$file" >"$OUT/annotate-self-$w.txt" 2>/dev/null
   callgrind_annotate --auto=no --inclusive=yes --threshold=100 "$file" >"$OUT/annotate-inclusive-$w.txt" 2>/dev/null
   echo
-  node scripts/bench-callgrind.mjs "$w" "$calls" "$OUT/annotate-self-$w.txt" "$OUT/annotate-inclusive-$w.txt" | tee "$OUT/top-$w.txt"
+  node bench/callgrind-top.mjs "$w" "$calls" "$OUT/annotate-self-$w.txt" "$OUT/annotate-inclusive-$w.txt" | tee "$OUT/top-$w.txt"
 done

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# `make bench`: every measurement of issue 7, written to target/bench/results/
-# and printed. BENCHMARKS.md records one run of it and explains the method.
+# `make bench`: every benchmark (bench/README.md), results written to
+# target/bench/results/ and printed; BENCHMARKS.md states the current figures.
 #
-#   scripts/bench.sh [--snapshot] [PART ...]
+#   bash bench/run.sh [--snapshot] [PART ...]
 #
-# PART: native (criterion, twice), wasm (opt-level variants), browser
-# (headless Chromium, twice), node (the same wasm in Node, per call),
-# jsonl (CLI throughput and peak memory), size
-# (size report, twiggy, url-only floor), callgrind (instruction counts);
+# PART: native (criterion, twice), wasm (keystroke-module variants:
+# opt-level x allocator, bench/wasm-variants.sh), browser (headless Chromium:
+# checkLink vs isURL per keystroke, pkg/ and the variants, twice), node (the
+# same in Node), jsonl (CLI throughput and peak memory), size (size per
+# module, variants, where the bytes go), callgrind (instruction counts);
 # default: all, in that order.
 #
 # --snapshot copies the working tree (not target/, node_modules/, .git/) to
 # target/bench/snapshot/ and measures that copy, so that a tree others are
-# editing cannot change under a run that takes half an hour; the package is
-# rebuilt there first (scripts/build-pkg.sh).
+# editing cannot change under a long run; the package is rebuilt there first.
 #
-# Times on a shared 2-core machine are noisy: each timed part runs twice and
-# both runs are kept. Instruction counts and sizes are deterministic.
+# Times on a shared 2-core machine are noisy: each timed part runs twice, both
+# runs are kept, and the load average is printed with every part. Instruction
+# counts and sizes are deterministic.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,7 @@ if [[ ${1:-} == --snapshot ]]; then
     git status --short
   } >"$snap/SNAPSHOT.txt"
   (cd "$snap" && bash scripts/build-pkg.sh)
-  exec bash "$snap/scripts/bench.sh" "$@"
+  exec bash "$snap/bench/run.sh" "$@"
 fi
 
 RESULTS=target/bench/results
@@ -64,6 +65,12 @@ machine() {
 }
 machine | tee "$RESULTS/machine.txt"
 
+# NAME=DIR for every keystroke-module variant built by bench/wasm-variants.sh.
+variants() {
+  local d
+  for d in target/bench/variants/*/; do [[ -f $d/keystroke_bg.wasm ]] && echo "$(basename "$d")=$d"; done
+}
+
 for part in "${parts[@]}"; do
   echo
   echo "######## $part ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -75,24 +82,24 @@ for part in "${parts[@]}"; do
       for run in 1 2; do
         CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench rules -- --noplot 2>&1 \
           | grep -E '^(Benchmarking .*: Analyzing|[a-z_]+/|\s+time:|\s+thrpt:)' | grep -v Analyzing || true
-        node scripts/bench-criterion.mjs "$CARGO_TARGET_DIR/criterion" --json "$RESULTS/native-run$run.json" \
+        node bench/criterion-summary.mjs "$CARGO_TARGET_DIR/criterion" --json "$RESULTS/native-run$run.json" \
           | tee "$RESULTS/native-run$run.txt"
       done
       ;;
-    wasm) bash scripts/bench-wasm.sh ;;
+    wasm) bash bench/wasm-variants.sh ;;
     browser)
-      V=target/bench/variants
-      node scripts/bench-browser.mjs --runs 2 --out "$RESULTS" z=$V/z s=$V/s 2=$V/2 3=$V/3 | tee "$RESULTS/browser.txt"
+      # pkg/ alone, every measurement; then pkg/ and the variants in one page.
+      node bench/browser/run.mjs --runs 2 --out "$RESULTS" pkg=pkg | tee "$RESULTS/browser.txt"
+      node bench/browser/run.mjs --together --runs 2 --out "$RESULTS" pkg=pkg $(variants) | tee "$RESULTS/browser-together.txt"
       ;;
     node)
-      V=target/bench/variants
       for run in 1 2; do
-        node scripts/bench-node.mjs z=$V/z s=$V/s 2=$V/2 3=$V/3 z-deps3=$V/z-deps3 3-depsz=$V/3-depsz --json "$RESULTS/node-run$run.json" | tee "$RESULTS/node-run$run.txt"
+        node bench/node.mjs pkg=pkg $(variants) --json "$RESULTS/node-run$run.json" | tee "$RESULTS/node-run$run.txt"
       done
       ;;
-    jsonl) bash scripts/bench-jsonl.sh 2 | tee "$RESULTS/jsonl.txt" ;;
-    size) bash scripts/bench-size.sh | tee "$RESULTS/size.txt" ;;
-    callgrind) bash scripts/bench-callgrind.sh | tee "$RESULTS/callgrind.txt" ;;
+    jsonl) bash bench/jsonl.sh 2 | tee "$RESULTS/jsonl.txt" ;;
+    size) bash bench/size.sh | tee "$RESULTS/size.txt" ;;
+    callgrind) bash bench/callgrind.sh | tee "$RESULTS/callgrind.txt" ;;
     *)
       echo "bench.sh: unknown part $part" >&2
       exit 1

@@ -1,16 +1,17 @@
-// Per-call time of the wasm link fast path in Node (V8, like Chromium, but
-// with a nanosecond timer): checkLinkJson raw and with JSON.parse, for
-// https://doxy.me/drsmith, the ten typical links, and every keystroke prefix
-// of them, per package build. Also the mean report size (what JSON.parse
-// reads on every keystroke).
+// Per-call time of checkLink in Node (V8, like Chromium, but with a
+// nanosecond timer), per package build: the package API (`checkLink`, the
+// report object) and, when the glue has it, the raw wasm call
+// (`checkLinkJson`), for https://doxy.me/drsmith, the ten links of
+// bench/links.txt and every keystroke prefix of them.
 //
-//   node scripts/bench-node.mjs NAME=DIR ...   (default pkg=pkg)
+//   node bench/node.mjs [NAME=DIR ...] [--json out.json]   (default pkg=pkg)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LINKS } from '../bench/links.js';
+import { LINKS } from './links.js';
 
 const repo = resolve(import.meta.dirname, '..');
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const args = process.argv.slice(2);
 const at = args.indexOf('--json');
 const jsonOut = at >= 0 ? args.splice(at, 2)[1] : undefined;
@@ -37,20 +38,19 @@ function time(fn, inputs, calls) {
 
 const results = [];
 for (const { name, dir } of builds) {
-  const glue = await import(`${pathToFileURL(join(dir, 'telehealth_rules.js'))}?build=${name}`);
-  glue.initSync({ module: readFileSync(join(dir, 'telehealth_rules_bg.wasm')) });
-  const raw = (x) => glue.checkLinkJson(x, '');
-  const parsed = (x) => JSON.parse(glue.checkLinkJson(x, ''));
+  const api = await import(`${pathToFileURL(join(dir, 'index.js'))}?build=${name}`);
+  await api.initKeystroke(readFileSync(join(dir, 'keystroke_bg.wasm')));
+  const glue = await import(`${pathToFileURL(join(dir, 'keystroke.js'))}`);
+  const checkLink = (x) => api.checkLink(x);
+  const raw = typeof glue.checkLinkJson === 'function' ? (x) => glue.checkLinkJson(x, '') : undefined;
   const row = { build: name };
   for (const [label, inputs, calls] of [['doxy', [LINKS[0]], 200_000], ['typical10', LINKS, 100_000], ['prefixes', PREFIXES, 100_000]]) {
-    row[`${label} raw ns`] = Math.round(time(raw, inputs, calls));
-    row[`${label} +JSON.parse ns`] = Math.round(time(parsed, inputs, calls));
+    row[`${label} checkLink ns`] = Math.round(time(checkLink, inputs, calls));
+    if (raw) row[`${label} raw ns`] = Math.round(time(raw, inputs, calls));
   }
-  row['report bytes (typical10)'] = Math.round(LINKS.reduce((t, l) => t + raw(l).length, 0) / LINKS.length);
-  row['report bytes (prefixes)'] = Math.round(PREFIXES.reduce((t, l) => t + raw(l).length, 0) / PREFIXES.length);
   results.push(row);
 }
-console.log(`node ${process.version}; median of 7 repetitions; ns per call`);
+console.log(`node ${process.version}; median of 7 repetitions; ns per call; load ${load()}`);
 console.table(Object.fromEntries(results.map(({ build, ...rest }) => [build, rest])));
 if (jsonOut) {
   mkdirSync(resolve(jsonOut, '..'), { recursive: true });

@@ -3,7 +3,7 @@
 // source file of the inlined code; the rows of one function are summed
 // here), plus a per-source-crate view of the self cost.
 //
-//   node scripts/bench-callgrind.mjs WORKLOAD CALLS annotate-self.txt annotate-inclusive.txt
+//   node bench/callgrind-top.mjs WORKLOAD CALLS annotate-self.txt annotate-inclusive.txt
 import { readFileSync } from 'node:fs';
 
 const [workload, callsText, selfFile, inclusiveFile] = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // per-call time (median, and mean with its 95% interval), calls per second
 // on one core, and elements per second for throughput benchmarks.
 //
-//   node scripts/bench-criterion.mjs [CRITERION_DIR] [--json out.json]
+//   node bench/criterion-summary.mjs [CRITERION_DIR] [--json out.json]
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

@@ -1,7 +1,7 @@
 // Per-call time of checkLink in Node (V8, like Chromium, but with a
 // nanosecond timer), per package build: the package API (`checkLink`, the
 // report object) and, when the glue has it, the raw wasm call
-// (`checkLinkJson`), for https://doxy.me/drsmith, the ten links of
+// (`checkLinkWire`), for https://doxy.me/drsmith, the ten links of
 // bench/links.txt and every keystroke prefix of them.
 //
 //   node bench/node.mjs [NAME=DIR ...] [--json out.json]   (default pkg=pkg)
@@ -42,7 +42,7 @@ for (const { name, dir } of builds) {
   await api.initKeystroke(readFileSync(join(dir, 'keystroke_bg.wasm')));
   const glue = await import(`${pathToFileURL(join(dir, 'keystroke.js'))}`);
   const checkLink = (x) => api.checkLink(x);
-  const raw = typeof glue.checkLinkJson === 'function' ? (x) => glue.checkLinkJson(x, '') : undefined;
+  const raw = typeof glue.checkLinkWire === 'function' ? (x) => glue.checkLinkWire(x, '') : undefined;
   const row = { build: name };
   for (const [label, inputs, calls] of [['doxy', [LINKS[0]], 200_000], ['typical10', LINKS, 100_000], ['prefixes', PREFIXES, 100_000]]) {
     row[`${label} checkLink ns`] = Math.round(time(checkLink, inputs, calls));

@@ -23,46 +23,73 @@ export const MAX_OUTPUT = 16384;
 const NAME = /^[A-Za-z0-9_]+$/;
 const SPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
 
+// Each template is parsed once, into nodes: a text run, a value (`{name}`)
+// or a select (`{name, branches: [[key, nodes]]}`); a link check renders the
+// same few templates on every keystroke. Bounded: catalogs and a host's
+// overrides hold a few hundred templates.
+const compiled = new Map();
+const MAX_COMPILED = 1024;
+
+function compile(t) {
+  let entry = compiled.get(t);
+  if (entry === undefined) {
+    try {
+      const [nodes, end] = parseBlock(t, 0, 0);
+      entry = end === t.length ? { nodes } : { error: `unbalanced } at ${end}` };
+    } catch (error) {
+      entry = { error: error.message };
+    }
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(t, entry);
+  }
+  return entry;
+}
+
 /** Renders `template` with `params` (an object of strings) and `terms` ({group: {value: text}}). */
 export function render(template, params = {}, terms = {}) {
   const t = String(template);
+  const { nodes } = compile(t);
+  if (!nodes) return t;
   const out = { text: '', full: false };
-  try {
-    const end = block(t, 0, 0, true, params ?? {}, terms ?? {}, out);
-    if (end !== t.length) throw new SyntaxError('unbalanced }');
-  } catch {
-    return t;
-  }
+  emit(nodes, params ?? {}, terms ?? {}, out);
   return out.text;
 }
 
 /** Why `template` does not parse, or null when it does. */
 export function templateError(template) {
-  const t = String(template);
-  try {
-    const end = block(t, 0, 0, false, {}, {}, { text: '', full: false });
-    return end === t.length ? null : `unbalanced } at ${end}`;
-  } catch (error) {
-    return error.message;
-  }
+  return compile(String(template)).error ?? null;
 }
 
-// Renders text up to an unmatched `}` (or the end) from `at`; returns where it stopped.
-function block(t, at, depth, emit, params, terms, out) {
+// Parses text up to an unmatched `}` (or the end) from `at`: its nodes and where it stopped.
+function parseBlock(t, at, depth) {
   if (depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
+  const nodes = [];
   let i = at;
   while (i < t.length) {
     const c = t[i];
     if (c === '}') break;
     if (c !== '{') {
       const next = nextBrace(t, i);
-      if (emit) push(out, t.slice(i, next));
+      nodes.push(t.slice(i, next));
       i = next;
       continue;
     }
-    i = placeholder(t, i + 1, depth, emit, params, terms, out);
+    i = parsePlaceholder(t, i + 1, depth, nodes);
   }
-  return i;
+  return [nodes, i];
+}
+
+function emit(nodes, params, terms, out) {
+  for (const node of nodes) {
+    if (typeof node === 'string') push(out, node);
+    else if (!node.branches) push(out, value(node.name, params, terms));
+    else {
+      // The value's branch, else `other`.
+      const chosen = Object.hasOwn(params, node.name) ? String(params[node.name]) : undefined;
+      const branch = node.branches.find(([key]) => key === chosen) ?? node.branches.find(([key]) => key === 'other');
+      emit(branch[1], params, terms, out);
+    }
+  }
 }
 
 function nextBrace(t, from) {
@@ -71,15 +98,16 @@ function nextBrace(t, from) {
   return Math.min(a < 0 ? t.length : a, b < 0 ? t.length : b);
 }
 
-// After `{`: a name, then `}` or `, select, branches }`. Returns the index after the closing `}`.
-function placeholder(t, at, depth, emit, params, terms, out) {
+// After `{`: a name, then `}` or `, select, branches }`; adds its node to
+// `nodes` and returns the index after the closing `}`.
+function parsePlaceholder(t, at, depth, nodes) {
   const close = t.indexOf('}', at);
   const comma = t.indexOf(',', at);
   const simple = close >= 0 && (comma < 0 || close < comma) && t.lastIndexOf('{', close) < at;
   if (simple) {
     const name = t.slice(at, close).replace(SPACE, '');
     if (!NAME.test(name)) throw new SyntaxError(`bad name at ${at}`);
-    if (emit) push(out, value(name, params, terms));
+    nodes.push({ name });
     return close + 1;
   }
   if (comma < 0) throw new SyntaxError(`unclosed { at ${at - 1}`);
@@ -88,8 +116,6 @@ function placeholder(t, at, depth, emit, params, terms, out) {
   if (!NAME.test(name) || second < 0 || t.slice(comma + 1, second).replace(SPACE, '') !== 'select') {
     throw new SyntaxError(`bad placeholder at ${at - 1}`);
   }
-  const chosen = Object.hasOwn(params, name) ? String(params[name]) : undefined;
-  // Pick the branch first (the value's, else `other`), then render only it.
   const branches = [];
   let i = second + 1;
   for (;;) {
@@ -100,16 +126,13 @@ function placeholder(t, at, depth, emit, params, terms, out) {
     if (open < 0) throw new SyntaxError('select branch without text');
     const key = t.slice(i, open).replace(SPACE, '');
     if (!NAME.test(key)) throw new SyntaxError(`bad branch key at ${i}`);
-    const end = block(t, open + 1, depth + 1, false, params, terms, out);
+    const [branch, end] = parseBlock(t, open + 1, depth + 1);
     if (t[end] !== '}') throw new SyntaxError('unclosed branch');
-    branches.push([key, open + 1]);
+    branches.push([key, branch]);
     i = end + 1;
   }
   if (!branches.some(([key]) => key === 'other')) throw new SyntaxError(`select without other at ${at - 1}`);
-  if (emit) {
-    const branch = branches.find(([key]) => key === chosen) ?? branches.find(([key]) => key === 'other');
-    block(t, branch[1], depth + 1, true, params, terms, out);
-  }
+  nodes.push({ name, branches });
   return i + 1;
 }
 

@@ -14,10 +14,10 @@ import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM } from './readme-sizes.mjs';
 const TARGET = 45_000; // bytes, brotli-11, keystroke wasm + JS together
 // The keystroke budget (issue 14): the keystroke module and the JS a page
 // needs to use it. CEILING is its measured size plus about 1%.
-const CEILING = 67_250; // measured 66,577 on 2026-11-29 (make size): the keystroke module with lol_alloc (BENCHMARKS.md)
+const CEILING = 74_900; // measured 74,085 on 2026-11-29 (make size): keystroke module on the compact wire with lol_alloc, and the JS that renders its messages (the English catalog, 6.8 KB); BENCHMARKS.md
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
-const RECORDS_CEILING = 87_100; // measured 86,236 on 2026-11-29
+const RECORDS_CEILING = 99_250; // measured 98,248 on 2026-11-29: every kind, audit, and the en + es message catalog
 const files = [KEYSTROKE_WASM, ...BROWSER_JS];
 
 const brotli = (bytes) =>

@@ -294,7 +294,7 @@ async function main() {
   const others = [];
   // The wasm call alone (no report object), when the glue has the JSON entry point.
   const glue = await import(`${PKG}keystroke.js`);
-  if (typeof glue.checkLinkJson === 'function') others.push(measure('checkLinkJson (raw wasm call)', (x) => glue.checkLinkJson(x, ''), LINK_INPUTS));
+  if (typeof glue.checkLinkWire === 'function') others.push(measure('checkLinkWire (raw wasm call)', (x) => glue.checkLinkWire(x, ''), LINK_INPUTS));
   others.push(measure('new URL()', (x) => {
     try {
       return new URL(x);

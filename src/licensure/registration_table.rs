@@ -13,6 +13,16 @@ use crate::request::Profession;
 /// The day every source below was read.
 const CHECKED: Date = ymd(2026, 11, 29);
 
+/// Every profession of this crate that holds a license (all but `other`).
+const EVERY_LICENSED_PROFESSION: &[Profession] = &[
+    Profession::Psychologist,
+    Profession::Counselor,
+    Profession::SocialWorker,
+    Profession::MarriageFamilyTherapist,
+    Profession::NursePractitioner,
+    Profession::Physician,
+];
+
 pub(super) static REGISTRATIONS: &[Registration] = &[
     Registration {
         jurisdiction: "FL",
@@ -21,14 +31,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // The statute names physicians, nurses, psychologists, clinical social
         // workers and mental health counselors among others; the source is the
         // board that also licenses marriage and family therapists.
-        professions: &[
-            Profession::Psychologist,
-            Profession::Counselor,
-            Profession::SocialWorker,
-            Profession::MarriageFamilyTherapist,
-            Profession::NursePractitioner,
-            Profession::Physician,
-        ],
+        professions: EVERY_LICENSED_PROFESSION,
         source: cite(
             "https://floridasmentalhealthprofessions.gov/latest-news/telehealth/",
             CHECKED,
@@ -39,14 +42,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         jurisdiction: "VT",
         law: "26 V.S.A. ch. 56 (Act 107, 2021 Adj. Sess.)",
         since: Some(ymd(2023, 7, 1)),
-        professions: &[
-            Profession::Psychologist,
-            Profession::Counselor,
-            Profession::SocialWorker,
-            Profession::MarriageFamilyTherapist,
-            Profession::NursePractitioner,
-            Profession::Physician,
-        ],
+        professions: EVERY_LICENSED_PROFESSION,
         source: cite(
             "https://legislature.vermont.gov/statutes/fullchapter/26/056",
             CHECKED,
@@ -60,14 +56,7 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
         // registration is not in the sources read (the Department of Health
         // Services' own rules took effect 2024-05-13, for its professions only).
         since: None,
-        professions: &[
-            Profession::Psychologist,
-            Profession::Counselor,
-            Profession::SocialWorker,
-            Profession::MarriageFamilyTherapist,
-            Profession::NursePractitioner,
-            Profession::Physician,
-        ],
+        professions: EVERY_LICENSED_PROFESSION,
         source: cite(
             "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
             CHECKED,

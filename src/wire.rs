@@ -43,9 +43,8 @@ fn findings(w: &mut Wire, findings: &[Finding]) {
         w.text(f.severity.as_str());
         w.text(&f.field);
         w.opt(f.fix.as_deref());
-        let params: Vec<(&str, &str)> = f.params.iter().collect();
-        w.count(params.len());
-        for (name, value) in params {
+        w.count(f.params.iter().count());
+        for (name, value) in f.params.iter() {
             w.text(name);
             w.text(value);
         }

@@ -3,7 +3,7 @@
 // string): nothing typed can become markup. No inline script or style either,
 // so the page runs under the server's strict Content-Security-Policy.
 
-import { messageLocale } from './rules.js';
+import { messageLocale, NOT_LOADED, ready } from './rules.js';
 
 export const byId = (id) => document.getElementById(id);
 
@@ -133,3 +133,13 @@ export function focusField(field) {
 }
 
 export const isError = (finding) => finding.severity === 'error';
+
+/**
+ * For Save and Confirm: loads the rules module `name` if need be; resolves to
+ * false, after showing the problem in `summary`, when it cannot be loaded.
+ */
+export const readyToSubmit = (name, summary) =>
+  ready(name).then((loaded) => {
+    if (!loaded) showSummary(summary, 'There is a problem', [{ text: NOT_LOADED, target: null }]);
+    return loaded;
+  });

@@ -7,7 +7,7 @@
 import * as rules from './rules.js';
 import { checkLocation } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+  announce, byId, el, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner, showSummary,
 } from './dom.js';
 import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
 import { askServer } from './server.js';
@@ -100,12 +100,9 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     hideBanner(banner);
     if (!rules.isReady('records')) {
       saving = true;
-      const loaded = await rules.ready('records');
+      const loaded = await readyToSubmit('records', summary);
       saving = false;
-      if (!loaded) {
-        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
-        return;
-      }
+      if (!loaded) return;
     }
     state.phase = 'submitted';
     zip.phase = 'submitted';

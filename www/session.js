@@ -7,7 +7,7 @@
 import * as rules from './rules.js';
 import { checkLocation, checkSession } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, renderFindings, setInvalid, showBanner, showSummary,
+  announce, byId, el, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, showBanner, showSummary,
 } from './dom.js';
 import { reveal } from './reveal.js';
 import { askServer } from './server.js';
@@ -229,12 +229,9 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     hideBanner(banner);
     if (!rules.isReady('records')) {
       saving = true;
-      const loaded = await rules.ready('records');
+      const loaded = await readyToSubmit('records', summary);
       saving = false;
-      if (!loaded) {
-        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
-        return;
-      }
+      if (!loaded) return;
     }
     phase = 'submitted';
     provider.submit();

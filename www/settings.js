@@ -7,7 +7,7 @@
 import * as rules from './rules.js';
 import { checkInstructions, checkLink } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, inLanguage, isError, renderFindings, setInvalid, setStatus, showBanner,
+  announce, byId, el, hideBanner, hideSummary, inLanguage, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
   showSummary,
 } from './dom.js';
 import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
@@ -229,12 +229,9 @@ export function setupSettings({ onChange }) {
     hideBanner(banner);
     if (!rules.isReady('keystroke')) {
       saving = true;
-      const loaded = await rules.ready('keystroke');
+      const loaded = await readyToSubmit('keystroke', summary);
       saving = false;
-      if (!loaded) {
-        showSummary(summary, 'There is a problem', [{ text: rules.NOT_LOADED, target: null }]);
-        return;
-      }
+      if (!loaded) return;
     }
     link.phase = 'submitted';
     instructions.phase = 'submitted';

@@ -5,7 +5,9 @@
 // the records module: it answers on the compact wire (wire.js) and the
 // messages are rendered here from the catalogs; the records module answers
 // JSON with its messages rendered. `catalogs` holds the loaded locales'
-// catalogs; `loadCatalog(locale)` fetches another.
+// catalogs of keystroke messages; `loadCatalog(locale)` fetches another. The
+// other codes' templates (for a host's overrides, and the reports made here)
+// come from the records module, which carries every catalog.
 import { renderMessage } from './render.js';
 import { ruleset } from './ruleset.js';
 import { fromWire } from './wire.js';
@@ -13,6 +15,12 @@ import { fromWire } from './wire.js';
 export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
   // A host application's own templates and terms, by locale: {messages, terms}.
   const overrides = new Map();
+  // Every code's templates and terms, by locale, read once from the records module.
+  const complete = new Map();
+  const completeCatalog = (w, locale) => {
+    if (!complete.has(locale)) complete.set(locale, JSON.parse(w.catalogJson(locale)));
+    return complete.get(locale);
+  };
 
   /** The catalog of `locale` for the keystroke path; throws when it is not loaded yet. */
   function catalogOf(locale, name) {
@@ -23,11 +31,11 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     return catalog;
   }
 
-  /** A records report with the host's templates for its locale applied. */
-  function hosted(report, locale) {
+  /** A records report (from module `w`) with the host's templates for its locale applied. */
+  function hosted(w, report, locale) {
     const override = overrides.get(locale ?? 'en');
     if (override?.messages && Array.isArray(report?.findings)) {
-      const catalog = catalogs[locale ?? 'en'] ?? catalogs.en;
+      const catalog = completeCatalog(w, shipped.includes(locale) ? locale : 'en');
       for (const f of report.findings) {
         if (Object.hasOwn(override.messages, f.code)) f.message = renderMessage(catalog, f.code, f.params, override);
       }
@@ -41,9 +49,9 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     try {
       text = JSON.stringify(request) ?? 'null';
     } catch (error) {
-      return invalid('request_not_serializable', { detail: String(error?.message ?? error) });
+      return invalid(w, 'request_not_serializable', { detail: String(error?.message ?? error) });
     }
-    return hosted(JSON.parse(w.checkJson(text)), request?.locale);
+    return hosted(w, JSON.parse(w.checkJson(text)), request?.locale);
   }
 
   function checkJson(text) {
@@ -60,9 +68,10 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     if (typeof input === 'string' && isText(asOf) && isLocale(locale)) {
       const w = keystroke('checkLink');
       const catalog = catalogOf(locale, 'checkLink');
-      return fromWire(w.checkLinkWire(input.toWellFormed(), asOf ?? ''), catalog, overrides.get(locale ?? 'en'));
+      const wire = w.checkLinkWire(input.toWellFormed(), asOf ?? '');
+      if (wire) return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
     }
-    // A mistyped call: the records module's decoder names the field at fault.
+    // A mistyped call (or asOf not a date): the records module's decoder names the field at fault.
     return check({ kind: 'link', input, as_of: asOf, locale });
   }
 
@@ -73,7 +82,7 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
       const w = keystroke('checkInstructions');
       const catalog = catalogOf(locale, 'checkInstructions');
       const wire = w.checkInstructionsWire((input ?? '').toWellFormed(), link?.toWellFormed(), asOf ?? '');
-      return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
+      if (wire) return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
     }
     return check({ kind: 'instructions', input, link, as_of: asOf, locale });
   }
@@ -101,8 +110,8 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
 
   function checkKind(kind, name, shape) {
     return (request) => {
-      records(name); // not loaded: the error names this function
-      if (!isObject(request)) return invalid('bad_argument', { function: name, shape, js_type: jsType(request) });
+      const w = records(name); // not loaded: the error names this function
+      if (!isObject(request)) return invalid(w, 'bad_argument', { function: name, shape, js_type: jsType(request) });
       const { asOf, ...rest } = request;
       return check({ ...rest, kind, ...(asOf === undefined ? {} : { as_of: asOf }) });
     };
@@ -115,21 +124,22 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     try {
       text = typeof record === 'string' ? record.toWellFormed() : (JSON.stringify(record) ?? 'null');
     } catch (error) {
-      return { report: invalid('record_not_serializable', { detail: String(error?.message ?? error) }) };
+      return { report: invalid(w, 'record_not_serializable', { detail: String(error?.message ?? error) }) };
     }
     return JSON.parse(w.auditJson(text));
   }
 
   // The invalid_request report for a mistake the modules never see, in the
   // shape and field order of the Rust InvalidRequestReport (English, as the
-  // decoder answers what it cannot read).
-  function invalid(problem, params) {
+  // decoder answers what it cannot read), its message from records module `w`.
+  function invalid(w, problem, params) {
     const all = { problem, ...params };
-    const message = renderMessage(catalogs.en, 'invalid_request', all);
+    const message = renderMessage(completeCatalog(w, 'en'), 'invalid_request', all);
     return { kind: 'invalid_request', verdict: 'reject', findings: [{ code: 'invalid_request', severity: 'error', field: '', message, params: all }], ruleset };
   }
 
-  const badOptions = (name, options, shape) => invalid('bad_options', { function: name, shape, js_type: jsType(options) });
+  // Like every mistyped call, answered with the records module (not loaded: the error names `name`).
+  const badOptions = (name, options, shape) => invalid(records(name), 'bad_options', { function: name, shape, js_type: jsType(options) });
 
   return {
     setMessages,

@@ -1,7 +1,9 @@
 // Generates the message catalog's code from its one source, messages/*.json
 // (one file per locale; messages/params.json declares each code's params):
 //   src/messages/catalog.rs   static tables for the Rust renderer
-//   npm/messages/<locale>.js  each locale's catalog as a plain object
+//   npm/messages/<locale>.js  each locale's catalog as a plain object, with only
+//                             the keystroke codes' messages (messages/keystroke.json)
+//                             and the terms they use: the records module gives the rest
 //   npm/messages.js           every shipped locale
 // `--check` exits 1 when a generated file is out of date (run by `make docs-check`).
 // The catalog's completeness (every code, every select branch, every param)
@@ -15,6 +17,7 @@ const read = (name) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
 const params = read('params.json');
 const codes = Object.keys(params).filter((k) => k !== '//');
+const keystroke = read('keystroke.json').codes;
 // English first (the reference and the fallback for terms), then by code.
 const locales = readdirSync(dir)
   .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.json$/.test(f))
@@ -50,6 +53,7 @@ for (const [locale, c] of Object.entries(catalogs)) {
     if (/[\u0000-\u001f\u007f]/.test(text)) problems.push(`${locale}.json: a control character in ${JSON.stringify(text)}`);
   }
 }
+for (const code of keystroke) if (!codes.includes(code)) problems.push(`keystroke.json: ${code} is not a code of params.json`);
 if (problems.length) {
   console.error(`messages/: ${problems.length} problem(s):\n${problems.join('\n')}`);
   process.exit(1);
@@ -106,24 +110,28 @@ function rust() {
 
 function js(locale) {
   const c = catalogs[locale];
+  const messages = Object.fromEntries(keystroke.map((code) => [code, c.messages[code]]));
+  const terms = mergedTerms(c);
+  // A term group is used where a template names it as a placeholder.
+  const used = new Set(Object.values(messages).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
   const data = {
     locale,
     name: c.name,
-    messages: Object.fromEntries(codes.map((code) => [code, c.messages[code]])),
-    terms: mergedTerms(c),
+    messages,
+    terms: Object.fromEntries(Object.entries(terms).filter(([group]) => used.has(group))),
     platforms: c.platforms,
     platformClasses: c.platform_classes,
   };
-  return `// The ${c.name} message catalog: ${HEADER}.\nexport default ${JSON.stringify(data, null, 1)};\n`;
+  return `// The ${c.name} message catalog for keystroke reports: ${HEADER}.\nexport default ${JSON.stringify(data, null, 1)};\n`;
 }
 
 function jsIndex() {
-  let out = `// Every shipped message catalog, by locale: ${HEADER}.\n`;
+  let out = `// Every shipped catalog of keystroke messages, by locale: ${HEADER}.\n`;
   out += "import { renderMessage } from './render.js';\n";
   for (const l of locales) out += `import ${l.replace('-', '_')} from './messages/${l}.js';\n`;
   out += `\nexport const locales = ${JSON.stringify(locales)};\n`;
   out += `export const catalogs = { ${locales.map((l) => `${JSON.stringify(l)}: ${l.replace('-', '_')}`).join(', ')} };\n`;
-  out += '\n/** The message of finding `code` with `params` in `locale` (English when not shipped); `override` is a host\'s own `{messages, terms}`. */\n';
+  out += '\n/** The message of a keystroke finding `code` with `params` in `locale` (English when not shipped); `override` is a host\'s own `{messages, terms}`. */\n';
   out += 'export function renderFinding(locale, code, params, override) {\n';
   out += '  return renderMessage(Object.hasOwn(catalogs, locale) ? catalogs[locale] : catalogs.en, code, params, override);\n}\n';
   return out;

@@ -29,43 +29,36 @@ fn today_utc() -> Date {
 }
 
 /// `as_of` as the keystroke entry points take it: `YYYY-MM-DD`, or empty for
-/// today; a bad date gets the report the JSON path gives it.
+/// today; `None` for anything else.
 #[cfg(feature = "keystroke")]
-fn day_of(as_of: &str) -> Result<Date, crate::Report> {
+fn day_of(as_of: &str) -> Option<Date> {
     if as_of.is_empty() {
-        return Ok(today_utc());
+        return Some(today_utc());
     }
-    crate::decode::parse_date("as_of", as_of)
-        .map_err(|e| crate::Report::InvalidRequest(crate::InvalidRequestReport::of_error(e)))
+    Date::parse(as_of).ok()
 }
 
 /// Checks a link as typed (a `link` request without building or parsing
 /// request JSON); returns the report on the compact wire (`src/wire.rs`),
-/// which `npm/wire.js` reads and renders. Never throws.
+/// which `npm/wire.js` reads and renders, or `""` for a bad `as_of` (the
+/// package asks the records module, whose decoder names the problem, as it
+/// does for every mistyped call). Never throws.
 #[cfg(feature = "keystroke")]
 #[wasm_bindgen(js_name = checkLinkWire)]
 #[must_use]
 pub fn check_link_wire(input: &str, as_of: &str) -> String {
-    crate::wire::encode(
-        &day_of(as_of).map_or_else(|bad| bad, |day| crate::Report::Link(crate::link::check(input, day))),
-    )
+    day_of(as_of).map(|day| crate::wire::encode(&crate::Report::Link(crate::link::check(input, day)))).unwrap_or_default()
 }
 
 /// Checks instructions (`link`: the provider's link, if any); returns the
-/// report on the compact wire. Never throws.
+/// report on the compact wire, or `""` for a bad `as_of`. Never throws.
 #[cfg(feature = "keystroke")]
 #[wasm_bindgen(js_name = checkInstructionsWire)]
 #[must_use]
 pub fn check_instructions_wire(input: &str, link: Option<String>, as_of: &str) -> String {
-    let report = day_of(as_of).map_or_else(
-        |bad| bad,
-        |day| {
-            let request =
-                crate::InstructionsRequest { input: Some(input.to_owned()), link, as_of: Some(day), locale: None };
-            crate::Report::Instructions(crate::instructions::check(&request, day))
-        },
-    );
-    crate::wire::encode(&report)
+    let Some(day) = day_of(as_of) else { return String::new() };
+    let request = crate::InstructionsRequest { input: Some(input.to_owned()), link, as_of: Some(day), locale: None };
+    crate::wire::encode(&crate::Report::Instructions(crate::instructions::check(&request, day)))
 }
 
 /// Checks one JSON request of any kind and returns the JSON report. Never throws.
@@ -84,6 +77,17 @@ pub fn check_json(request: &str) -> String {
 #[must_use]
 pub fn audit_json(record: &str) -> String {
     crate::audit::audit_record(record, None, today_utc()).output().unwrap_or("null").to_owned()
+}
+
+/// The message catalog of `locale` (`en` for one not shipped) as JSON, for
+/// the package's renderer: the package's own JS carries only the keystroke
+/// codes' messages, and takes the others from here once this module is loaded.
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = catalogJson)]
+#[must_use]
+pub fn catalog_json(locale: &str) -> String {
+    let locale = crate::messages::Locale::NAMES.iter().find(|(name, _)| *name == locale).map(|(_, l)| *l).unwrap_or_default();
+    crate::messages::Catalog::of(locale).to_json()
 }
 
 // The keystroke module's allocator: lol_alloc's free list, 2.4 KB (brotli)

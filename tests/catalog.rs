@@ -272,3 +272,69 @@ fn an_unknown_locale_is_an_invalid_request_naming_the_shipped_ones() {
     let es = check_json(r#"{"kind":"location","state":"","locale":"es"}"#, today);
     assert!(es.contains("Indique el estado"), "{es}");
 }
+
+/// `messages/keystroke.json`: the codes whose messages the package's own JS
+/// catalogs carry.
+fn keystroke_codes() -> BTreeSet<String> {
+    let doc: Value = serde_json::from_str(include_str!("../messages/keystroke.json")).unwrap();
+    doc["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn the_keystroke_catalog_has_every_code_link_and_instructions_reports_carry() {
+    let listed = keystroke_codes();
+    for name in &listed {
+        code_of(name);
+    }
+    let as_of = Date::new(2026, 11, 26).unwrap();
+    let mut emitted = BTreeSet::new();
+    let mut texts: Vec<String> = Vec::new();
+    for case in common::cases() {
+        let request: Value = serde_json::from_str(&case.request).unwrap_or(Value::Null);
+        for key in ["input", "link"] {
+            if let Some(text) = request.get(key).and_then(Value::as_str) {
+                texts.push(text.to_owned());
+            }
+        }
+    }
+    // The link fuzz corpus: the odd inputs fuzzing kept.
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds/link")).unwrap() {
+        texts.push(String::from_utf8_lossy(&std::fs::read(entry.unwrap().path()).unwrap()).into_owned());
+    }
+    for text in &texts {
+        let link = telehealth_rules::link::check(text, as_of);
+        let request = telehealth_rules::InstructionsRequest {
+            input: Some(text.clone()),
+            link: Some("https://doxy.me/drsmith".to_owned()),
+            as_of: Some(as_of),
+            locale: None,
+        };
+        let instructions = telehealth_rules::instructions::check(&request, as_of);
+        for f in link.findings.iter().chain(&instructions.findings) {
+            emitted.insert(f.code.as_str().to_owned());
+        }
+    }
+    let missing: Vec<_> = emitted.difference(&listed).collect();
+    assert!(missing.is_empty(), "keystroke reports carry codes messages/keystroke.json lacks: {missing:?}");
+    let unused: Vec<_> = listed.difference(&emitted).collect();
+    assert!(unused.is_empty(), "messages/keystroke.json lists codes no link or instructions vector produces: {unused:?}");
+}
+
+#[test]
+fn the_records_module_catalog_is_the_source_catalog() {
+    for (name, locale) in locales() {
+        let doc: Value = serde_json::from_str(&Catalog::of(locale).to_json()).unwrap();
+        let source: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{}/messages/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+        )
+        .unwrap();
+        let english: Value = serde_json::from_str(include_str!("../messages/en.json")).unwrap();
+        assert_eq!(doc["messages"], source["messages"], "{name}: messages");
+        for (group, values) in english["terms"].as_object().unwrap() {
+            for (value, text) in values.as_object().unwrap() {
+                let own = source["terms"].get(group).and_then(|g| g.get(value));
+                assert_eq!(&doc["terms"][group][value], own.unwrap_or(text), "{name}: terms.{group}.{value}");
+            }
+        }
+    }
+}

@@ -108,10 +108,59 @@ impl Catalog {
         }
     }
 
+    /// The catalog as the package's JavaScript renderer reads it
+    /// (`{"messages", "terms"}`, terms falling back to English as
+    /// [`Catalog::term`] does): the records module hands it to the package,
+    /// whose own JS carries only the keystroke codes' messages.
+    #[must_use]
+    pub fn to_json(&'static self) -> String {
+        let mut out = String::new();
+        ObjectWriter::new(&mut out).field("messages", &Templates(self)).field("terms", &Terms(self)).end();
+        out
+    }
+
     /// The message of `code` with `params`.
     #[must_use]
     pub fn message(&self, code: Code, params: &Params) -> String {
         render(self.template(code), |name| params.get(name), |group, value| self.term(group, value))
+    }
+}
+
+/// Every code's template, as a JSON object.
+struct Templates(&'static Catalog);
+
+impl ToJson for Templates {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        for code in Code::ALL {
+            w.field(code.as_str(), self.0.template(*code));
+        }
+        w.end();
+    }
+}
+
+/// Every term group (English's), each value in this catalog's words.
+struct Terms(&'static Catalog);
+
+impl ToJson for Terms {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        for &(group, values) in Catalog::of(Locale::En).terms {
+            w.field(group, &TermGroup(self.0, group, values));
+        }
+        w.end();
+    }
+}
+
+struct TermGroup(&'static Catalog, &'static str, &'static [(&'static str, &'static str)]);
+
+impl ToJson for TermGroup {
+    fn write_json(&self, out: &mut String) {
+        let mut w = ObjectWriter::new(out);
+        for &(value, english) in self.2 {
+            w.field(value, self.0.term(self.1, value).unwrap_or(english));
+        }
+        w.end();
     }
 }
 

@@ -1,12 +1,20 @@
 // The message catalog in JavaScript renders exactly what Rust rendered: every
 // finding of every golden report (English and Spanish) is rendered again from
-// its code and params with npm/render.js and the generated catalogs, and the
-// platform texts are taken from them again.
+// its code and params with npm/render.js: keystroke codes from the generated
+// catalogs (what checkLink and checkInstructions render with), every code from
+// the records module's catalog (what a host's templates are rendered with);
+// and the platform texts are taken from the generated catalogs again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { casesIn, LOCALES } from './vectors.mjs';
 import { render, renderMessage, platformTexts, templateError, MAX_OUTPUT } from '../../npm/render.js';
 import { catalogs, locales, renderFinding } from '../../npm/messages.js';
+import * as records from '../../pkg/records.js';
+
+records.initSync({ module: readFileSync(new URL('../../pkg/records_bg.wasm', import.meta.url)) });
+const complete = Object.fromEntries(locales.map((l) => [l, JSON.parse(records.catalogJson(l))]));
+const KEYSTROKE = new Set(JSON.parse(readFileSync(new URL('../../messages/keystroke.json', import.meta.url), 'utf8')).codes);
 
 const CONSUMER = new Set(['microsoft_teams_free', 'facetime', 'whatsapp', 'messenger', 'signal', 'discord', 'skype', 'jitsi_public', 'google_hangouts']);
 const PUBLIC = new Set(['facebook', 'twitch', 'tiktok', 'youtube', 'instagram']);
@@ -34,8 +42,10 @@ for (const run of Object.keys(LOCALES)) {
       const locale = localeOf(c);
       for (const f of report.findings) {
         findings++;
-        const text = renderFinding(locale, f.code, f.params);
+        const text = renderMessage(complete[locale], f.code, f.params);
         if (text !== f.message) failures.push(`${c.file} / ${c.name} / ${f.code}:\n  rust ${f.message}\n  js   ${text}`);
+        const shipped = KEYSTROKE.has(f.code) ? renderFinding(locale, f.code, f.params) : f.message;
+        if (shipped !== f.message) failures.push(`${c.file} / ${c.name} / ${f.code} (shipped catalog):\n  rust ${f.message}\n  js   ${shipped}`);
       }
       const p = report.platform;
       if (p) {
@@ -50,9 +60,18 @@ for (const run of Object.keys(LOCALES)) {
 }
 
 test('every shipped template parses', () => {
-  for (const [locale, catalog] of Object.entries(catalogs)) {
+  for (const [locale, catalog] of [...Object.entries(catalogs), ...Object.entries(complete)]) {
     for (const [code, template] of Object.entries(catalog.messages)) assert.equal(templateError(template), null, `${locale} ${code}`);
   }
+});
+
+test('the package ships the keystroke codes\' messages and no others; the records module has every code', () => {
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    assert.deepEqual(Object.keys(catalog.messages).sort(), [...KEYSTROKE].sort(), locale);
+    for (const code of KEYSTROKE) assert.equal(catalog.messages[code], complete[locale].messages[code], `${locale} ${code}`);
+  }
+  const en = JSON.parse(readFileSync(new URL('../../messages/en.json', import.meta.url), 'utf8'));
+  assert.deepEqual(Object.keys(complete.en.messages).sort(), Object.keys(en.messages).sort());
 });
 
 test('the renderer: placeholders, terms, selects, fallbacks, bounds', () => {
@@ -84,13 +103,14 @@ test('a host overrides a code\'s template and terms, and gets every variant', ()
     terms: { status: { suspended: 'SUSPENDED' } },
   };
   const params = { place: 'New York', reason: 'inactive', status: 'suspended', day: '2026-11-26' };
-  assert.equal(renderMessage(catalogs.en, 'license_inactive', params, override), 'Licence New York: SUSPENDED.');
-  assert.equal(renderFinding('es', 'license_inactive', { ...params, reason: 'pending' }, override), 'Licence New York: not valid.');
+  assert.equal(renderMessage(complete.en, 'license_inactive', params, override), 'Licence New York: SUSPENDED.');
+  assert.equal(renderMessage(complete.es, 'license_inactive', { ...params, reason: 'pending' }, override), 'Licence New York: not valid.');
   // Codes it does not override keep the shipped text; an unknown locale is English.
   assert.equal(renderFinding('fr', 'missing_scheme', {}, override), catalogs.en.messages.missing_scheme);
 });
 
 test('the package\'s own invalid_request problems render as npm/api.js words them today', () => {
+  const renderFinding = (locale, code, params) => renderMessage(complete[locale], code, params);
   const options = { problem: 'bad_options', function: 'checkLink', shape: '{asOf}', js_type: 'string' };
   assert.equal(renderFinding('en', 'invalid_request', options), "checkLink()'s options must be an object like {asOf}, not a string.");
   const argument = { problem: 'bad_argument', function: 'checkLocation', shape: '{state, zip?, country?}', js_type: 'array' };

@@ -5,17 +5,22 @@
 import { platformTexts, renderMessage } from './render.js';
 import { ruleset } from './ruleset.js';
 
+const COLON = 58; // ':'
+const ZERO = 48; // '0'
+const NULL = 126; // '~'
+
 /** The report on `wire`, its texts from `catalog` (and a host's `override`: {messages, terms}). */
 export function fromWire(wire, catalog, override) {
   let at = 0;
+  // Digits up to ':' read as char codes: no substring and no Number() per
+  // token (a keystroke reads about twenty tokens).
   const count = () => {
-    const colon = wire.indexOf(':', at);
-    const n = Number(wire.slice(at, colon));
-    at = colon + 1;
+    let n = 0;
+    for (let c = wire.charCodeAt(at++); c !== COLON && at <= wire.length; c = wire.charCodeAt(at++)) n = n * 10 + c - ZERO;
     return n;
   };
   const text = () => {
-    if (wire[at] === '~') {
+    if (wire.charCodeAt(at) === NULL) {
       at += 1;
       return null;
     }

@@ -105,9 +105,24 @@ const fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, written without `core::fmt` (the keystroke module
+    /// writes a retirement date and carries no formatting machinery).
+    #[must_use]
+    pub fn iso(self) -> String {
+        let mut out = String::with_capacity(10);
+        crate::text::push_padded(&mut out, usize::from(self.year), 4);
+        out.push('-');
+        crate::text::push_padded(&mut out, usize::from(self.month), 2);
+        out.push('-');
+        crate::text::push_padded(&mut out, usize::from(self.day), 2);
+        out
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 

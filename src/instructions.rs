@@ -197,7 +197,7 @@ mod message {
     }
 
     pub fn too_long(chars: usize) -> Params {
-        subject().with("chars", chars.to_string()).with("max", MAX_CHARS.to_string())
+        subject().with("chars", crate::text::decimal(chars)).with("max", crate::text::decimal(MAX_CHARS))
     }
 
     pub fn whitespace_trimmed() -> Params {

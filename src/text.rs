@@ -96,6 +96,39 @@ pub(crate) fn edit_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
     prev.get(b.len()).copied().unwrap_or(limit + 1).min(limit + 1)
 }
 
+/// `n` in decimal, without `core::fmt` (see [`push_padded`]).
+#[must_use]
+pub(crate) fn decimal(n: usize) -> String {
+    let mut out = String::new();
+    push_padded(&mut out, n, 1);
+    out
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits, without
+/// `core::fmt`: the keystroke module writes numbers only here and in the
+/// wire, and so carries none of the formatting machinery.
+pub(crate) fn push_padded(out: &mut String, n: usize, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    while n > 0 || digits.len() - at < width.max(1) {
+        at = at.saturating_sub(1);
+        if let Some(d) = digits.get_mut(at) {
+            // n % 10 < 10: fits in a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = (n % 10) as u8;
+            *d = b'0' + digit;
+        }
+        n /= 10;
+        if at == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().skip(at) {
+        out.push(char::from(*d));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +172,16 @@ mod tests {
         }
         assert!(!is_invisible_control('a'));
         assert!(!is_invisible_control(' '));
+    }
+
+    #[test]
+    fn numbers_without_fmt() {
+        assert_eq!(decimal(0), "0");
+        assert_eq!(decimal(2048), "2048");
+        assert_eq!(decimal(usize::MAX), usize::MAX.to_string());
+        let mut out = String::new();
+        push_padded(&mut out, 7, 4);
+        push_padded(&mut out, 12_345, 2);
+        assert_eq!(out, "000712345");
     }
 }

@@ -87,24 +87,9 @@ impl Wire {
         self.0.push('~');
     }
 
-    /// A number and `:`, written without `core::fmt` (which the module need not carry).
+    /// A number and `:`.
     fn count(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            if let Some(d) = digits.get_mut(at) {
-                *d = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 || at == 0 {
-                break;
-            }
-        }
-        for d in digits.iter().skip(at) {
-            self.0.push(char::from(*d));
-        }
+        crate::text::push_padded(&mut self.0, n, 1);
         self.0.push(':');
     }
 }

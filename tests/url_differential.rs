@@ -428,6 +428,11 @@ fn vectors_links_and_nasty_cases() {
     inputs.push(format!("//{}.com", "a".repeat(5000)));
     inputs.push(format!("//xn--{}", "a".repeat(2001)));
     inputs.push(format!("//xn--{}", "a".repeat(1990)));
+    // Around idna's limit of 1000 decoded characters.
+    inputs.push(format!("//xn--{}", "a".repeat(1000)));
+    inputs.push(format!("//xn--{}", "a".repeat(1001)));
+    inputs.push(format!("//xn--{}-{}", "b".repeat(500), "a".repeat(500)));
+    inputs.push(format!("//xn--{}-{}", "b".repeat(500), "a".repeat(501)));
     inputs.push(format!("//a/{}", "../".repeat(500)));
     let mut count = 0;
     for input in &inputs {
@@ -437,6 +442,19 @@ fn vectors_links_and_nasty_cases() {
         }
     }
     assert!(count > 3000, "only {count} strings compared");
+}
+
+/// `Url::parse` reads the scheme as the URL parser does: leading controls
+/// and spaces trimmed, tabs and newlines ignored, any case.
+#[test]
+fn scheme_spellings() {
+    for input in ["HTTPS://a/B", "hTtPs:a", "ht\ttps://a", "https\n:\\a", " \u{1}https://a", "\thttps://a\t "] {
+        let theirs = url::Url::parse(input).unwrap();
+        assert_eq!(Url::parse(input).unwrap().as_str(), theirs.as_str(), "{input:?}");
+    }
+    for input in ["", " ", "http://a", "httpsx://a", "ftp://a", "https", "//a"] {
+        assert_eq!(Url::parse(input), Err(ParseError::Other), "{input:?}");
+    }
 }
 
 /// URL-ish text: the parser's delimiters, hosts, numbers, escapes and a few

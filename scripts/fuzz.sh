@@ -4,24 +4,25 @@
 # found (saved in fuzz/artifacts/<target>/; each one becomes a test vector).
 #
 # Usage: scripts/fuzz.sh [seconds per target, default 60] [target ...]
-#        (targets: link location request; all three by default)
+#        (targets: link location request url_differential; all by default)
 # Needs the nightly toolchain; installs cargo-fuzz from crates.io if missing.
 # The seed corpus fuzz/seeds/<target>/ is written from tests/vectors/*.json by
 # scripts/fuzz-seeds.mjs; what libFuzzer learns goes to fuzz/corpus/<target>/
-# (not committed). Exit status: 0 when no target found anything.
+# (not committed); url_differential starts from the link seeds. Exit status:
+# 0 when no target found anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(link location request)
+[ ${#targets[@]} -gt 0 ] || targets=(link location request url_differential)
 
 # Per-input limits: a hang is any input over 10 s, and memory is capped
 # well below the machine's.
 TIMEOUT="${FUZZ_TIMEOUT:-10}"
 RSS_LIMIT_MB="${FUZZ_RSS_LIMIT_MB:-2048}"
-declare -A MAX_LEN=([link]=4096 [location]=512 [request]=16384)
+declare -A MAX_LEN=([link]=4096 [location]=512 [request]=16384 [url_differential]=4096)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
@@ -44,7 +45,9 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for ${seconds}s"
   # -fork would need more cores than the machine has; one worker it is.
   set +e
-  cargo +nightly fuzz run -O "$target" "$corpus" "fuzz/seeds/$target" -- \
+  seeds="fuzz/seeds/$target"
+  [ -d "$seeds" ] || seeds=fuzz/seeds/link
+  cargo +nightly fuzz run -O "$target" "$corpus" "$seeds" -- \
     -max_total_time="$seconds" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" \
     -max_len="${MAX_LEN[$target]:-4096}" -print_final_stats=1 >"$log" 2>&1
   code=$?

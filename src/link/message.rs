@@ -2,6 +2,7 @@
 //! are in the message catalog (`messages/<locale>.json`), so they can change
 //! (or be translated) without touching a decision.
 
+use super::url::ParseError;
 use super::MAX_CHARS;
 use crate::messages::Params;
 
@@ -37,15 +38,15 @@ pub fn not_a_url(reason: &'static str) -> Params {
 }
 
 /// Not a link: the WHATWG parser's error, as a stable key.
-pub fn not_a_url_error(e: url::ParseError) -> Params {
+pub fn not_a_url_error(e: ParseError) -> Params {
     let error = match e {
-        url::ParseError::EmptyHost => "empty_host",
-        url::ParseError::IdnaError => "idna",
-        url::ParseError::InvalidPort => "invalid_port",
-        url::ParseError::InvalidIpv4Address => "invalid_ipv4",
-        url::ParseError::InvalidIpv6Address => "invalid_ipv6",
-        url::ParseError::InvalidDomainCharacter => "invalid_domain_character",
-        _ => "other",
+        ParseError::EmptyHost => "empty_host",
+        ParseError::IdnaError => "idna",
+        ParseError::InvalidPort => "invalid_port",
+        ParseError::InvalidIpv4Address => "invalid_ipv4",
+        ParseError::InvalidIpv6Address => "invalid_ipv6",
+        ParseError::InvalidDomainCharacter => "invalid_domain_character",
+        ParseError::Other => "other",
     };
     Params::new().with("reason", "url_error").with("error", error)
 }

@@ -2,8 +2,9 @@
 //!
 //! The text is bounded, trimmed and scanned for tricks first; then its scheme
 //! is checked and repaired (`missing_scheme`, `https_required`), it is parsed
-//! once with the WHATWG parser of the `url` crate, and the parsed link is
-//! judged against the platform [`registry`]. Wrapped links are unwrapped and
+//! once as an https URL by the WHATWG URL parser ([`url`], our own: it
+//! decides exactly as the `url` crate does), and the parsed link is judged
+//! against the platform [`registry`]. Wrapped links are unwrapped and
 //! the inner link judged in turn, so every problem shows at once.
 
 mod message;
@@ -11,9 +12,10 @@ pub mod registry;
 pub(crate) mod scan;
 pub mod shape;
 mod unwrap;
+pub mod url;
 
+use self::url::{Host, Url};
 use serde::Serialize;
-use url::{Host, Url};
 
 use crate::code::Code;
 use crate::date::Date;
@@ -228,39 +230,38 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         return j.push(Code::LookalikeCharacters, message::lookalike_characters);
     }
     let mut was_http = false;
-    let url_text = match scheme {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => https(rest),
+    // Parsed as `https:` + the rest, without building that text.
+    let parsed = match scheme {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => Url::parse_after_https(rest),
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
             j.push_repair(Code::HttpsRequired, message::https_required);
             was_http = true;
-            https(rest)
+            Url::parse_after_https(rest)
         }
         Some((scheme, _)) => return judge_scheme(scheme, as_of, j),
         None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone),
         None if scan::looks_like_host(text) => {
             j.push_repair(Code::MissingScheme, Params::new);
-            let mut url = String::from("https://");
-            url.push_str(text.trim_start_matches('/'));
-            url
+            // As `https://` + the text: the parser skips the slashes before a host.
+            Url::parse_after_https(text)
         }
         None => return j.push(Code::NotAUrl, || message::not_a_url("none")),
     };
-    let url = match Url::parse(&url_text) {
+    let url = match parsed {
         Ok(url) => url,
         Err(e) => return j.push(Code::NotAUrl, || message::not_a_url_error(e)),
     };
     let host = match url.host() {
-        Some(Host::Domain(domain)) => domain.trim_end_matches('.').to_owned(),
-        Some(Host::Ipv4(_) | Host::Ipv6(_)) => {
+        Host::Domain(domain) => domain.trim_end_matches('.').to_owned(),
+        Host::Ipv4(_) | Host::Ipv6(_) => {
             j.push(Code::IpAddressHost, Params::new);
             return finish_url(url, None, was_http, j);
         }
-        None => return j.push(Code::NotAUrl, || message::not_a_url("no_host")),
     };
     if !scan::is_public_domain(&host) {
         return j.push(Code::NotAUrl, || message::incomplete_host(&host));
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.has_credentials() {
         j.push(Code::CredentialsInUrl, || message::host(&host));
     }
     let Some(entry) = registry::lookup(&host) else {
@@ -274,8 +275,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
         j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
     }
-    let segments: Vec<&str> =
-        url.path_segments().map(|s| s.filter(|seg| !seg.is_empty()).collect()).unwrap_or_default();
+    let segments: Vec<&str> = url.path_segments().filter(|seg| !seg.is_empty()).collect();
     let outcome = shape::classify(entry.shapes, &segments).unwrap_or(entry.otherwise);
     match entry.class {
         Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
@@ -306,15 +306,6 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         }
     }
     finish_url(url, Some(entry), was_http, j);
-}
-
-/// `https:` and the rest of a link, without the formatting machinery (this
-/// runs on every keystroke).
-fn https(rest: &str) -> String {
-    let mut out = String::with_capacity(rest.len() + 6);
-    out.push_str("https:");
-    out.push_str(rest);
-    out
 }
 
 fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {
@@ -364,24 +355,21 @@ fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
 /// Records the platform and the canonical form of a parsed link.
 fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &mut Judged) {
     j.platform = entry.filter(|e| e.is_platform());
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.has_credentials() {
         // No canonical form: dropping the user part would change where it goes.
         j.normalized = None;
         return;
     }
     if was_http && url.port() == Some(80) {
-        // Cannot fail on an https URL with a host.
-        let _ = url.set_port(None);
+        url.remove_port();
     }
-    if let Some(domain) = url.domain().filter(|d| d.ends_with('.')).map(|d| d.trim_end_matches('.').to_owned()) {
-        let _ = url.set_host(Some(&domain));
-    }
+    url.trim_domain_dots();
     // Pasted punctuation can hide behind a slash, a fragment or a tracking
     // parameter (`drsmith./`, `room.?utm_source=x`): trim again once those
     // are gone, so that `normalized` checks clean (a fixed point).
     for _ in 0..3 {
         canonicalize(&mut url, entry, j);
-        let text = String::from(url);
+        let text = url.into_string();
         let trimmed = scan::trim_punctuation(&text);
         let next = if trimmed.len() == text.len() { None } else { Url::parse(trimmed).ok() };
         let Some(next) = next else {
@@ -391,7 +379,7 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
         j.push(Code::PunctuationTrimmed, Params::new);
         url = next;
     }
-    j.normalized = Some(url.into());
+    j.normalized = Some(url.into_string());
 }
 
 /// Drops tracking parameters and, on known platforms, the fragment and a
@@ -409,16 +397,12 @@ fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
         }
     }
     if let Some(entry) = entry.filter(|e| matches!(e.class, Class::Meeting { .. })) {
-        url.set_fragment(None);
+        url.remove_fragment();
         let path = url.path();
         let trimmed = path.trim_end_matches('/');
         let needs_case = entry.lowercase_path && trimmed.bytes().any(|b| b.is_ascii_uppercase());
         if !trimmed.is_empty() && (trimmed.len() != path.len() || needs_case) {
-            let mut path = trimmed.to_owned();
-            if entry.lowercase_path {
-                path.make_ascii_lowercase();
-            }
-            url.set_path(&path);
+            url.truncate_path(trimmed.len(), entry.lowercase_path);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Getting the real link out of mail-scanner and redirect wrappers.
 
-use url::Url;
+use super::url::Url;
 
 use super::registry::Wrap;
 use super::shape::percent_decode;

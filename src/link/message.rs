@@ -13,7 +13,7 @@ fn subject() -> Params {
 }
 
 pub fn too_long(chars: usize) -> Params {
-    subject().with("chars", chars.to_string()).with("max", MAX_CHARS.to_string())
+    subject().with("chars", crate::text::decimal(chars)).with("max", crate::text::decimal(MAX_CHARS))
 }
 
 pub fn empty() -> Params {

@@ -272,7 +272,7 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         return finish_url(url, None, was_http, j);
     };
     if entry.retired.is_some_and(|day| day <= as_of) {
-        let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
+        let since = entry.retired.map(Date::iso).unwrap_or_default();
         j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
     }
     let segments: Vec<&str> = url.path_segments().filter(|seg| !seg.is_empty()).collect();
@@ -319,7 +319,7 @@ fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Jud
             let fix = segments
                 .first()
                 .and_then(|code| shape::dash_meet_code(code))
-                .map(|code| format!("https://meet.google.com/{code}"));
+                .map(|code| ["https://meet.google.com/", &code].concat());
             j.push_fix(Code::MalformedMeetingId, || message::platform(entry.id), fix);
         }
     }
@@ -343,7 +343,7 @@ fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
             _ => j.push(Code::HostStartLink, || message::platform(entry.id)),
         }
         if entry.retired.is_some_and(|day| day <= as_of) {
-            let since = entry.retired.map(|d| d.to_string()).unwrap_or_default();
+            let since = entry.retired.map(Date::iso).unwrap_or_default();
             j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
         }
     }

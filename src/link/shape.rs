@@ -122,9 +122,14 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `abcdefghij` -> `abc-defg-hij`.
+/// `abcdefghij` -> `abc-defg-hij` (pushed, not formatted: no `core::fmt` on the keystroke path).
 pub fn dash_meet_code(letters: &str) -> Option<String> {
-    Some(format!("{}-{}-{}", letters.get(..3)?, letters.get(3..7)?, letters.get(7..10)?).to_ascii_lowercase())
+    let mut code = String::with_capacity(12);
+    for part in [letters.get(..3)?, "-", letters.get(3..7)?, "-", letters.get(7..10)?] {
+        code.push_str(part);
+    }
+    code.make_ascii_lowercase();
+    Some(code)
 }
 
 #[cfg(test)]

@@ -22,8 +22,8 @@ echo "bench-callgrind: $bin"
 
 workloads=("$@")
 [[ ${#workloads[@]} -gt 0 ]] || workloads=(link_typical link_doxy link_json_doxy continuity60 continuity60_json)
-declare -A ITER=([link_typical]=2000 [link_doxy]=20000 [link_json_doxy]=20000 [continuity60]=20000 [continuity60_json]=2000)
-declare -A CALLS_PER_ITER=([link_typical]=10)
+declare -A ITER=([link_typical]=2000 [link_prefixes]=50 [link_doxy]=20000 [link_json_doxy]=20000 [continuity60]=20000 [continuity60_json]=2000)
+declare -A CALLS_PER_ITER=([link_typical]=10 [link_prefixes]=572)
 
 for w in "${workloads[@]}"; do
   n=${ITER[$w]:-10000}

@@ -47,7 +47,9 @@ fn day_of(as_of: &str) -> Option<Date> {
 #[wasm_bindgen(js_name = checkLinkWire)]
 #[must_use]
 pub fn check_link_wire(input: &str, as_of: &str) -> String {
-    day_of(as_of).map(|day| crate::wire::encode(&crate::Report::Link(crate::link::check(input, day)))).unwrap_or_default()
+    day_of(as_of)
+        .map(|day| crate::wire::encode(&crate::Report::Link(crate::link::check(input, day))))
+        .unwrap_or_default()
 }
 
 /// Checks instructions (`link`: the provider's link, if any); returns the
@@ -86,7 +88,8 @@ pub fn audit_json(record: &str) -> String {
 #[wasm_bindgen(js_name = catalogJson)]
 #[must_use]
 pub fn catalog_json(locale: &str) -> String {
-    let locale = crate::messages::Locale::NAMES.iter().find(|(name, _)| *name == locale).map(|(_, l)| *l).unwrap_or_default();
+    let locale =
+        crate::messages::Locale::NAMES.iter().find(|(name, _)| *name == locale).map(|(_, l)| *l).unwrap_or_default();
     crate::messages::Catalog::of(locale).to_json()
 }
 

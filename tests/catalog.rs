@@ -317,7 +317,10 @@ fn the_keystroke_catalog_has_every_code_link_and_instructions_reports_carry() {
     let missing: Vec<_> = emitted.difference(&listed).collect();
     assert!(missing.is_empty(), "keystroke reports carry codes messages/keystroke.json lacks: {missing:?}");
     let unused: Vec<_> = listed.difference(&emitted).collect();
-    assert!(unused.is_empty(), "messages/keystroke.json lists codes no link or instructions vector produces: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "messages/keystroke.json lists codes no link or instructions vector produces: {unused:?}"
+    );
 }
 
 #[test]

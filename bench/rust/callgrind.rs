@@ -7,6 +7,7 @@
 //!
 //! Usage: `callgrind [WORKLOAD [ITERATIONS]]` with WORKLOAD one of
 //! `link_typical` (the ten typical links, ITERATIONS rounds each),
+//! `link_prefixes` (every keystroke prefix of them),
 //! `link_doxy`, `link_json_doxy`, `continuity60`, `continuity60_json`, `all`.
 
 mod fixtures;
@@ -23,6 +24,23 @@ fn run_link_typical(n: usize, day: Date) -> usize {
     let mut findings = 0;
     for _ in 0..n {
         for input in fixtures::TYPICAL_LINKS.iter() {
+            findings += telehealth_rules::link::check(black_box(input), day).findings.len();
+        }
+    }
+    findings
+}
+
+/// What typing does: every prefix of the ten typical links (the browser
+/// benchmark's keystroke inputs), each checked once per iteration.
+#[inline(never)]
+fn run_link_prefixes(n: usize, day: Date) -> usize {
+    let prefixes: Vec<&str> = fixtures::TYPICAL_LINKS
+        .iter()
+        .flat_map(|link| link.char_indices().map(move |(at, c)| &link[..at + c.len_utf8()]))
+        .collect();
+    let mut findings = 0;
+    for _ in 0..n {
+        for input in &prefixes {
             findings += telehealth_rules::link::check(black_box(input), day).findings.len();
         }
     }
@@ -60,6 +78,7 @@ fn main() {
     let day = fixtures::day();
     let runs: &[(&str, Workload)] = &[
         ("link_typical", run_link_typical),
+        ("link_prefixes", run_link_prefixes),
         ("link_doxy", run_link_doxy),
         ("link_json_doxy", run_link_json_doxy),
         ("continuity60", run_continuity60),
@@ -73,7 +92,7 @@ fn main() {
         }
     }
     if !ran {
-        eprintln!("unknown workload {workload}; one of link_typical, link_doxy, link_json_doxy, continuity60, continuity60_json, all");
+        eprintln!("unknown workload {workload}; one of link_typical, link_prefixes, link_doxy, link_json_doxy, continuity60, continuity60_json, all");
         std::process::exit(2);
     }
 }

@@ -629,19 +629,61 @@ pub fn lookup(host: &str) -> Option<&'static Entry> {
 /// domain. Call only for hosts that [`lookup`] did not find.
 #[must_use]
 pub fn lookalike_of(host: &str) -> Option<&'static str> {
-    ENTRIES.iter().flat_map(|e| e.domains.iter()).copied().find(|d| {
-        host.strip_prefix(d).is_some_and(|rest| rest.starts_with('.'))
-            || host.match_indices(d).any(|(at, _)| {
-                let before = host.get(..at).is_some_and(|s| s.ends_with('.'));
-                let after = host.get(at + d.len()..).is_some_and(|s| s.starts_with('.'));
-                before && after
-            })
-    })
+    // Where each label starts: a known domain starting at one and followed by
+    // a dot is a lookalike. (A prefix comparison per label start: searching
+    // the host for each of the registry's domains cost a keystroke a fifth of
+    // its time.)
+    let starts: Vec<&str> =
+        std::iter::once(host).chain(host.match_indices('.').filter_map(|(at, _)| host.get(at + 1..))).collect();
+    ENTRIES
+        .iter()
+        .flat_map(|e| e.domains.iter())
+        .copied()
+        .find(|d| starts.iter().any(|rest| rest.strip_prefix(d).is_some_and(|after| after.starts_with('.'))))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition `lookalike_of` implements faster: a known domain at
+    /// the start of the host or after a dot, with a dot after it.
+    fn lookalike_by_search(host: &str) -> Option<&'static str> {
+        ENTRIES.iter().flat_map(|e| e.domains.iter()).copied().find(|d| {
+            host.match_indices(d).any(|(at, _)| {
+                let before = at == 0 || host.get(..at).is_some_and(|s| s.ends_with('.'));
+                before && host.get(at + d.len()..).is_some_and(|s| s.starts_with('.'))
+            })
+        })
+    }
+
+    #[test]
+    fn lookalikes_by_label_start_are_lookalikes_by_search() {
+        let domains: Vec<&str> = ENTRIES.iter().flat_map(|e| e.domains.iter()).copied().collect();
+        let mut hosts = Vec::new();
+        for d in &domains {
+            let cut = d.get(..d.len() - 1).unwrap_or(d);
+            for host in [
+                (*d).to_owned(),
+                format!("{d}.evil.example"),
+                format!("login.{d}.evil.example"),
+                format!("x{d}.evil.example"),
+                format!("{d}x.evil.example"),
+                format!("{cut}.{d}"),
+                format!("a.b.{d}.{d}.c"),
+                format!("{d}."),
+                format!(".{d}.x"),
+            ] {
+                hosts.push(host);
+            }
+        }
+        let mut found = 0;
+        for host in &hosts {
+            assert_eq!(lookalike_of(host), lookalike_by_search(host), "{host}");
+            found += usize::from(lookalike_of(host).is_some());
+        }
+        assert!(found > domains.len() * 4, "{found}");
+    }
 
     #[test]
     fn domains_are_unique_and_lowercase() {

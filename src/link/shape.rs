@@ -80,15 +80,14 @@ fn seg_matches(seg: Seg, text: &str) -> bool {
                 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
         }
         Seg::MeetCode => {
-            let groups: Vec<&str> = text.split('-').collect();
-            groups.iter().map(|g| g.len()).eq([3, 4, 3])
-                && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_alphabetic()))
+            let mut groups = text.split('-');
+            [3, 4, 3]
+                .iter()
+                .all(|n| groups.next().is_some_and(|g| g.len() == *n && g.bytes().all(|b| b.is_ascii_alphabetic())))
+                && groups.next().is_none()
         }
         Seg::MeetLetters => text.len() == 10 && text.bytes().all(|b| b.is_ascii_alphabetic()),
-        Seg::TeamsThread => {
-            let decoded = percent_decode(text).to_ascii_lowercase();
-            decoded.starts_with("19:meeting_") && decoded.ends_with("@thread.v2") && decoded.len() > 21
-        }
+        Seg::TeamsThread => is_teams_thread(text),
         Seg::WebexId => {
             (1..=64).contains(&text.len())
                 && text.chars().all(is_room_char)
@@ -100,26 +99,52 @@ fn seg_matches(seg: Seg, text: &str) -> bool {
     }
 }
 
-/// Decodes `%XX` escapes once; invalid escapes and invalid UTF-8 are kept or
-/// replaced, never an error.
-pub fn percent_decode(text: &str) -> String {
+/// The bytes `text` stands for, `%XX` escapes decoded once (an invalid
+/// escape is kept as it is).
+fn decoded(text: &str) -> impl Iterator<Item = u8> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    std::iter::from_fn(move || {
+        let b = *bytes.get(i)?;
         let hex = |at: usize| bytes.get(at).and_then(|h| char::from(*h).to_digit(16));
         match (b, hex(i + 1), hex(i + 2)) {
             (b'%', Some(hi), Some(lo)) => {
-                out.push(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
                 i += 3;
+                Some(u8::try_from(hi * 16 + lo).unwrap_or(b'?'))
             }
             _ => {
-                out.push(b);
                 i += 1;
+                Some(b)
             }
         }
+    })
+}
+
+/// Decodes `%XX` escapes once; invalid escapes and invalid UTF-8 are kept or
+/// replaced, never an error.
+pub fn percent_decode(text: &str) -> String {
+    String::from_utf8_lossy(&decoded(text).collect::<Vec<u8>>()).into_owned()
+}
+
+/// `19:meeting_...@thread.v2` once decoded, in any case, with something in
+/// between. Decoded on the fly, the last bytes kept in a ring: Teams links
+/// are long, and every keystroke typing one checks this.
+fn is_teams_thread(text: &str) -> bool {
+    const HEAD: &[u8] = b"19:meeting_";
+    const TAIL: &[u8; 10] = b"@thread.v2";
+    let mut n = 0;
+    let mut last = [0u8; 10];
+    for b in decoded(text).map(|b| b.to_ascii_lowercase()) {
+        if HEAD.get(n).is_some_and(|want| *want != b) {
+            return false;
+        }
+        if let Some(slot) = last.get_mut(n % TAIL.len()) {
+            *slot = b;
+        }
+        n += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // The k-th of the last ten bytes is at (n + k) % 10.
+    n > HEAD.len() + TAIL.len() && TAIL.iter().enumerate().all(|(k, want)| last.get((n + k) % TAIL.len()) == Some(want))
 }
 
 /// `abcdefghij` -> `abc-defg-hij` (pushed, not formatted: no `core::fmt` on the keystroke path).
@@ -171,5 +196,39 @@ mod tests {
         assert_eq!(percent_decode("%E2%9C%93"), "\u{2713}");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
         assert_eq!(dash_meet_code("ABCDEFGHIJ").as_deref(), Some("abc-defg-hij"));
+    }
+
+    #[test]
+    fn teams_threads_are_read_decoded() {
+        let by_decoding = |text: &str| {
+            let d = percent_decode(text).to_ascii_lowercase();
+            d.starts_with("19:meeting_") && d.ends_with("@thread.v2") && d.len() > 21
+        };
+        for text in [
+            "19%3ameeting_NjM5ZTk1YzQtYjU0Yi00MWU0LWI0MTktMDY2ZTc0NzY0ZTM3%40thread.v2",
+            "19:meeting_x@thread.v2",
+            "19:meeting_@thread.v2",
+            "19%3Ameeting_x%40THREAD.V2",
+            "19%3ameeting_x%40thread.v",
+            "19%3ameeting",
+            "19:MEETING_%zz@thread.v2",
+            "19:meeting_%E9@thread.v2",
+            "%31%39%3a%6deeting_a%40%74hread%2ev2",
+            "19:meeting_@thread.v2@thread.v2",
+            "",
+        ] {
+            assert_eq!(is_teams_thread(text), by_decoding(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn teams_threads_read_on_the_fly_are_teams_threads_decoded(
+            text in "(19(%3[aA]|:)(meeting|MEETING|%6[dD]eeting)_)?(19|%3[aA]|:|meeting_|%40|@|thread|\\.|v2|%[0-9a-fA-Fz]{0,2}|[a-zA-Z0-9]){0,12}((%40|@)(thread|THREAD|%74hread)(\\.|%2[eE])v2)?"
+        ) {
+            let d = percent_decode(&text).to_ascii_lowercase();
+            let expected = d.starts_with("19:meeting_") && d.ends_with("@thread.v2") && d.len() > 21;
+            proptest::prop_assert_eq!(is_teams_thread(&text), expected);
+        }
     }
 }

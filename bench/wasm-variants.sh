@@ -48,7 +48,7 @@ for spec in "${VARIANTS[@]}"; do
     --no-default-features --features keystroke --config "profile.wasm.opt-level=$(quote "$level")"
   dir=$OUT/$name${TAG:-}
   rm -rf "$dir" && mkdir -p "$dir"
-  cp pkg/*.js pkg/records_bg.wasm "$dir/"
+  cp -r pkg/*.js pkg/messages pkg/records_bg.wasm "$dir/"
   wasm-bindgen --target web --omit-default-module-path --out-dir "$dir" --out-name keystroke \
     "$target/wasm32-unknown-unknown/wasm/telehealth_rules.wasm"
   cp "$dir/keystroke_bg.wasm" "$dir/bindgen.wasm"

@@ -72,7 +72,9 @@ struct Wire(String);
 
 impl Wire {
     fn text(&mut self, text: &str) {
-        self.count(text.encode_utf16().count());
+        // Most tokens are ASCII (codes, the normalized link): one byte per unit.
+        let units = if text.is_ascii() { text.len() } else { text.encode_utf16().count() };
+        self.count(units);
         self.0.push_str(text);
     }
 

@@ -96,12 +96,22 @@ fn push_byte(out: &mut String, b: u8, set: u128) {
     }
 }
 
-/// Appends `bytes`, tabs and newlines dropped, the rest encoded with `set`.
+/// Appends `bytes`, tabs and newlines dropped, the rest encoded with `set`:
+/// runs that need nothing are copied whole (a keystroke parses the whole
+/// link again, and most of it is such a run).
 fn push_encoded(out: &mut String, bytes: &[u8], set: u128) {
-    for &b in bytes {
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let clean =
+            rest.iter().position(|&b| b >= 0x80 || in_set(set, b) || is_tab_or_newline(b)).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at_checked(clean).unwrap_or((rest, &[]));
+        // Bytes below 0x80 only: always UTF-8.
+        out.push_str(std::str::from_utf8(run).unwrap_or_default());
+        let Some((&b, after)) = tail.split_first() else { break };
         if !is_tab_or_newline(b) {
             push_byte(out, b, set);
         }
+        rest = after;
     }
 }
 
@@ -872,19 +882,13 @@ fn push_ipv6(out: &mut String, pieces: &[u16; 8]) {
 fn parse_path(b: &[u8], mut i: usize, out: &mut String, path_start: usize) -> usize {
     loop {
         let segment_start = out.len();
-        let mut slash = false;
-        while let Some(&c) = b.get(i) {
-            match c {
-                b'?' | b'#' => break,
-                b'/' | b'\\' => {
-                    out.push('/');
-                    slash = true;
-                    i += 1;
-                    break;
-                }
-                _ if is_tab_or_newline(c) => {}
-                _ => push_byte(out, c, PATH),
-            }
+        let rest = b.get(i..).unwrap_or_default();
+        let len = rest.iter().position(|&c| matches!(c, b'?' | b'#' | b'/' | b'\\')).unwrap_or(rest.len());
+        push_encoded(out, rest.get(..len).unwrap_or_default(), PATH);
+        i += len;
+        let slash = matches!(b.get(i), Some(b'/' | b'\\'));
+        if slash {
+            out.push('/');
             i += 1;
         }
         let segment = out.get(segment_start..out.len() - usize::from(slash)).unwrap_or_default();

@@ -1,6 +1,7 @@
 // The browser benchmark: checkLink per keystroke against validator.js isURL,
 // timed alternately in the same page run, on every keystroke prefix of the
-// real links of bench/links.txt; the raw wasm call, new URL() and
+// real links of bench/links.txt; the raw wasm call, the JS that reads its
+// answer (fromWire), new URL() and
 // URL.canParse on the same inputs; checkLocation; and the keystroke module's
 // ready time. Run by bench/browser/run.mjs; the result is left in
 // `window.__bench`. bench/README.md explains the method.
@@ -294,7 +295,14 @@ async function main() {
   const others = [];
   // The wasm call alone (no report object), when the glue has the JSON entry point.
   const glue = await import(`${PKG}keystroke.js`);
-  if (typeof glue.checkLinkWire === 'function') others.push(measure('checkLinkWire (raw wasm call)', (x) => glue.checkLinkWire(x, ''), LINK_INPUTS));
+  if (typeof glue.checkLinkWire === 'function') {
+    others.push(measure('checkLinkWire (raw wasm call)', (x) => glue.checkLinkWire(x, ''), LINK_INPUTS));
+    // The JS side alone: reading each prefix's wire into its report, messages rendered.
+    const { fromWire } = await import(`${PKG}wire.js`);
+    const { default: en } = await import(`${PKG}messages/en.js`);
+    const wires = LINK_INPUTS.map((x) => glue.checkLinkWire(x, ''));
+    others.push(measure('fromWire (JS side alone)', (w) => fromWire(w, en, undefined), wires));
+  }
   others.push(measure('new URL()', (x) => {
     try {
       return new URL(x);

@@ -297,11 +297,16 @@ async function main() {
   const glue = await import(`${PKG}keystroke.js`);
   if (typeof glue.checkLinkWire === 'function') {
     others.push(measure('checkLinkWire (raw wasm call)', (x) => glue.checkLinkWire(x, ''), LINK_INPUTS));
+    // The call's fixed cost: the same strings in and out of wasm, no rules run
+    // (an as_of that is not a date is answered at once with an empty wire).
+    others.push(measure('checkLinkWire, no rules (glue alone)', (x) => glue.checkLinkWire(x, '-'), LINK_INPUTS));
     // The JS side alone: reading each prefix's wire into its report, messages rendered.
     const { fromWire } = await import(`${PKG}wire.js`);
     const { default: en } = await import(`${PKG}messages/en.js`);
     const wires = LINK_INPUTS.map((x) => glue.checkLinkWire(x, ''));
     others.push(measure('fromWire (JS side alone)', (w) => fromWire(w, en, undefined), wires));
+
+
   }
   others.push(measure('new URL()', (x) => {
     try {

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 export const SIZES_START = '<!-- sizes:start (measured from the built package by scripts/readme-sizes.mjs; do not edit) -->';
 export const SIZES_END = '<!-- sizes:end -->';
@@ -23,6 +24,30 @@ export const RECORDS_WASM = 'records_bg.wasm';
 const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/**
+ * The browser entry of the package in `dir` as a production build ships it:
+ * bundled and minified by esbuild (as size-limit measures packages), the
+ * chunks a page loads up front (static imports from the entry; the Spanish
+ * catalog is a chunk of its own, loaded on switching language). esbuild's
+ * output files ({path, contents}).
+ */
+export async function minifiedEntry(dir) {
+  const { outputFiles, metafile } = await build({
+    entryPoints: [join(dir, 'index.js')],
+    bundle: true, minify: true, splitting: true, format: 'esm', write: false, metafile: true,
+    outdir: '/out', logLevel: 'silent',
+  });
+  const base = (path) => path.slice(path.lastIndexOf('/out/'));
+  const upfront = new Set();
+  const visit = (out) => {
+    if (upfront.has(base(out))) return;
+    upfront.add(base(out));
+    for (const i of metafile.outputs[out].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(Object.keys(metafile.outputs).find((o) => metafile.outputs[o].entryPoint));
+  return outputFiles.filter((f) => upfront.has(base(f.path)));
+}
 
 /** The measured sizes of the package in `dir`. */
 export function measure(dir) {

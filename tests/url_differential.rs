@@ -14,17 +14,9 @@ use std::fs;
 use proptest::prelude::*;
 use telehealth_rules::link::url::{Host, ParseError, Url};
 
-fn kind(e: url::ParseError) -> ParseError {
-    match e {
-        url::ParseError::EmptyHost => ParseError::EmptyHost,
-        url::ParseError::IdnaError => ParseError::IdnaError,
-        url::ParseError::InvalidPort => ParseError::InvalidPort,
-        url::ParseError::InvalidIpv4Address => ParseError::InvalidIpv4Address,
-        url::ParseError::InvalidIpv6Address => ParseError::InvalidIpv6Address,
-        url::ParseError::InvalidDomainCharacter => ParseError::InvalidDomainCharacter,
-        _ => ParseError::Other,
-    }
-}
+#[path = "common/url_kind.rs"]
+mod url_kind;
+use url_kind::kind;
 
 /// The parts of a parsed URL, as the `url` crate gives them.
 #[derive(Debug, PartialEq)]

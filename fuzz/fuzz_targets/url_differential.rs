@@ -9,19 +9,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use telehealth_rules::link::url::{Host, ParseError, Url};
+use telehealth_rules::link::url::{Host, Url};
 
-fn kind(e: url::ParseError) -> ParseError {
-    match e {
-        url::ParseError::EmptyHost => ParseError::EmptyHost,
-        url::ParseError::IdnaError => ParseError::IdnaError,
-        url::ParseError::InvalidPort => ParseError::InvalidPort,
-        url::ParseError::InvalidIpv4Address => ParseError::InvalidIpv4Address,
-        url::ParseError::InvalidIpv6Address => ParseError::InvalidIpv6Address,
-        url::ParseError::InvalidDomainCharacter => ParseError::InvalidDomainCharacter,
-        _ => ParseError::Other,
-    }
-}
+#[path = "../../tests/common/url_kind.rs"]
+mod url_kind;
+use url_kind::kind;
 
 fn same(t: &url::Url, o: &Url) {
     assert_eq!(o.as_str(), t.as_str());

@@ -409,8 +409,16 @@ fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
 
 fn is_tracking(pair: &str) -> bool {
     let key = pair.split('=').next().unwrap_or(pair);
-    let key = shape::percent_decode(key).to_ascii_lowercase();
-    key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str())
+    // Decoded (and so allocated) only when it has an escape.
+    let decoded;
+    let key = if key.contains('%') {
+        decoded = shape::percent_decode(key);
+        decoded.as_str()
+    } else {
+        key
+    };
+    key.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("utm_"))
+        || TRACKING_PARAMS.iter().any(|p| key.eq_ignore_ascii_case(p))
 }
 
 fn finish(mut j: Judged) -> LinkReport {

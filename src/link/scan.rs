@@ -141,14 +141,20 @@ fn raw_host(text: &str) -> &str {
     .trim_start_matches(['/', '\\']);
     let end = after_scheme.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')).unwrap_or(after_scheme.len());
     let authority = after_scheme.get(..end).unwrap_or(after_scheme);
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    // Byte scans from the end (a `char` searcher costs more than the whole
+    // rest of this on a short authority, every keystroke).
+    let host = last_byte(authority, b'@').map_or(authority, |at| authority.get(at + 1..).unwrap_or(""));
     if host.starts_with('[') {
         return host;
     }
-    match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+    match last_byte(host, b':') {
+        Some(at) if host.bytes().skip(at + 1).all(|b| b.is_ascii_digit()) => host.get(..at).unwrap_or(host),
         _ => host,
     }
+}
+
+fn last_byte(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().rposition(|b| b == byte)
 }
 
 /// Non-ASCII letters, `xn--` labels or percent-encoding in the host: the

@@ -107,16 +107,15 @@ fn decoded(text: &str) -> impl Iterator<Item = u8> + '_ {
     std::iter::from_fn(move || {
         let b = *bytes.get(i)?;
         let hex = |at: usize| bytes.get(at).and_then(|h| char::from(*h).to_digit(16));
-        match (b, hex(i + 1), hex(i + 2)) {
-            (b'%', Some(hi), Some(lo)) => {
+        // The digits are read only after a `%`.
+        if b == b'%' {
+            if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
                 i += 3;
-                Some(u8::try_from(hi * 16 + lo).unwrap_or(b'?'))
-            }
-            _ => {
-                i += 1;
-                Some(b)
+                return Some(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
             }
         }
+        i += 1;
+        Some(b)
     })
 }
 

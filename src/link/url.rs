@@ -102,8 +102,9 @@ fn push_byte(out: &mut String, b: u8, set: u128) {
 fn push_encoded(out: &mut String, bytes: &[u8], set: u128) {
     let mut rest = bytes;
     while !rest.is_empty() {
-        let clean =
-            rest.iter().position(|&b| b >= 0x80 || in_set(set, b) || is_tab_or_newline(b)).unwrap_or(rest.len());
+        // Letters and digits are in no set: the common case, tested first.
+        let stops = |b: u8| !b.is_ascii_alphanumeric() && (b >= 0x80 || in_set(set, b) || is_tab_or_newline(b));
+        let clean = rest.iter().position(|&b| stops(b)).unwrap_or(rest.len());
         let (run, tail) = rest.split_at_checked(clean).unwrap_or((rest, &[]));
         // Bytes below 0x80 only: always UTF-8.
         out.push_str(std::str::from_utf8(run).unwrap_or_default());

@@ -53,8 +53,8 @@ for spec in "${VARIANTS[@]}"; do
     "$target/wasm32-unknown-unknown/wasm/telehealth_rules.wasm"
   cp "$dir/keystroke_bg.wasm" "$dir/bindgen.wasm"
   # shellcheck disable=SC2086
-  $WASM_OPT $flags --strip-debug --strip-producers "$dir/bindgen.wasm" -o "$dir/keystroke_bg.wasm"
+  $WASM_OPT $flags --converge --strip-debug --strip-producers --strip-target-features "$dir/bindgen.wasm" -o "$dir/keystroke_bg.wasm"
   # shellcheck disable=SC2086
-  $WASM_OPT $flags -g "$dir/bindgen.wasm" -o "$dir/names.wasm"
+  $WASM_OPT $flags --converge -g "$dir/bindgen.wasm" -o "$dir/names.wasm"
   echo "bench-wasm: $dir: $(stat -c %s "$dir/keystroke_bg.wasm") bytes (opt-level $level, allocator $alloc, wasm-opt $flags)" >&2
 done

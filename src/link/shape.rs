@@ -1,6 +1,8 @@
 //! A tiny pattern language for link paths, so each platform's link shapes
 //! are data in the registry rather than code.
 
+use super::url::percent_decoded;
+
 /// One path segment pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seg {
@@ -99,30 +101,10 @@ fn seg_matches(seg: Seg, text: &str) -> bool {
     }
 }
 
-/// The bytes `text` stands for, `%XX` escapes decoded once (an invalid
-/// escape is kept as it is).
-fn decoded(text: &str) -> impl Iterator<Item = u8> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let b = *bytes.get(i)?;
-        let hex = |at: usize| bytes.get(at).and_then(|h| char::from(*h).to_digit(16));
-        // The digits are read only after a `%`.
-        if b == b'%' {
-            if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
-                i += 3;
-                return Some(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
-            }
-        }
-        i += 1;
-        Some(b)
-    })
-}
-
 /// Decodes `%XX` escapes once; invalid escapes and invalid UTF-8 are kept or
 /// replaced, never an error.
 pub fn percent_decode(text: &str) -> String {
-    String::from_utf8_lossy(&decoded(text).collect::<Vec<u8>>()).into_owned()
+    String::from_utf8_lossy(&percent_decoded(text.as_bytes(), false).collect::<Vec<u8>>()).into_owned()
 }
 
 /// `19:meeting_...@thread.v2` once decoded, in any case, with something in
@@ -133,7 +115,7 @@ fn is_teams_thread(text: &str) -> bool {
     const TAIL: &[u8; 10] = b"@thread.v2";
     let mut n = 0;
     let mut last = [0u8; 10];
-    for b in decoded(text).map(|b| b.to_ascii_lowercase()) {
+    for b in percent_decoded(text.as_bytes(), false).map(|b| b.to_ascii_lowercase()) {
         if HEAD.get(n).is_some_and(|want| *want != b) {
             return false;
         }

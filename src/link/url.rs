@@ -245,7 +245,7 @@ impl Url {
             port = u16::try_from(value).ok().filter(|&p| digits && p != 443);
             if let Some(p) = port {
                 out.push(':');
-                push_decimal(&mut out, p.into());
+                crate::text::push_padded(&mut out, p.into(), 1);
             }
         }
 
@@ -476,6 +476,26 @@ fn split_at_byte(bytes: &[u8], sep: u8) -> (&[u8], &[u8]) {
     }
 }
 
+/// The bytes `bytes` stand for, each `%XX` escape decoded once (an invalid
+/// escape is kept as it is); with `plus_is_space`, a `+` is a space (form
+/// encoding; an escaped `%2B` stays `+`). The one percent-decoder of the
+/// link rules: hosts, query pairs, path segments (`shape`).
+pub(crate) fn percent_decoded(bytes: &[u8], plus_is_space: bool) -> impl Iterator<Item = u8> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = *bytes.get(i)?;
+        i += 1;
+        // The digits are read only after a `%`.
+        if b == b'%' {
+            if let (Some(hi), Some(lo)) = (hex_value(bytes.get(i)), hex_value(bytes.get(i + 1))) {
+                i += 2;
+                return Some(hi * 16 + lo);
+            }
+        }
+        Some(if plus_is_space && b == b'+' { b' ' } else { b })
+    })
+}
+
 fn hex_value(b: Option<&u8>) -> Option<u8> {
     b.and_then(|&b| char::from(b).to_digit(16)).and_then(|d| u8::try_from(d).ok())
 }
@@ -485,41 +505,8 @@ fn form_decode(bytes: &[u8]) -> Cow<'_, str> {
     if !bytes.iter().any(|&b| b == b'+' || b == b'%') {
         return String::from_utf8_lossy(bytes);
     }
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        i += 1;
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => match (hex_value(bytes.get(i)), hex_value(bytes.get(i + 1))) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi * 16 + lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            _ => out.push(b),
-        }
-    }
+    let out: Vec<u8> = percent_decoded(bytes, true).collect();
     Cow::Owned(String::from_utf8_lossy(&out).into_owned())
-}
-
-fn push_decimal(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut len = 0;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(*d));
-    }
 }
 
 /// Parses the host (tabs and newlines already gone) and appends its
@@ -537,7 +524,7 @@ fn parse_host(host: &[u8], out: &mut String) -> Result<HostKind, ParseError> {
         return Ok(HostKind::Ipv6(address));
     }
     let decoded: Cow<'_, [u8]> =
-        if host.contains(&b'%') { Cow::Owned(percent_decode(host)) } else { Cow::Borrowed(host) };
+        if host.contains(&b'%') { Cow::Owned(percent_decoded(host, false).collect()) } else { Cow::Borrowed(host) };
     let start = out.len();
     push_domain(out, &decoded)?;
     let domain = out.get(start..).unwrap_or_default();
@@ -553,25 +540,9 @@ fn parse_host(host: &[u8], out: &mut String) -> Result<HostKind, ParseError> {
         if n > 0 {
             out.push('.');
         }
-        push_decimal(out, u32::from(*octet));
+        crate::text::push_padded(out, (*octet).into(), 1);
     }
     Ok(HostKind::Ipv4(address))
-}
-
-fn percent_decode(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        i += 1;
-        match (b, hex_value(bytes.get(i)), hex_value(bytes.get(i + 1))) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push(hi * 16 + lo);
-                i += 2;
-            }
-            _ => out.push(b),
-        }
-    }
-    out
 }
 
 /// UTS 46 ToASCII as idna 1.1.0 runs it for URLs with the ASCII-only

@@ -21,9 +21,7 @@ echo
 echo "== the keystroke page per variant: keystroke_bg.wasm + pkg/'s browser entry bundled and minified (as size.mjs), brotli-11"
 node --input-type=module - "$V" <<'EOF'
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { minifiedEntry } from './scripts/readme-sizes.mjs';
-const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+import { brotli, minifiedEntry } from './scripts/readme-sizes.mjs';
 const js = (await minifiedEntry('pkg')).reduce((t, f) => t + brotli(f.contents), 0);
 const dir = process.argv[2];
 const rows = { pkg: 'pkg', ...Object.fromEntries((existsSync(dir) ? readdirSync(dir) : []).map((n) => [n, `${dir}/${n}`])) };

@@ -1,7 +1,7 @@
 // Per-call time of checkLink in Node (V8, like Chromium, but with a
 // nanosecond timer), per package build: the package API (`checkLink`, the
-// report object) and, when the glue has it, the raw wasm call
-// (`checkLinkWire`), for https://doxy.me/drsmith, the ten links of
+// report object) and the raw wasm call (io.js's call: the wire, no report
+// object), for https://doxy.me/drsmith, the ten links of
 // bench/links.txt and every keystroke prefix of them.
 //
 //   node bench/node.mjs [NAME=DIR ...] [--json out.json]   (default pkg=pkg)
@@ -41,12 +41,14 @@ for (const { name, dir } of builds) {
   const api = await import(`${pathToFileURL(join(dir, 'index.js'))}?build=${name}`);
   await api.initKeystroke(readFileSync(join(dir, 'keystroke_bg.wasm')));
   const glue = await import(`${pathToFileURL(join(dir, 'keystroke.js'))}`);
+  const { keystrokeCalls } = await import(`${pathToFileURL(join(dir, 'io.js'))}`);
+  const keystroke = keystrokeCalls(await glue.default());
   const checkLink = (x) => api.checkLink(x);
-  const raw = typeof glue.checkLinkWire === 'function' ? (x) => glue.checkLinkWire(x, '') : undefined;
+  const raw = (x) => keystroke.checkLink(x, '');
   const row = { build: name };
   for (const [label, inputs, calls] of [['doxy', [LINKS[0]], 200_000], ['typical10', LINKS, 100_000], ['prefixes', PREFIXES, 100_000]]) {
     row[`${label} checkLink ns`] = Math.round(time(checkLink, inputs, calls));
-    if (raw) row[`${label} raw ns`] = Math.round(time(raw, inputs, calls));
+    row[`${label} raw ns`] = Math.round(time(raw, inputs, calls));
   }
   results.push(row);
 }

@@ -68,8 +68,8 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     if (typeof input === 'string' && isText(asOf) && isLocale(locale)) {
       const w = keystroke('checkLink');
       const catalog = catalogOf(locale, 'checkLink');
-      const wire = w.checkLinkWire(input.toWellFormed(), asOf ?? '');
-      if (wire) return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
+      const tokens = w.checkLink(input, asOf ?? '');
+      if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
     }
     // A mistyped call (or asOf not a date): the records module's decoder names the field at fault.
     return check({ kind: 'link', input, as_of: asOf, locale });
@@ -81,8 +81,8 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     if (isText(input) && isText(link) && isText(asOf) && isLocale(locale)) {
       const w = keystroke('checkInstructions');
       const catalog = catalogOf(locale, 'checkInstructions');
-      const wire = w.checkInstructionsWire((input ?? '').toWellFormed(), link?.toWellFormed(), asOf ?? '');
-      if (wire) return fromWire(wire, catalog, overrides.get(locale ?? 'en'));
+      const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '');
+      if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
     }
     return check({ kind: 'instructions', input, link, as_of: asOf, locale });
   }

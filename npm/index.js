@@ -9,6 +9,7 @@
 import * as keystrokeGlue from './keystroke.js';
 import * as recordsGlue from './records.js';
 import { bind } from './api.js';
+import { keystrokeCalls } from './io.js';
 import { besidePackage, createLoader, loadBoth, preloadAtIdle } from './loader.js';
 import en from './messages/en.js';
 
@@ -20,9 +21,10 @@ const keystroke = createLoader({
   // Written out here, literally: the pattern bundlers copy and rewrite
   // (besidePackage() only corrects Vite's dev-server pre-bundling).
   locate: () => besidePackage(new URL('./keystroke_bg.wasm', import.meta.url)),
+  calls: keystrokeCalls,
   // V8 compiles wasm functions lazily: one call here moves the first
   // keystroke's few milliseconds of compiling into the load.
-  warm: (w) => w.checkLinkWire('https://doxy.me/warm-up', '2026-01-01'),
+  warm: (w) => w.checkLink('https://doxy.me/warm-up', '2026-01-01'),
 });
 const records = createLoader({
   file: 'records_bg.wasm',

@@ -1,17 +1,20 @@
 // Loads one wasm module; written once for every module the package ships
 // (each entry makes one loader per module). createLoader({file, glue,
-// locate | embedded, warm}): `glue` is the module's wasm-bindgen glue,
+// locate | embedded, calls, warm}): `glue` is the module's wasm-bindgen glue,
 // `locate()` the browser's default URL (written literally in the entry, for
-// bundlers), `embedded()` the bytes built into the server entry.
+// bundlers), `embedded()` the bytes built into the server entry, `calls(exports)`
+// what `use()` gives in place of the glue, made from the module's exports.
 import { notReady } from './api.js';
 
-export function createLoader({ file, glue, locate, embedded, warm }) {
+export function createLoader({ file, glue, locate, embedded, calls, warm }) {
   let ready = false;
   let loading = null;
-  const finish = () => {
+  let api = glue;
+  const finish = (exports) => {
     if (!ready) {
       ready = true;
-      warm?.(glue);
+      if (calls) api = calls(exports);
+      warm?.(api);
     }
   };
 
@@ -24,8 +27,7 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
       if (!isBytes(source)) throw new TypeError(`telehealth-rules: initSync() takes the bytes of ${file} or a WebAssembly.Module.`);
       expectWasm(source, 'the bytes given to initSync() are not a wasm module');
     }
-    glue.initSync({ module: source });
-    finish();
+    finish(glue.initSync({ module: source }));
   }
 
   function init(source) {
@@ -40,8 +42,7 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     }
     loading ??= compile(source ?? locate()).then(
       async (module) => {
-        if (!ready) await glue.default({ module_or_path: module });
-        finish();
+        if (!ready) finish(await glue.default({ module_or_path: module }));
         loading = null;
       },
       (error) => {
@@ -92,13 +93,13 @@ export function createLoader({ file, glue, locate, embedded, warm }) {
     init,
     initSync,
     isReady: () => ready,
-    /** The glue, once loaded (loading the embedded bytes first); `name` is the caller, for the error. */
+    /** The glue (or its `calls`), once loaded (loading the embedded bytes first); `name` is the caller, for the error. */
     use(name) {
       if (!ready) {
         if (!embedded) throw notReady(name);
         initSync();
       }
-      return glue;
+      return api;
     },
   };
 }

@@ -10,12 +10,13 @@ import * as recordsGlue from './records.js';
 import keystrokeBase64 from './keystroke_bg.base64.js';
 import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
+import { keystrokeCalls } from './io.js';
 import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
 import { catalogs, locales } from './messages.js';
 
 export { ruleset } from './ruleset.js';
 
-const keystroke = createLoader({ file: 'keystroke_bg.wasm', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64) });
+const keystroke = createLoader({ file: 'keystroke_bg.wasm', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64), calls: keystrokeCalls });
 const records = createLoader({ file: 'records_bg.wasm', glue: recordsGlue, embedded: () => fromBase64(recordsBase64) });
 
 // Every shipped locale's messages are at hand on a server.

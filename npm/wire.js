@@ -1,33 +1,13 @@
-// Reads the keystroke module's compact wire (src/wire.rs) into the report
-// object JSON.parse would give for the same report, rendering the messages
-// and platform texts from `catalog` (one locale's, as messages/<locale>.js
-// exports it): no JSON is built in wasm and none is parsed here.
+// Reads a keystroke report's tokens (io.js reads them off the compact wire,
+// src/wire.rs) into the report object JSON.parse would give for the same
+// report, rendering the messages and platform texts from `catalog` (one
+// locale's, as messages/<locale>.js exports it): no JSON is built in wasm
+// and none is parsed here.
 import { platformTexts, renderMessage } from './render.js';
 import { ruleset } from './ruleset.js';
 
-const COLON = 58; // ':'
-const ZERO = 48; // '0'
-const NULL = 126; // '~'
-
-/** The report on `wire`, its texts from `catalog` (and a host's `override`: {messages, terms}). */
-export function fromWire(wire, catalog, override) {
-  let at = 0;
-  // Digits up to ':' read as char codes: no substring and no Number() per
-  // token (a keystroke reads about twenty tokens).
-  const count = () => {
-    let n = 0;
-    for (let c = wire.charCodeAt(at++); c !== COLON && at <= wire.length; c = wire.charCodeAt(at++)) n = n * 10 + c - ZERO;
-    return n;
-  };
-  const text = () => {
-    if (wire.charCodeAt(at) === NULL) {
-      at += 1;
-      return null;
-    }
-    const n = count();
-    at += n;
-    return wire.slice(at - n, at);
-  };
+/** The report `tokens` hold (`count()`: a number, `text()`: a string or null), its texts from `catalog` (and a host's `override`: {messages, terms}). */
+export function fromWire({ count, text }, catalog, override) {
   const kind = text();
   const verdict = text();
   const findings = [];

@@ -17,7 +17,7 @@ export const SIZES_END = '<!-- sizes:end -->';
 
 /** What a page that checks links downloads: the keystroke module and the browser entry's JavaScript (both modules' glue). */
 export const KEYSTROKE_WASM = 'keystroke_bg.wasm';
-export const BROWSER_JS = ['index.js', 'api.js', 'loader.js', 'wire.js', 'render.js', 'messages/en.js', 'ruleset.js', 'keystroke.js', 'records.js'];
+export const BROWSER_JS = ['index.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'messages/en.js', 'ruleset.js', 'keystroke.js', 'records.js'];
 /** What a page adds when it first needs the other kinds. */
 export const RECORDS_WASM = 'records_bg.wasm';
 

@@ -60,7 +60,7 @@ const pkg = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'node.cjs', 'api.js', 'loader.js', 'wire.js', 'render.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
+    'index.js', 'node.js', 'node.cjs', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
     'keystroke.js', 'keystroke.d.ts', 'keystroke_bg.wasm', 'keystroke_bg.base64.js',
     'records.js', 'records.d.ts', 'records_bg.wasm', 'records_bg.base64.js',
     'index.d.ts', 'index.d.cts', 'types.d.ts', 'types.d.cts',

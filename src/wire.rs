@@ -1,99 +1,230 @@
 //! The compact wire of the keystroke module: a link or instructions report
-//! as one string of tokens that `npm/wire.js` reads back into the very report
-//! object `JSON.parse` would give, rendering the messages and platform texts
-//! from the message catalog. The keystroke module then builds no JSON and
-//! carries no catalog, and a keystroke costs no `JSON.parse`.
+//! as numbers and one text, which `npm/io.js` and `npm/wire.js` read back
+//! into the very report object `JSON.parse` would give, rendering the
+//! messages and platform texts from the message catalog. The keystroke
+//! module then builds no JSON and carries no catalog, and a keystroke costs
+//! no `JSON.parse`.
 //!
-//! A token is `<length>:<text>` (the length in UTF-16 code units, as
-//! JavaScript counts) or `~` for null; a count is `<number>:`. A report is, in order: kind, verdict,
-//! the number of findings and for each its code, severity, field, fix (or
-//! null), the number of params and each name and value; a link report then
-//! adds normalized (or null), the platform (null, or id, name, waiting room
-//! and class), and the number of attestations and each one.
+//! The wire is a list of 32-bit words and a text. A count is one word. A
+//! token (a string, or null) is two words, its kind in the first word's top
+//! two bits:
+//! - `[0, 0]`: null;
+//! - `[INPUT | at, units]`: the checked input's UTF-16 code units
+//!   `at..at + units` (JavaScript's `slice` of the string it passed): the
+//!   normalized link, a host, a fix are mostly pieces of what was typed;
+//! - `[HEAP | at, units]`: the same of the wire's text, for the rest;
+//! - `[JOIN | k, 0]`: the next `k` tokens, joined (what was typed plus a `/`);
+//! - `[address, bytes]`: an ASCII string that lives in the module's data for
+//!   its whole life (a code, a severity, a platform id, a param name), read
+//!   from the module's memory at `address`. JavaScript decodes each such
+//!   string once and keeps it.
+//!
+//! So a keystroke mostly decodes no text at all: `TextDecoder` costs
+//! hundreds of nanoseconds a call in Chromium. Only a `&'static str` is sent
+//! by address: its bytes never change.
+//!
+//! A report is, in order: kind, verdict, the number of findings and for each
+//! its code, severity, field, fix (or null), the number of params and each
+//! name and value; a link report then adds normalized (or null), the platform
+//! (null, or id, name, waiting room and class), and the number of
+//! attestations and each one.
+
+use std::borrow::Cow;
 
 use crate::link::LinkReport;
 use crate::report::{Finding, Report};
 
-/// The wire form of a keystroke report (`link`, `instructions` or
-/// `invalid_request`; another kind gives its envelope only).
-#[must_use]
-pub fn encode(report: &Report) -> String {
-    let mut w = Wire(String::with_capacity(256));
-    let kind = match report {
-        Report::Link(_) => "link",
-        Report::Instructions(_) => "instructions",
-        Report::Location(_) => "location",
-        Report::Continuity(_) => "continuity",
-        Report::Session(_) => "session",
-        Report::InvalidRequest(_) => "invalid_request",
-    };
-    w.text(kind);
-    w.text(report.verdict().as_str());
-    findings(&mut w, report.findings());
-    if let Report::Link(r) = report {
-        link(&mut w, r);
-    }
-    w.0
-}
+/// A token in the checked input (the kinds are the first word's top two bits).
+pub const INPUT: u32 = 3 << 30;
+/// A token in the wire's text.
+pub const HEAP: u32 = 2 << 30;
+/// Tokens joined.
+pub const JOIN: u32 = 1 << 30;
+/// A token's offset or count: the first word's other bits.
+const VALUE: u32 = JOIN - 1;
 
-fn findings(w: &mut Wire, findings: &[Finding]) {
-    w.count(findings.len());
-    for f in findings {
-        w.text(f.code.as_str());
-        w.text(f.severity.as_str());
-        w.text(&f.field);
-        w.opt(f.fix.as_deref());
-        w.count(f.params.iter().count());
-        for (name, value) in f.params.iter() {
-            w.text(name);
-            w.text(value);
-        }
-    }
-}
+/// Inputs up to this many bytes are searched for the texts sent (a link is
+/// at most `link::MAX_CHARS` characters: 8 KB of UTF-8 at worst).
+const SEARCHED: usize = 4 * crate::link::MAX_CHARS;
 
-fn link(w: &mut Wire, r: &LinkReport) {
-    w.opt(r.normalized.as_deref());
-    match &r.platform {
-        None => w.null(),
-        Some(p) => {
-            w.text(p.id);
-            w.text(p.name);
-            w.text(p.waiting_room.as_str());
-            w.text(p.class().as_str());
-        }
-    }
-    w.count(r.attestations.len());
-    for a in &r.attestations {
-        w.text(a.as_str());
-    }
+/// A report on the wire; one is kept and rewritten for every keystroke.
+#[derive(Debug, Default)]
+pub struct Wire {
+    words: Vec<u32>,
+    text: String,
+    /// The text's length in UTF-16 code units.
+    units: u32,
 }
-
-struct Wire(String);
 
 impl Wire {
-    fn text(&mut self, text: &str) {
-        // Most tokens are ASCII (codes, the normalized link): one byte per unit.
-        let units = if text.is_ascii() { text.len() } else { text.encode_utf16().count() };
-        self.count(units);
-        self.0.push_str(text);
+    /// An empty wire.
+    #[must_use]
+    pub const fn new() -> Self {
+        Wire { words: Vec::new(), text: String::new(), units: 0 }
     }
 
-    fn opt(&mut self, text: Option<&str>) {
-        match text {
-            Some(t) => self.text(t),
+    /// Replaces what the wire holds with `report` (`link`, `instructions` or
+    /// `invalid_request`; another kind gives its envelope only) on `input`
+    /// (the text checked, which the reader has: texts in it are sent as
+    /// pieces of it).
+    pub fn write(&mut self, report: &Report, input: &str) {
+        self.words.clear();
+        self.text.clear();
+        self.units = 0;
+        let w = &mut Writer { wire: self, input };
+        w.report(report);
+    }
+
+    /// The words.
+    #[must_use]
+    pub fn words(&self) -> &[u32] {
+        &self.words
+    }
+
+    /// The text the `HEAP` tokens point into.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The wire being written for one report, with the input it was checked on.
+struct Writer<'a> {
+    wire: &'a mut Wire,
+    input: &'a str,
+}
+
+impl Writer<'_> {
+    fn report(&mut self, report: &Report) {
+        let kind = match report {
+            Report::Link(_) => "link",
+            Report::Instructions(_) => "instructions",
+            Report::Location(_) => "location",
+            Report::Continuity(_) => "continuity",
+            Report::Session(_) => "session",
+            Report::InvalidRequest(_) => "invalid_request",
+        };
+        self.fixed(kind);
+        self.fixed(report.verdict().as_str());
+        self.findings(report.findings());
+        if let Report::Link(r) = report {
+            self.link(r);
+        }
+    }
+
+    fn findings(&mut self, findings: &[Finding]) {
+        self.count(findings.len());
+        for f in findings {
+            self.fixed(f.code.as_str());
+            self.fixed(f.severity.as_str());
+            self.free(&f.field);
+            self.opt(f.fix.as_deref());
+            self.count(f.params.iter().count());
+            for (name, value) in f.params.entries() {
+                self.fixed(name);
+                match value {
+                    Cow::Borrowed(value) => self.fixed(value),
+                    Cow::Owned(value) => self.free(value),
+                }
+            }
+        }
+    }
+
+    fn link(&mut self, r: &LinkReport) {
+        self.opt(r.normalized.as_deref());
+        match &r.platform {
+            None => self.null(),
+            Some(p) => {
+                self.fixed(p.id);
+                self.fixed(p.name);
+                self.fixed(p.waiting_room.as_str());
+                self.fixed(p.class().as_str());
+            }
+        }
+        self.count(r.attestations.len());
+        for a in &r.attestations {
+            self.fixed(a.as_str());
+        }
+    }
+
+    /// A string that lives as long as the module: by address when it can be
+    /// (ASCII, below `JOIN`: always, in wasm32), else as text.
+    fn fixed(&mut self, s: &'static str) {
+        let address = u32::try_from(s.as_ptr() as usize).ok().filter(|a| *a < JOIN && *a != 0);
+        match (address, u32::try_from(s.len())) {
+            (Some(address), Ok(bytes)) if s.is_ascii() => self.token(address, bytes),
+            _ => self.copy(s),
+        }
+    }
+
+    /// Any string: a piece of the input, that piece and a `/`, or a copy in
+    /// the text.
+    fn free(&mut self, s: &str) {
+        // The fields the keystroke rules name.
+        if let Some(field) = ["input", "link"].into_iter().find(|f| *f == s) {
+            return self.fixed(field);
+        }
+        if let Some(at) = self.input_offset(s) {
+            return self.token(INPUT | at, units(s));
+        }
+        if let Some(at) = s.strip_suffix('/').filter(|head| !head.is_empty()).and_then(|head| self.input_offset(head)) {
+            // What was typed, as the URL serializer ends an empty path.
+            self.token(JOIN | 2, 0);
+            self.token(INPUT | at, units(s).saturating_sub(1));
+            return self.fixed("/");
+        }
+        self.copy(s);
+    }
+
+    /// `s` copied into the text.
+    fn copy(&mut self, s: &str) {
+        let at = self.wire.units & VALUE;
+        self.wire.units = self.wire.units.saturating_add(units(s));
+        self.token(HEAP | at, units(s));
+        self.wire.text.push_str(s);
+    }
+
+    /// Where `s` is in the input, in UTF-16 code units.
+    fn input_offset(&self, s: &str) -> Option<u32> {
+        // The usual piece: the input itself (a link typed in full, with https://).
+        // An input far over the rules' limits is not searched.
+        let at = if self.input == s {
+            0
+        } else if self.input.len() <= SEARCHED {
+            self.input.find(s)?
+        } else {
+            return None;
+        };
+        let before = self.input.get(..at)?;
+        Some(units(before)).filter(|at| *at <= VALUE)
+    }
+
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.free(s),
             None => self.null(),
         }
     }
 
     fn null(&mut self) {
-        self.0.push('~');
+        self.token(0, 0);
     }
 
-    /// A number and `:`.
-    fn count(&mut self, n: usize) {
-        crate::text::push_padded(&mut self.0, n, 1);
-        self.0.push(':');
+    fn token(&mut self, head: u32, n: u32) {
+        self.wire.words.extend([head, n]);
     }
+
+    fn count(&mut self, n: usize) {
+        self.wire.words.push(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+}
+
+/// The length of `s` in UTF-16 code units (saturating; inputs are bounded
+/// by `link::MAX_CHARS` and `instructions::MAX_CHARS`, far below).
+fn units(s: &str) -> u32 {
+    // Mostly ASCII (the normalized link, a host): one unit a byte.
+    let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+    u32::try_from(units).unwrap_or(VALUE).min(VALUE)
 }
 
 #[cfg(test)]
@@ -101,27 +232,113 @@ mod tests {
     use super::*;
     use crate::Date;
 
-    #[test]
-    fn a_link_report_as_tokens() {
-        let day = Date::parse("2026-11-26").unwrap();
-        let wire = encode(&Report::Link(crate::link::check("doxy.me/drsmith", day)));
-        assert!(
-            wire.starts_with("4:link6:reject1:14:missing_scheme5:error5:input23:https://doxy.me/drsmith"),
-            "{wire}"
-        );
-        // Rejected: no attestations.
-        assert!(wire.ends_with("7:doxy_me7:Doxy.me8:built_in7:meeting0:"), "{wire}");
-        let ok = encode(&Report::Link(crate::link::check("https://doxy.me/drsmith", day)));
-        assert!(ok.ends_with("7:meeting2:10:baa_signed15:audio_and_video"), "{ok}");
-        let none = encode(&Report::Link(crate::link::check("", day)));
-        assert_eq!(none, "4:link6:reject1:5:empty5:error5:input~1:7:subject4:link~~0:");
+    /// The token at word `at` read as JavaScript reads it, `input` being the
+    /// string checked; and the next token's word. (Natively, addresses do
+    /// not fit 30 bits: what would go by address is copied into the text.)
+    fn token(wire: &Wire, input: &str, at: usize) -> (Option<String>, usize) {
+        let (a, n) = (wire.words()[at], wire.words()[at + 1] as usize);
+        let slice = |of: &str, from: u32| {
+            let units: Vec<u16> = of.encode_utf16().collect();
+            String::from_utf16(&units[(from & VALUE) as usize..][..n]).unwrap()
+        };
+        match a & !VALUE {
+            _ if a == 0 => (None, at + 2),
+            INPUT => (Some(slice(input, a)), at + 2),
+            HEAP => (Some(slice(wire.text(), a)), at + 2),
+            JOIN => {
+                let (mut joined, mut next) = (String::new(), at + 2);
+                for _ in 0..a & VALUE {
+                    let (piece, after) = token(wire, input, next);
+                    joined += &piece.unwrap();
+                    next = after;
+                }
+                (Some(joined), next)
+            }
+            _ => panic!("an address on a 64-bit target: {a:#x}"),
+        }
+    }
+
+    /// The word where a link report's `normalized` is: after its findings.
+    fn normalized_at(wire: &Wire, input: &str) -> usize {
+        let mut at = 5;
+        for _ in 0..wire.words()[4] {
+            for _ in 0..4 {
+                at = token(wire, input, at).1;
+            }
+            let params = wire.words()[at];
+            at += 1;
+            for _ in 0..2 * params {
+                at = token(wire, input, at).1;
+            }
+        }
+        at
     }
 
     #[test]
-    fn lengths_count_utf16_units() {
-        let mut w = Wire(String::new());
-        w.text("é😀");
-        w.count(1_234_567);
-        assert_eq!(w.0, "3:é😀1234567:");
+    fn a_link_report_as_words_and_text() {
+        let day = Date::parse("2026-11-26").unwrap();
+        let mut wire = Wire::default();
+        let input = "doxy.me/drsmith";
+        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        assert_eq!(token(&wire, input, 0).0.as_deref(), Some("link"));
+        assert_eq!(token(&wire, input, 2).0.as_deref(), Some("reject"));
+        // One finding, with its fix: the repaired link, not in the input: copied.
+        assert_eq!(wire.words()[4], 1);
+        assert_eq!(token(&wire, input, 5).0.as_deref(), Some("missing_scheme"));
+        assert_eq!(token(&wire, input, 11).0.as_deref(), Some("https://doxy.me/drsmith"));
+        assert_eq!(wire.words()[11], HEAP | u32::try_from(wire.text().find("https://").unwrap()).unwrap());
+        assert!(wire.text().ends_with("doxy_meDoxy.mebuilt_inmeeting"), "{}", wire.text());
+        // Rejected: no attestations, the last word.
+        assert_eq!(wire.words().last(), Some(&0));
+        // The wire is rewritten, not appended to.
+        wire.write(&Report::Link(crate::link::check("", day)), "");
+        assert_eq!(wire.text(), "linkrejectemptyerrorinputsubjectlink");
+        // kind, verdict, count; code, severity, field, fix, count, name, value; normalized, platform, count.
+        assert_eq!(wire.words().len(), 2 + 2 + 1 + 2 * 4 + 1 + 2 * 2 + 2 + 2 + 1);
+        assert_eq!(wire.words()[13..], [1, HEAP | 25, 7, HEAP | 32, 4, 0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn texts_typed_go_as_pieces_of_the_input() {
+        let day = Date::parse("2026-11-26").unwrap();
+        let mut wire = Wire::default();
+        let input = " https://Doxy.me/drsmith";
+        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        // The normalized link is not in the input (the host lowercased): copied.
+        let normalized = normalized_at(&wire, input);
+        let (text, _) = token(&wire, input, normalized);
+        assert_eq!(text.as_deref(), Some("https://doxy.me/drsmith"));
+        assert_eq!(wire.words()[normalized] & !VALUE, HEAP);
+        let input = " https://doxy.me/drsmith";
+        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        let normalized = normalized_at(&wire, input);
+        assert_eq!(token(&wire, input, normalized).0.as_deref(), Some("https://doxy.me/drsmith"));
+        assert_eq!(wire.words()[normalized..normalized + 2], [INPUT | 1, 23]);
+    }
+
+    #[test]
+    fn offsets_and_lengths_count_utf16_units() {
+        let mut wire = Wire::default();
+        let input = "😀é bc/def";
+        let w = &mut Writer { wire: &mut wire, input };
+        w.free("bc/");
+        w.free("def/");
+        w.free("é😀");
+        w.free("input");
+        w.null();
+        w.count(7);
+        let mut at = 0;
+        let mut read = Vec::new();
+        for _ in 0..5 {
+            let (text, next) = token(&wire, input, at);
+            read.push(text);
+            at = next;
+        }
+        assert_eq!(read, [Some("bc/"), Some("def/"), Some("é😀"), Some("input"), None].map(|t| t.map(str::to_owned)));
+        // In the input, by UTF-16 offset: the emoji is two units.
+        assert_eq!(wire.words()[..2], [INPUT | 4, 3]);
+        // Not in it, but without its `/`: joined.
+        assert_eq!(wire.words()[2..6], [JOIN | 2, 0, INPUT | 7, 3]);
+        assert_eq!(wire.words()[at..], [7]);
     }
 }

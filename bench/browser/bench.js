@@ -293,21 +293,29 @@ async function main() {
   log(`checkLink single calls: ${(100 * single.over10us).toFixed(2)}% read over 10 µs`);
 
   const others = [];
-  // The wasm call alone (no report object), when the glue has the JSON entry point.
+  // The wasm call alone (no report object): the package's own calls (io.js) over the module's exports.
   const glue = await import(`${PKG}keystroke.js`);
-  if (typeof glue.checkLinkWire === 'function') {
-    others.push(measure('checkLinkWire (raw wasm call)', (x) => glue.checkLinkWire(x, ''), LINK_INPUTS));
-    // The call's fixed cost: the same strings in and out of wasm, no rules run
-    // (an as_of that is not a date is answered at once with an empty wire).
-    others.push(measure('checkLinkWire, no rules (glue alone)', (x) => glue.checkLinkWire(x, '-'), LINK_INPUTS));
-    // The JS side alone: reading each prefix's wire into its report, messages rendered.
-    const { fromWire } = await import(`${PKG}wire.js`);
-    const { default: en } = await import(`${PKG}messages/en.js`);
-    const wires = LINK_INPUTS.map((x) => glue.checkLinkWire(x, ''));
-    others.push(measure('fromWire (JS side alone)', (w) => fromWire(w, en, undefined), wires));
-
-
-  }
+  const { keystrokeCalls } = await import(`${PKG}io.js`);
+  const calls = keystrokeCalls(await glue.default());
+  others.push(measure('keystroke call (raw wasm call)', (x) => calls.checkLink(x, ''), LINK_INPUTS));
+  // The call's fixed cost: the same text in, no rules run (an as_of that is
+  // not a date is answered at once with no wire).
+  others.push(measure('keystroke call, no rules (glue alone)', (x) => calls.checkLink(x, '-'), LINK_INPUTS));
+  // The JS side alone: each prefix's report built from its tokens (recorded
+  // once off the wire, replayed), messages rendered.
+  const { fromWire } = await import(`${PKG}wire.js`);
+  const { default: en } = await import(`${PKG}messages/en.js`);
+  const recorded = LINK_INPUTS.map((x) => {
+    const tokens = calls.checkLink(x, '');
+    const values = [];
+    fromWire({ count: () => values[values.push(tokens.count()) - 1], text: () => values[values.push(tokens.text()) - 1] }, en, undefined);
+    return values;
+  });
+  const replay = (values) => {
+    let i = 0;
+    return { count: () => values[i++], text: () => values[i++] };
+  };
+  others.push(measure('fromWire (JS side alone)', (values) => fromWire(replay(values), en, undefined), recorded));
   others.push(measure('new URL()', (x) => {
     try {
       return new URL(x);

@@ -204,6 +204,11 @@ impl Params {
         self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
     }
 
+    /// Every `(name, value)`, in order, each value as it is held (borrowed: it lives as long as the program).
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &Cow<'static, str>)> {
+        self.0.iter().map(|(n, v)| (*n, v))
+    }
+
     /// Every `(name, value)`, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
         self.0.iter().map(|(n, v)| (*n, v.as_ref()))

@@ -89,6 +89,14 @@ test('the typed API answers like the generic one, and wrong use gets clear answe
   assert.equal(pkg.checkLocation(null).kind, 'invalid_request');
   assert.equal(pkg.checkLink('https://zo\ud800om.us/j/1234567890').findings[0].code, 'lookalike_characters');
   assert.equal(pkg.checkLink('x'.repeat(10_000_000)).findings[0].code, 'too_long');
+  // The keystroke module's buffers after its memory grew, with texts not all
+  // ASCII: the same reports as the records module's (a lone surrogate reads as U+FFFD).
+  const asOf = '2026-11-26';
+  for (const input of ['https://zoom.us/j/1234567890', ' https://bücher.example/räume/ ', 'https://doxy.me/dr\ud800smith', 'https://münchen.doxy.me', '😀 doxy.me/drsmith/', 'https://é.doxy.me/x#😀']) {
+    const same = pkg.check({ kind: 'link', input: input.toWellFormed(), as_of: asOf });
+    assert.deepEqual(pkg.checkLink(input, { asOf }), same, input);
+    assert.deepEqual(pkg.checkInstructions(`Join me: ${input} é`, { link: input, asOf }), pkg.check({ kind: 'instructions', input: `Join me: ${input.toWellFormed()} é`, link: input.toWellFormed(), as_of: asOf }), input);
+  }
   // Still answering after all of that.
   assert.equal(pkg.checkLink('https://doxy.me/drsmith').verdict, 'accept');
   assert.equal(pkg.ruleset, JSON.parse(pkg.checkJson('{"kind":"location","state":"NY"}')).ruleset);

@@ -30,6 +30,7 @@ VARIANTS=(
   "s-lol s lol -Oz"
   "z-lol z lol -Oz"
   "3-lol 3 lol -Oz"
+  "2-lol 2 lol -Oz"
   "3-lol-O3 3 lol -O3"
   "3-dlmalloc 3 dlmalloc -Oz"
 )

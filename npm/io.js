@@ -38,9 +38,16 @@ export function keystrokeCalls(exports) {
   const lengths = [0, 0, 0];
   // The input checked (`b`), as the module read it: the string INPUT tokens slice.
   let source = '';
+  // The input buffer: where, and how many bytes (it only grows, and moves only then).
+  let input = 0;
+  let room = -1;
   function write(a, b, c) {
     const capacity = 3 * (a.length + b.length + (c === null ? 0 : c.length));
-    let at = exports.inputBuffer(capacity) >>> 0;
+    if (capacity > room) {
+      input = exports.inputBuffer(capacity) >>> 0;
+      room = capacity;
+    }
+    let at = input;
     memory();
     lengths[0] = put(bytes, at, a);
     at += lengths[0];
@@ -66,6 +73,8 @@ export function keystrokeCalls(exports) {
       for (let k = a - JOIN; k > 0; k--) joined += text();
       return joined;
     }
+    // Kept by address; the length check makes a string that is not ASCII
+    // (none is) or one sharing another's address read right, if slower.
     let s = fixed.get(a);
     if (s === undefined || s.length !== n) {
       s = decoder.decode(bytes.subarray(a, a + n));

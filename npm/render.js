@@ -36,6 +36,8 @@ function compile(t) {
     try {
       const [nodes, end] = parseBlock(t, 0, 0);
       entry = end === t.length ? { nodes } : { error: `unbalanced } at ${end}` };
+      // Text only (most findings on a keystroke): rendered once, here.
+      if (entry.nodes?.every((node) => typeof node === 'string')) entry.text = emitted(nodes, {}, {});
     } catch (error) {
       entry = { error: error.message };
     }
@@ -48,10 +50,15 @@ function compile(t) {
 /** Renders `template` with `params` (an object of strings) and `terms` ({group: {value: text}}). */
 export function render(template, params = {}, terms = {}) {
   const t = String(template);
-  const { nodes } = compile(t);
+  const { nodes, text } = compile(t);
+  if (text !== undefined) return text;
   if (!nodes) return t;
+  return emitted(nodes, params ?? {}, terms ?? {});
+}
+
+function emitted(nodes, params, terms) {
   const out = { text: '', full: false };
-  emit(nodes, params ?? {}, terms ?? {}, out);
+  emit(nodes, params, terms, out);
   return out.text;
 }
 

@@ -9,16 +9,10 @@
 //! A native build, or a wasm build with both features (the default, used by
 //! the wasm tests), has everything.
 
+#[cfg(feature = "records")]
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::date::Date;
-
-/// The version of the rule data.
-#[wasm_bindgen]
-#[must_use]
-pub fn ruleset() -> String {
-    crate::RULESET.to_owned()
-}
 
 /// The date of `now_ms` (milliseconds since 1970, UTC, as `Date.now()` gives).
 fn day_at(now_ms: f64) -> Date {

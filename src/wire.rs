@@ -14,10 +14,12 @@
 //!   normalized link, a host, a fix are mostly pieces of what was typed;
 //! - `[HEAP | at, units]`: the same of the wire's text, for the rest;
 //! - `[JOIN | k, 0]`: the next `k` tokens, joined (what was typed plus a `/`);
-//! - `[address, bytes]`: an ASCII string that lives in the module's data for
-//!   its whole life (a code, a severity, a platform id, a param name), read
-//!   from the module's memory at `address`. JavaScript decodes each such
-//!   string once and keeps it.
+//! - `[address, bytes]`: a string that lives in the module's data for its
+//!   whole life (a code, a severity, a platform id, a param name), read from
+//!   the module's memory at `address`. JavaScript decodes each such string
+//!   once and keeps it by address, checked against its length: an ASCII
+//!   string's, as all of these are (one that is not would be decoded each
+//!   time, still right).
 //!
 //! So a keystroke mostly decodes no text at all: `TextDecoder` costs
 //! hundreds of nanoseconds a call in Chromium. Only a `&'static str` is sent
@@ -43,8 +45,8 @@ pub const JOIN: u32 = 1 << 30;
 /// A token's offset or count: the first word's other bits.
 const VALUE: u32 = JOIN - 1;
 
-/// Inputs up to this many bytes are searched for the texts sent (a link is
-/// at most `link::MAX_CHARS` characters: 8 KB of UTF-8 at worst).
+/// Inputs up to this many bytes are looked at for the texts sent (a link
+/// is at most `link::MAX_CHARS` characters: 8 KB of UTF-8 at worst).
 const SEARCHED: usize = 4 * crate::link::MAX_CHARS;
 
 /// A report on the wire; one is kept and rewritten for every keystroke.
@@ -148,11 +150,11 @@ impl Writer<'_> {
     }
 
     /// A string that lives as long as the module: by address when it can be
-    /// (ASCII, below `JOIN`: always, in wasm32), else as text.
+    /// (below `JOIN`: always, in wasm32), else as text.
     fn fixed(&mut self, s: &'static str) {
         let address = u32::try_from(s.as_ptr() as usize).ok().filter(|a| *a < JOIN && *a != 0);
         match (address, u32::try_from(s.len())) {
-            (Some(address), Ok(bytes)) if s.is_ascii() => self.token(address, bytes),
+            (Some(address), Ok(bytes)) => self.token(address, bytes),
             _ => self.copy(s),
         }
     }
@@ -184,19 +186,21 @@ impl Writer<'_> {
         self.wire.text.push_str(s);
     }
 
-    /// Where `s` is in the input, in UTF-16 code units.
+    /// Where `s` is in the input, in UTF-16 code units: looked for where
+    /// the texts sent usually start (the input itself, what follows leading
+    /// whitespace, the host after `://`), not searched for (a searcher costs
+    /// more than the copy it saves). An input far over the rules' limits is
+    /// not looked at.
     fn input_offset(&self, s: &str) -> Option<u32> {
-        // The usual piece: the input itself (a link typed in full, with https://).
-        // An input far over the rules' limits is not searched.
-        let at = if self.input == s {
-            0
-        } else if self.input.len() <= SEARCHED {
-            self.input.find(s)?
-        } else {
+        let input = self.input;
+        if input.len() > SEARCHED {
             return None;
-        };
-        let before = self.input.get(..at)?;
-        Some(units(before)).filter(|at| *at <= VALUE)
+        }
+        let after_space = input.len() - input.trim_start().len();
+        let host = input.as_bytes().windows(3).position(|w| w == b"://").map(|at| at + 3);
+        let starts = [Some(0), Some(after_space), host];
+        let at = starts.into_iter().flatten().find(|at| input.get(*at..).is_some_and(|rest| rest.starts_with(s)))?;
+        Some(units(input.get(..at)?)).filter(|at| *at <= VALUE)
     }
 
     fn opt(&mut self, s: Option<&str>) {
@@ -211,7 +215,9 @@ impl Writer<'_> {
     }
 
     fn token(&mut self, head: u32, n: u32) {
-        self.wire.words.extend([head, n]);
+        // Two pushes: `extend` with an array is a generic call at opt-level "s".
+        self.wire.words.push(head);
+        self.wire.words.push(n);
     }
 
     fn count(&mut self, n: usize) {
@@ -319,26 +325,30 @@ mod tests {
     #[test]
     fn offsets_and_lengths_count_utf16_units() {
         let mut wire = Wire::default();
-        let input = "😀é bc/def";
+        let input = " 😀é://bc/def";
         let w = &mut Writer { wire: &mut wire, input };
+        w.free("😀é://bc/def");
         w.free("bc/");
-        w.free("def/");
-        w.free("é😀");
+        w.free("bc/def/");
+        w.free("def");
         w.free("input");
         w.null();
         w.count(7);
         let mut at = 0;
         let mut read = Vec::new();
-        for _ in 0..5 {
+        for _ in 0..6 {
             let (text, next) = token(&wire, input, at);
             read.push(text);
             at = next;
         }
-        assert_eq!(read, [Some("bc/"), Some("def/"), Some("é😀"), Some("input"), None].map(|t| t.map(str::to_owned)));
-        // In the input, by UTF-16 offset: the emoji is two units.
-        assert_eq!(wire.words()[..2], [INPUT | 4, 3]);
+        let expected = [Some("😀é://bc/def"), Some("bc/"), Some("bc/def/"), Some("def"), Some("input"), None];
+        assert_eq!(read, expected.map(|t| t.map(str::to_owned)));
+        // After the leading space, and after `://`, by UTF-16 offset: the emoji is two units.
+        assert_eq!(wire.words()[..4], [INPUT | 1, 12, INPUT | 7, 3]);
         // Not in it, but without its `/`: joined.
-        assert_eq!(wire.words()[2..6], [JOIN | 2, 0, INPUT | 7, 3]);
+        assert_eq!(wire.words()[4..8], [JOIN | 2, 0, INPUT | 7, 6]);
+        // Elsewhere in it: copied (after the join's `/`, copied too natively).
+        assert_eq!(wire.words()[10..12], [HEAP | 1, 3]);
         assert_eq!(wire.words()[at..], [7]);
     }
 }

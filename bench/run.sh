@@ -5,7 +5,7 @@
 #   bash bench/run.sh [--snapshot] [PART ...]
 #
 # PART: native (criterion, twice), wasm (keystroke-module variants:
-# opt-level x allocator, bench/wasm-variants.sh), browser (headless Chromium:
+# opt-level, bench/wasm-variants.sh), browser (headless Chromium:
 # checkLink vs isURL per keystroke, pkg/ and the variants, twice), node (the
 # same in Node), jsonl (CLI throughput and peak memory), size (size per
 # module, variants, where the bytes go), callgrind (instruction counts);

@@ -38,5 +38,5 @@ echo
 echo "== the modules, section by section; the keystroke module's code per crate and largest functions"
 files=("keystroke (pkg)=pkg/keystroke_bg.wasm" "records (pkg)=pkg/records_bg.wasm")
 for d in "$V"/*/; do files+=("keystroke $(basename "$d")=$d/keystroke_bg.wasm"); done
-names=$V/s-lol/names.wasm
+names=$V/2/names.wasm
 node bench/size-report.mjs "${files[@]}" ${names:+--names "$names"} --top 30 --json "$RESULTS/size.json"

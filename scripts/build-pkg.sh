@@ -12,12 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rm -rf pkg && mkdir -p pkg
+# Profiles (Cargo.toml): `wasm-keystroke` (opt-level 2: the keystroke speed
+# budget) and `wasm` (opt-level "s").
+declare -A PROFILE=([keystroke]=wasm-keystroke [records]=wasm)
 for module in keystroke records; do
   target="target/wasm-$module"
-  cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --target-dir "$target" \
+  profile=${PROFILE[$module]}
+  cargo build --quiet --lib --profile "$profile" --target wasm32-unknown-unknown --target-dir "$target" \
     --no-default-features --features "$module"
   wasm-bindgen --target web --omit-default-module-path --out-dir pkg --out-name "$module" \
-    "$target/wasm32-unknown-unknown/wasm/telehealth_rules.wasm"
+    "$target/wasm32-unknown-unknown/$profile/telehealth_rules.wasm"
   # To a fixed point (--converge), and without the target-features section
   # (for tools, not browsers): 94 B brotli off the keystroke module.
   node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \

@@ -11,15 +11,20 @@
 // switching language, and is not counted). The package's files as published
 // (readable, unminified) are listed too, for reference.
 //
-// TARGET is issue 14's aim for the keystroke page; CEILING its measured size
-// plus about 1%, so a module cannot grow without someone deciding it should:
-// exits 1 above it.
+// LIMIT and TARGET are issue 14's limit and aim for the keystroke page;
+// CEILING its measured size plus about 1%, so a module cannot grow without
+// someone deciding it should: exits 1 above it.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM, brotli, minifiedEntry } from './readme-sizes.mjs';
 
-const TARGET = 45_000; // bytes, brotli-11, keystroke wasm + minified JS together
-const CEILING = 45_050; // measured 44,610 on 2026-11-29 (make size) plus about 1%: our own URL parser, the keystroke catalog; issue 14's ceiling was 50,000 (BENCHMARKS.md)
+const LIMIT = 50_000; // bytes, brotli-11, keystroke wasm + minified JS together
+const TARGET = 45_000;
+// Measured 48,598 on 2026-11-29 (make size) plus about 1%. Over the aim on
+// purpose: the keystroke module is built at opt-level 2, 3.8 KB more than at
+// "s" (44,808), for checkLink at 0.87-0.94x isURL where "s" gives
+// 0.95-1.09x (Cargo.toml, BENCHMARKS.md).
+const CEILING = 49_150;
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
 const RECORDS_CEILING = 81_150; // measured 80,330 on 2026-11-29 plus about 1%: every kind, audit, and the en + es message catalog
@@ -40,8 +45,8 @@ console.table([wasm, ...chunks, page]);
 
 const records = brotli(readFileSync(pkg(RECORDS_WASM)));
 console.log(`size: records module ${records} bytes brotli-11 (loaded on first use; ceiling ${RECORDS_CEILING})`);
-const target = page.brotli <= TARGET ? 'within' : 'OVER';
-console.log(`size: keystroke page ${page.brotli} bytes brotli-11 (wasm ${wasm.brotli} + minified JS ${page.brotli - wasm.brotli}); ${target} the ${TARGET}-byte aim of issue 14 (ceiling ${CEILING}; BENCHMARKS.md)`);
+const standing = page.brotli <= TARGET ? `within the ${TARGET}-byte aim` : page.brotli <= LIMIT ? `within the ${LIMIT}-byte limit, over the ${TARGET}-byte aim` : `OVER the ${LIMIT}-byte limit`;
+console.log(`size: keystroke page ${page.brotli} bytes brotli-11 (wasm ${wasm.brotli} + minified JS ${page.brotli - wasm.brotli}); ${standing} of issue 14 (ceiling ${CEILING}; BENCHMARKS.md)`);
 if (records > RECORDS_CEILING) {
   console.error(`size: the records module is over its ${RECORDS_CEILING}-byte ceiling: shrink it or raise RECORDS_CEILING with a reason`);
   process.exitCode = 1;

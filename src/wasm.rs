@@ -174,14 +174,3 @@ pub fn catalog_json(locale: &str) -> String {
         crate::messages::Locale::NAMES.iter().find(|(name, _)| *name == locale).map(|(_, l)| *l).unwrap_or_default();
     crate::messages::Catalog::of(locale).to_json()
 }
-
-// The keystroke module's allocator: lol_alloc's free list, 2.4 KB (brotli)
-// smaller than the standard library's dlmalloc at the same keystroke speed
-// (BENCHMARKS.md, "The keystroke module, step by step"). A native build, and
-// a wasm build with both features (the wasm tests), keep the default.
-// `--cfg bench_alloc="dlmalloc"` builds the keystroke module with dlmalloc,
-// for bench/wasm-variants.sh.
-#[cfg(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"), not(bench_alloc = "dlmalloc")))]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
-    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

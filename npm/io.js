@@ -13,6 +13,7 @@ const decoder = new TextDecoder();
 const INPUT = 0xc0000000;
 const HEAP = 0x80000000;
 const JOIN = 0x40000000;
+const SLOTS = 4096;
 
 /**
  * `checkLink(input, asOf)` and `checkInstructions(input, link, asOf)` over a
@@ -30,8 +31,11 @@ export function keystrokeCalls(exports) {
       words = new Uint32Array(exports.memory.buffer);
     }
   };
-  // The closed strings by address. Bounded: the module's data holds a few hundred.
-  const fixed = new Map();
+  // The closed strings by address, in a direct-mapped table (cheaper than a
+  // Map for the ten or so a report holds): a string whose slot another took
+  // is decoded again, still right.
+  const addresses = new Uint32Array(SLOTS);
+  const strings = new Array(SLOTS).fill('');
 
   // Writes the texts (null for none) back to back into the input buffer:
   // their lengths in bytes (-1 for none) in `lengths`.
@@ -73,12 +77,14 @@ export function keystrokeCalls(exports) {
       for (let k = a - JOIN; k > 0; k--) joined += text();
       return joined;
     }
-    // Kept by address; the length check makes a string that is not ASCII
-    // (none is) or one sharing another's address read right, if slower.
-    let s = fixed.get(a);
-    if (s === undefined || s.length !== n) {
+    // The length check makes a string that is not ASCII (none is) or one
+    // sharing another's address read right, if slower.
+    const slot = a & (SLOTS - 1);
+    let s = strings[slot];
+    if (addresses[slot] !== a || s.length !== n) {
       s = decoder.decode(bytes.subarray(a, a + n));
-      fixed.set(a, s);
+      addresses[slot] = a;
+      strings[slot] = s;
     }
     return s;
   }

@@ -37,29 +37,52 @@ export function keystrokeCalls(exports) {
   const addresses = new Uint32Array(SLOTS);
   const strings = new Array(SLOTS).fill('');
 
+  // Where the input buffer is, with room for `capacity` bytes. Asked of the
+  // module on every write: it moves when it grows (keeping what is written),
+  // and another caller over the same module may have grown it.
+  let inputAt = 0;
+  function reserve(capacity) {
+    inputAt = exports.inputBuffer(capacity) >>> 0;
+    memory();
+  }
+
   // Writes the texts (null for none) back to back into the input buffer:
-  // their lengths in bytes (-1 for none) in `lengths`.
+  // their lengths in bytes (-1 for none) in `lengths`. A byte a code unit
+  // is reserved, as for ASCII (a pasted page stays its size); a text that
+  // is not ASCII reserves 3 bytes a code unit from where it stops being so.
   const lengths = [0, 0, 0];
   // The input checked (`b`), as the module read it: the string INPUT tokens slice.
   let source = '';
-  // The input buffer: where, and how many bytes (it only grows, and moves only then).
-  let input = 0;
-  let room = -1;
   function write(a, b, c) {
-    const capacity = 3 * (a.length + b.length + (c === null ? 0 : c.length));
-    if (capacity > room) {
-      input = exports.inputBuffer(capacity) >>> 0;
-      room = capacity;
-    }
-    let at = input;
-    memory();
-    lengths[0] = put(bytes, at, a);
-    at += lengths[0];
-    lengths[1] = put(bytes, at, b);
+    let left = a.length + b.length + (c === null ? 0 : c.length);
+    reserve(left);
+    lengths[0] = put(a, 0, left);
+    left -= a.length;
+    lengths[1] = put(b, lengths[0], left);
+    left -= b.length;
     // Not all ASCII: a lone surrogate went in as U+FFFD.
     source = lengths[1] === b.length ? b : b.toWellFormed();
-    at += lengths[1];
-    lengths[2] = c === null ? -1 : put(bytes, at, c);
+    lengths[2] = c === null ? -1 : put(c, lengths[0] + lengths[1], left);
+  }
+
+  // Writes `text` as UTF-8 at byte `at` of the input buffer (`left`: the
+  // code units still to write, this text's and the next ones'); its length
+  // in bytes. ASCII, what links mostly are, is copied a code unit at a time;
+  // the rest goes to encodeInto, which writes a lone surrogate as U+FFFD, as
+  // String.prototype.toWellFormed would.
+  function put(text, at, left) {
+    const n = text.length;
+    const to = inputAt + at;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) break;
+      bytes[to + i] = c;
+    }
+    if (i === n) return n;
+    reserve(at + i + 3 * (left - i));
+    const from = inputAt + at + i;
+    return i + encoder.encodeInto(text.slice(i), bytes.subarray(from, from + 3 * (n - i))).written;
   }
 
   // The tokens of the report whose header is at `header` (0: none).
@@ -110,19 +133,4 @@ export function keystrokeCalls(exports) {
       return read(exports.checkInstructions(lengths[0], lengths[1], lengths[2], Date.now()) >>> 0);
     },
   };
-}
-
-// UTF-8 of `text` at `at`; its length in bytes. ASCII, what links mostly
-// are, is copied a code unit at a time; the rest goes to encodeInto, which
-// writes a lone surrogate as U+FFFD, as String.prototype.toWellFormed would.
-function put(view, at, text) {
-  const n = text.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f) break;
-    view[at + i] = c;
-  }
-  if (i === n) return n;
-  return i + encoder.encodeInto(text.slice(i), view.subarray(at + i, at + 3 * n)).written;
 }

@@ -2,7 +2,8 @@
 //! Property tests (issue 8): whatever comes in, the rules never panic, give
 //! a verdict that agrees with the findings' severities, answer the same input
 //! the same way twice, give a `normalized` link that is a fixed point, and
-//! give fixes that remove the finding they came with.
+//! give fixes that remove the finding they came with; and the keystroke
+//! module's wire (`src/wire.rs`) reads back to the report it was written from.
 //!
 //! Inputs are arbitrary strings, link-like strings built from the registry's
 //! own domains and link shapes (wrapped up to three deep), and request JSON
@@ -977,4 +978,122 @@ fn survey() {
         println!("{count:6}  {key}\n      {example}\n");
     }
     println!("{} kinds of violation in {samples} samples", found.len());
+}
+
+// ---------------------------------------------------------------------------
+// The keystroke module's wire (src/wire.rs) reads back to the report.
+// ---------------------------------------------------------------------------
+
+/// Reads a wire as npm/io.js and npm/wire.js do (UTF-16 slices of the input
+/// and of the wire's text), natively: every string is in the input or the
+/// text, since addresses here do not fit the 30 bits a static token has.
+struct WireReader<'a> {
+    words: &'a [u32],
+    input: Vec<u16>,
+    text: Vec<u16>,
+    at: usize,
+}
+
+impl WireReader<'_> {
+    fn count(&mut self) -> usize {
+        self.at += 1;
+        self.words[self.at - 1] as usize
+    }
+
+    fn text(&mut self) -> Option<String> {
+        use telehealth_rules::wire::{HEAP, INPUT, JOIN};
+        let (head, n) = (self.words[self.at], self.words[self.at + 1] as usize);
+        self.at += 2;
+        let offset = (head & (JOIN - 1)) as usize;
+        let slice = |units: &[u16]| String::from_utf16(&units[offset..offset + n]).unwrap();
+        match head & !(JOIN - 1) {
+            _ if head == 0 => None,
+            INPUT => Some(slice(&self.input)),
+            HEAP => Some(slice(&self.text)),
+            JOIN => Some((0..offset).map(|_| self.text().unwrap()).collect()),
+            _ => panic!("a static token natively: {head:#x}"),
+        }
+    }
+
+    fn value(&mut self) -> Value {
+        self.text().map_or(Value::Null, Value::String)
+    }
+}
+
+/// The report as the wire carries it: its JSON without the texts the package
+/// renders from the catalog (messages, platform guidance and BAA) and the ruleset.
+fn read_wire(report: &Report, input: &str) -> Value {
+    let mut wire = telehealth_rules::wire::Wire::default();
+    wire.write(report, input);
+    let mut r = WireReader {
+        words: wire.words(),
+        input: input.encode_utf16().collect(),
+        text: wire.text().encode_utf16().collect(),
+        at: 0,
+    };
+    let (kind, verdict) = (r.value(), r.value());
+    let findings: Vec<Value> = (0..r.count())
+        .map(|_| {
+            let (code, severity, field, fix) = (r.value(), r.value(), r.value(), r.value());
+            let params: Map<String, Value> = (0..r.count()).map(|_| (r.text().unwrap(), r.value())).collect();
+            let mut finding = json!({ "code": code, "severity": severity, "field": field, "params": params });
+            if !fix.is_null() {
+                finding["fix"] = fix;
+            }
+            finding
+        })
+        .collect();
+    let mut out = json!({ "kind": kind, "verdict": verdict, "findings": findings });
+    if kind == "link" {
+        out["normalized"] = r.value();
+        out["platform"] = match r.text() {
+            None => Value::Null,
+            Some(id) => {
+                let (name, waiting_room, _class) = (r.value(), r.value(), r.value());
+                json!({ "id": id, "name": name, "waiting_room": waiting_room })
+            }
+        };
+        out["attestations"] = (0..r.count()).map(|_| r.value()).collect();
+    }
+    assert_eq!(r.at, r.words.len(), "words left over");
+    out
+}
+
+/// The report's JSON without what the wire leaves to the catalog.
+fn without_rendered_texts(report: &Report) -> Value {
+    let mut value: Value = serde_json::from_str(&report.to_json()).unwrap();
+    let object = value.as_object_mut().unwrap();
+    object.remove("ruleset");
+    for finding in object["findings"].as_array_mut().unwrap() {
+        finding.as_object_mut().unwrap().remove("message");
+    }
+    if let Some(platform) = object.get_mut("platform").and_then(Value::as_object_mut) {
+        platform.remove("guidance");
+        platform.remove("baa");
+    }
+    value
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+
+    /// Whatever the input, the wire gives back every finding, param, fix,
+    /// the normalized link and the platform, in order, as UTF-16 slices.
+    #[test]
+    fn the_wire_reads_back_to_the_report(
+        input in prop_oneof![link_like(), any::<String>(), "[ \\u{a0}]{0,2}(https?://)?\\PC{0,40}/?"],
+        words in "\\PC{0,30}",
+    ) {
+        let link = Report::Link(link::check(&input, today()));
+        prop_assert_eq!(read_wire(&link, &input), without_rendered_texts(&link));
+        let request = telehealth_rules::InstructionsRequest {
+            input: Some(format!("{words} {input}")),
+            link: Some(input.clone()),
+            as_of: None,
+            locale: None,
+        };
+        let instructions = Report::Instructions(telehealth_rules::instructions::check(&request, today()));
+        let text = request.input.clone().unwrap_or_default();
+        prop_assert_eq!(read_wire(&instructions, &text), without_rendered_texts(&instructions));
+    }
 }

@@ -1,6 +1,7 @@
 //! Arbitrary text as a link: the link rules never panic, and what they
 //! answer holds together (verdict from severities, no attestations when
-//! rejected, normalized idempotent).
+//! rejected, normalized idempotent); the JSON writer and the keystroke
+//! module's wire writer are total.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +26,9 @@ fuzz_target!(|input: &str| {
     // The JSON writer is total too.
     let json = Report::Link(report.clone()).to_json();
     assert!(json.starts_with("{\"kind\":\"link\""));
+    let mut wire = telehealth_rules::wire::Wire::new();
+    wire.write(&Report::Link(report.clone()), input);
+    assert!(!wire.words().is_empty());
     if let Some(normalized) = &report.normalized {
         // Checking the normalized link again must terminate and not panic.
         let _ = link::check(normalized, as_of);

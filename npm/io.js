@@ -18,8 +18,8 @@ const SLOTS = 4096;
 /**
  * `checkLink(input, asOf)` and `checkInstructions(input, link, asOf)` over a
  * keystroke module's `exports`: each gives the report's tokens (`count()`
- * and `text()`, what wire.js reads, valid until the next call), or null for
- * an asOf that is not a date.
+ * and `text()`, what wire.js reads, valid until the module's next call,
+ * whoever makes it), or null for an asOf that is not a date.
  */
 export function keystrokeCalls(exports) {
   let bytes = new Uint8Array(exports.memory.buffer);

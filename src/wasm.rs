@@ -57,8 +57,9 @@ mod keystroke {
     }
 
     /// Where JavaScript writes the next call's texts: at least `capacity`
-    /// bytes (the buffer only grows). Null if it is in use (never, as wasm
-    /// runs one call at a time).
+    /// bytes. The buffer only grows, and keeps its bytes when it does
+    /// (`npm/io.js` grows it part-way through a text that is not ASCII).
+    /// Null if it is in use (never, as wasm runs one call at a time).
     #[wasm_bindgen(js_name = inputBuffer)]
     #[must_use]
     pub fn input_buffer(capacity: usize) -> *mut u8 {

@@ -117,9 +117,9 @@ export function keystrokeCalls(exports) {
     memory();
     const h = header >>> 2;
     at = words[h] >>> 2;
-    const text = words[h + 2];
-    const length = words[h + 3];
-    heap = length === 0 ? '' : decoder.decode(bytes.subarray(text, text + length));
+    const textAt = words[h + 1];
+    const length = words[h + 2];
+    heap = length === 0 ? '' : decoder.decode(bytes.subarray(textAt, textAt + length));
     return tokens;
   }
 

@@ -42,18 +42,19 @@ mod keystroke {
     use super::{day_at, Date};
     use crate::wire::Wire;
 
-    /// The last report: its wire, and where that is, as four words for
-    /// JavaScript (the words' address and count, the text's address and
-    /// length in bytes).
+    /// The last report: its wire, and where that is, as three words for
+    /// JavaScript (the words' address, the text's address and its length in
+    /// bytes; the words need no count, as the report's layout says where
+    /// they end).
     struct Output {
         wire: Wire,
-        header: [u32; 4],
+        header: [u32; 3],
     }
 
     thread_local! {
         /// The texts of the next call, back to back, as JavaScript wrote them (UTF-8).
         static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        static OUTPUT: RefCell<Output> = const { RefCell::new(Output { wire: Wire::new(), header: [0; 4] }) };
+        static OUTPUT: RefCell<Output> = const { RefCell::new(Output { wire: Wire::new(), header: [0; 3] }) };
     }
 
     /// Where JavaScript writes the next call's texts: at least `capacity`
@@ -136,7 +137,6 @@ mod keystroke {
                 let word = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                 *header = [
                     word(wire.words().as_ptr() as usize),
-                    word(wire.words().len()),
                     word(wire.text().as_ptr() as usize),
                     word(wire.text().len()),
                 ];

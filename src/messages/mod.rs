@@ -211,7 +211,7 @@ impl Params {
 
     /// Every `(name, value)`, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.0.iter().map(|(n, v)| (*n, v.as_ref()))
+        self.entries().map(|(n, v)| (n, v.as_ref()))
     }
 
     /// Whether there are none.

@@ -162,6 +162,19 @@ codes! {
     CompactPrivilegeInvalid = "compact_privilege_invalid", Error;
     /// A telehealth registration where the jurisdiction issues none (for that profession).
     RegistrationNotRecognized = "registration_not_recognized", Error;
+    /// An entry outside what the provider practises on the platform: a
+    /// registered nurse's or an `other` license, or another profession than
+    /// `provider.profession`. The message names both.
+    LicenseScopeMismatch = "license_scope_mismatch", Error;
+    /// An entry at a supervised level (Ohio LPC or LSW, LPC Associate, LGPC,
+    /// ...): it authorizes no session on its own.
+    LicenseSupervisedLevel = "license_supervised_level", Error;
+    /// A license title the profession table does not know, with no
+    /// `profession`: the message names the title and asks for the profession.
+    LicenseTitleUnknown = "license_title_unknown", Error;
+    /// A telehealth registration without an independent license of the same
+    /// profession elsewhere, valid and in good standing on the date.
+    RegistrationInvalid = "registration_invalid", Error;
     /// Medicare and Medicaid clients can never be seen through private pay.
     PrivatePayExcluded = "private_pay_excluded", Info;
 

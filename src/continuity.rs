@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::code::Code;
 use crate::date::Date;
 use crate::json::{json_enum, ObjectWriter};
-use crate::licensure::{self, Context};
+use crate::licensure::{self, Authority, Context};
 use crate::location::{judge_place, of_record, Jurisdiction};
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::{ContinuityRequest, Coverage, Credential, CredentialStatus, Provider};
@@ -59,6 +59,9 @@ pub struct ContinuityReport {
     pub private_pay: PrivatePay,
     /// The client's jurisdiction, or `null` when not recognized.
     pub jurisdiction: Option<Jurisdiction>,
+    /// What authorizes practice there on the date and the data it rests on,
+    /// or `null` when nothing does.
+    pub authority: Option<Authority>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
@@ -76,7 +79,7 @@ impl ContinuityReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
         w.field("verdict", &self.verdict).field("findings", &self.findings).field("outcome", &self.outcome);
         w.field("private_pay", &self.private_pay).field("jurisdiction", &self.jurisdiction);
-        w.field("ruleset", self.ruleset);
+        w.field("authority", &self.authority).field("ruleset", self.ruleset);
     }
 }
 
@@ -85,8 +88,16 @@ pub struct Decision {
     pub outcome: Option<Outcome>,
     pub private_pay: PrivatePay,
     pub jurisdiction: Option<Jurisdiction>,
-    pub authorized: bool,
+    pub authority: Option<Authority>,
     pub credentialed: bool,
+}
+
+impl Decision {
+    /// Whether some entry authorizes practice there on the date.
+    #[must_use]
+    pub fn authorized(&self) -> bool {
+        self.authority.is_some()
+    }
 }
 
 /// Applies the continuity rules on date `as_of`.
@@ -100,6 +111,7 @@ pub fn check(request: &ContinuityRequest, as_of: Date) -> ContinuityReport {
         outcome: d.outcome,
         private_pay: d.private_pay,
         jurisdiction: d.jurisdiction,
+        authority: d.authority,
         ruleset: RULESET,
     }
 }
@@ -120,13 +132,21 @@ pub fn decide(
             outcome: None,
             private_pay: PrivatePay::NotAllowed,
             jurisdiction: None,
-            authorized: false,
+            authority: None,
             credentialed: false,
         };
     };
-    let cx = Context { licenses: &provider.licenses, day, as_of, provider_location };
-    let authority = licensure::judge(&place, &cx);
-    let authorized = authority.authorized;
+    let residence = provider.residence.as_deref().and_then(of_record).map(|j| j.code);
+    let cx = Context {
+        licenses: &provider.licenses,
+        profession: provider.profession,
+        residence,
+        day,
+        as_of,
+        provider_location,
+    };
+    let judgment = licensure::judge(&place, &cx);
+    let authorized = judgment.authorized();
 
     // Provider records name jurisdictions by code (or full name), not as typed.
     let credentials: Vec<&Credential> = provider
@@ -141,7 +161,7 @@ pub fn decide(
     let name = place.name;
     let outcome = match (authorized, credentialed, pending) {
         (false, _, _) => {
-            findings.extend(authority.findings);
+            findings.extend(judgment.findings);
             Outcome::Refer
         }
         (true, true, _) => {
@@ -165,12 +185,8 @@ pub fn decide(
             Outcome::BeginCredentialing
         }
     };
-    if let Some(compact) = authority.privilege_only {
-        findings.push(Finding::new(
-            Code::CompactPrivilege,
-            "provider.licenses",
-            licensure::privilege_only_params(name, compact),
-        ));
+    if let Some(notice) = judgment.privilege_notice {
+        findings.push(notice);
     }
     let government = matches!(coverage, Coverage::Medicare | Coverage::Medicaid);
     if government {
@@ -185,7 +201,7 @@ pub fn decide(
         outcome: Some(outcome),
         private_pay: if private_pay_ok { PrivatePay::Allowed } else { PrivatePay::NotAllowed },
         jurisdiction: Some(place),
-        authorized,
+        authority: judgment.authority,
         credentialed,
     }
 }

@@ -11,8 +11,8 @@ use crate::messages::{message_in, Params};
 use crate::date::{Date, DateError, SessionStart};
 use crate::request::{
     Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
-    LicenseBasis, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, Profession, Provider,
-    Request, SessionRequest,
+    LicenseBasis, LicenseLevel, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, PrivilegeKind,
+    Profession, Provider, Request, SessionRequest,
 };
 
 /// Largest request text accepted, in bytes. Generous on purpose: a 10 MB link
@@ -169,6 +169,8 @@ fn request_of(obj: &Obj<'_, '_>, locale: Locale) -> Result<Request, DecodeError>
 
 fn provider_of(obj: &Obj<'_, '_>) -> Result<Provider, DecodeError> {
     Ok(Provider {
+        profession: obj.optional("profession", |o, k| o.enum_of(k, Profession::NAMES))?,
+        residence: obj.optional("residence", Obj::jurisdiction_of)?,
         licenses: obj.optional("licenses", |o, k| o.list_of(k, |item| item.object(license_of)))?.unwrap_or_default(),
         credentials: obj
             .optional("credentials", |o, k| o.list_of(k, |item| item.object(credential_of)))?
@@ -183,6 +185,8 @@ fn license_of(obj: &Obj<'_, '_>) -> Result<License, DecodeError> {
         profession: obj.optional("profession", |o, k| o.enum_of(k, Profession::NAMES))?,
         basis: obj.optional("basis", |o, k| o.enum_of(k, LicenseBasis::NAMES))?.unwrap_or_default(),
         compact: obj.optional("compact", |o, k| o.enum_of(k, CompactId::NAMES))?,
+        level: obj.optional("level", |o, k| o.enum_of(k, LicenseLevel::NAMES))?,
+        privilege: obj.optional("privilege", |o, k| o.enum_of(k, PrivilegeKind::NAMES))?,
         status: obj.required("status", |o, k| o.enum_of(k, LicenseStatus::NAMES))?,
         status_since: obj.optional("status_since", Obj::date_of)?,
         issued: obj.optional("issued", Obj::date_of)?,

@@ -69,8 +69,8 @@ pub use decode::{decode_request, DecodeError};
 pub use report::{Finding, InvalidRequestReport, Report, Verdict, RULESET};
 pub use request::{
     Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
-    LicenseBasis, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, Profession, Provider,
-    Request, SessionRequest,
+    LicenseBasis, LicenseLevel, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, PrivilegeKind,
+    Profession, Provider, Request, SessionRequest,
 };
 
 /// Applies the rules to one request. `today` stands in for a missing `as_of`

@@ -12,7 +12,7 @@ use crate::messages::{message_in, Locale, Params};
 
 /// Version of the rule data (platform registry, jurisdictions, ZIP table).
 /// Bump it whenever a table changes what any request answers.
-pub const RULESET: &str = "2026.11.29";
+pub const RULESET: &str = "2026.12.07";
 
 /// The outcome of a check, derived from the worst finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -62,6 +62,13 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub fix: Option<String>,
+    /// The data-table fact the finding rests on, with its source, on the
+    /// findings that rest on one (`compact_privilege`, `compact_privilege_invalid`
+    /// when the compact is not in effect there, `registration_not_recognized`
+    /// for a listed program, `registration_invalid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::licensure::FactSource"))]
+    pub source: Option<crate::licensure::FactSource>,
 }
 
 impl Finding {
@@ -69,7 +76,7 @@ impl Finding {
     #[must_use]
     pub fn new(code: Code, field: &str, params: Params) -> Self {
         let message = message_in(Locale::En, code, &params);
-        Finding { code, severity: code.severity(), field: field.to_owned(), message, params, fix: None }
+        Finding { code, severity: code.severity(), field: field.to_owned(), message, params, fix: None, source: None }
     }
 
     /// Renders the message again in `locale` (after `params` changed, or for another locale).
@@ -79,6 +86,11 @@ impl Finding {
 
     pub(crate) fn with_fix(mut self, fix: Option<String>) -> Self {
         self.fix = fix;
+        self
+    }
+
+    pub(crate) fn with_source(mut self, source: Option<crate::licensure::FactSource>) -> Self {
+        self.source = source;
         self
     }
 }
@@ -186,6 +198,9 @@ impl ToJson for Finding {
         w.field("message", &self.message).field("params", &self.params);
         if let Some(fix) = &self.fix {
             w.field("fix", fix);
+        }
+        if let Some(source) = &self.source {
+            w.field("source", source);
         }
         w.end();
     }

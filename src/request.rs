@@ -153,6 +153,16 @@ pub struct SessionRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provider {
+    /// The profession the provider practises on the platform. When given,
+    /// only entries of that profession authorize practice; when absent, each
+    /// entry authorizes for its own profession.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profession: Option<Profession>,
+    /// The provider's state of primary residence (a jurisdiction code or
+    /// name): the Counseling, Social Work and Nurse Licensure compacts take
+    /// the home state to be this state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residence: Option<String>,
     /// State licenses and compact privileges (at most 1,000).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(max = crate::decode::MAX_LIST)))]
@@ -189,6 +199,14 @@ pub struct License {
     /// The compact of a `compact_privilege`; inferred from the profession when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compact: Option<CompactId>,
+    /// `independent` or `supervised`; read from the table of supervised-level
+    /// titles (by jurisdiction and title) when absent, else independent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<LicenseLevel>,
+    /// The kind of a PSYPACT privilege: `apit` (telepsychology) or `tap`
+    /// (temporary in-person practice); read from `type` when absent, else `apit`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privilege: Option<PrivilegeKind>,
     /// The standing now (on `as_of`); only `active` authorizes practice on a date
     /// within the license's dates, and an earlier standing counts on earlier dates.
     pub status: LicenseStatus,
@@ -292,8 +310,30 @@ wire_enum! {
         NursePractitioner = "nurse_practitioner",
         /// Physician (MD, DO; psychiatrists).
         Physician = "physician",
-        /// Any other title.
+        /// Registered or practical nurse (RN, LPN, LVN): authorizes no session on this platform.
+        RegisteredNurse = "registered_nurse",
+        /// Any other title: authorizes no session on this platform.
         Other = "other",
+    }
+}
+
+wire_enum! {
+    /// The level of a license: whether it allows practice on its own.
+    LicenseLevel {
+        /// Practice without supervision (LPCC, LCSW, LMFT, ...).
+        Independent = "independent",
+        /// Practice only under supervision (Ohio LPC and LSW, LPC Associate, LGPC, ...).
+        Supervised = "supervised",
+    }
+}
+
+wire_enum! {
+    /// The kind of a PSYPACT privilege.
+    PrivilegeKind {
+        /// Authority to Practice Interjurisdictional Telepsychology (with the E.Passport).
+        Apit = "apit",
+        /// Temporary Authorization to Practice (with the IPC): in person only, 30 days a year.
+        Tap = "tap",
     }
 }
 

@@ -7,6 +7,7 @@ use crate::code::Code;
 use crate::continuity::{decide, Outcome, PrivatePay};
 use crate::date::Date;
 use crate::json::ObjectWriter;
+use crate::licensure::Authority;
 use crate::location::{resolve, Jurisdiction, Resolved};
 use crate::report::{Finding, Verdict, RULESET};
 use crate::request::{Modality, Payment, SessionRequest};
@@ -25,6 +26,9 @@ pub struct SessionReport {
     pub private_pay: PrivatePay,
     /// The session's jurisdiction, or `null`.
     pub jurisdiction: Option<Jurisdiction>,
+    /// What authorizes practice there on the session date and the data it
+    /// rests on, or `null` when nothing does.
+    pub authority: Option<Authority>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
@@ -33,7 +37,7 @@ impl SessionReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
         w.field("verdict", &self.verdict).field("findings", &self.findings).field("outcome", &self.outcome);
         w.field("private_pay", &self.private_pay).field("jurisdiction", &self.jurisdiction);
-        w.field("ruleset", self.ruleset);
+        w.field("authority", &self.authority).field("ruleset", self.ruleset);
     }
 }
 
@@ -60,7 +64,7 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
     let location = request.location.as_deref().map(crate::text::trim_ws).filter(|l| !l.is_empty());
     let Some(location) = location else {
         findings.push(Finding::new(Code::LocationRequired, "location", crate::messages::Params::new()));
-        return report(findings, None, PrivatePay::NotAllowed, None);
+        return report(findings, None, PrivatePay::NotAllowed, None, None);
     };
     let provider_location = request.provider_location.as_deref();
     let decision =
@@ -75,7 +79,7 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
             findings.push(Finding::new(Code::LocationNotSaved, "location", message::location_not_saved(place.name)));
         }
         let payment_ok = match request.payment {
-            Payment::Insurance => decision.authorized && decision.credentialed,
+            Payment::Insurance => decision.authorized() && decision.credentialed,
             Payment::PrivatePay => decision.private_pay == PrivatePay::Allowed,
         };
         if !payment_ok {
@@ -86,7 +90,7 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
             ));
         }
     }
-    report(findings, decision.outcome, decision.private_pay, decision.jurisdiction)
+    report(findings, decision.outcome, decision.private_pay, decision.jurisdiction, decision.authority)
 }
 
 fn report(
@@ -94,6 +98,7 @@ fn report(
     outcome: Option<Outcome>,
     private_pay: PrivatePay,
     jurisdiction: Option<Jurisdiction>,
+    authority: Option<Authority>,
 ) -> SessionReport {
     SessionReport {
         verdict: Verdict::from_findings(&findings),
@@ -101,6 +106,7 @@ fn report(
         outcome,
         private_pay,
         jurisdiction,
+        authority,
         ruleset: RULESET,
     }
 }

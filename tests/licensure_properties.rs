@@ -58,6 +58,8 @@ fn license() -> impl Strategy<Value = License> {
                 profession,
                 basis,
                 compact,
+                level: None,
+                privilege: None,
                 status,
                 status_since,
                 issued,
@@ -68,6 +70,8 @@ fn license() -> impl Strategy<Value = License> {
 
 fn provider() -> impl Strategy<Value = Provider> {
     (prop::collection::vec(license(), 0..6), pick(PLACES)).prop_map(|(licenses, credentialed)| Provider {
+        profession: None,
+        residence: None,
         licenses,
         credentials: vec![Credential {
             jurisdiction: credentialed.to_owned(),
@@ -99,6 +103,8 @@ fn privilege_record() -> impl Strategy<Value = (&'static str, Provider)> {
                 profession: None,
                 basis,
                 compact,
+                level: None,
+                privilege: None,
                 status,
                 status_since: None,
                 issued,
@@ -113,7 +119,7 @@ fn privilege_record() -> impl Strategy<Value = (&'static str, Provider)> {
             licenses.push(license(place, title, LicenseBasis::CompactPrivilege, compact, status, issued, expires));
             let credentials =
                 vec![Credential { jurisdiction: place.to_owned(), status: CredentialStatus::Active, effective: None }];
-            (place, Provider { licenses, credentials })
+            (place, Provider { profession: None, residence: None, licenses, credentials })
         },
     )
 }
@@ -171,6 +177,8 @@ proptest! {
         as_of in recent_day(),
     ) {
         let only_privileges = Provider {
+            profession: provider.profession,
+            residence: provider.residence.clone(),
             licenses: provider
                 .licenses
                 .iter()

@@ -64,8 +64,8 @@ fn render() -> String {
             grant_name(c.grant),
             or_none(operational),
             or_none(uncertain),
-            c.source.value.url,
-            c.source.value.checked,
+            c.source.url,
+            c.source.checked,
         );
     }
     out += "\nOut-of-state telehealth registrations (`telehealth_registration`):\n\n\
@@ -79,8 +79,8 @@ fn render() -> String {
             r.law,
             since,
             professions(r.professions, ""),
-            r.source.value.url,
-            r.source.value.checked,
+            r.source.url,
+            r.source.checked,
         );
     }
     out

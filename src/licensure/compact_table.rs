@@ -12,12 +12,19 @@ use super::compacts::{cite, ymd, Compact, Grant, Member, Operational};
 use crate::date::Date;
 use crate::request::{CompactId, Profession};
 
-/// The day every source below was read.
+/// The day the sources below were read, unless a row says otherwise.
 const CHECKED: Date = ymd(2026, 11, 29);
+/// The day the corrected rows (named in their notes) were read.
+const RECHECKED: Date = ymd(2026, 12, 7);
 
 /// A member usable from `day` on.
 const fn on(jurisdiction: &'static str, day: Date, source: &'static str, note: &'static str) -> Member {
     Member { jurisdiction, operational: Operational::Since(day), source: cite(source, CHECKED, note) }
+}
+
+/// A member usable from `day` on, from a source read on [`RECHECKED`].
+const fn on_rechecked(jurisdiction: &'static str, day: Date, source: &'static str, note: &'static str) -> Member {
+    Member { jurisdiction, operational: Operational::Since(day), source: cite(source, RECHECKED, note) }
 }
 
 /// A member whose first day of use no source gives (taken as not operational).
@@ -35,7 +42,6 @@ const PSY_SNAPSHOTS: &str = "https://www.drworthen.net/psypact-states.html";
 const PSY_2020: &str = "effective 2020-07-01, the day PSYPACT applications opened";
 const PSY_2023_01: &str = "in the member list as of 2023-01-01; first day not read (conservative bound)";
 const PSY_2023_07: &str = "in the member list as of 2023-07-01; first day not read (conservative bound)";
-const PSY_2024_04: &str = "in the member list as of 2024-04-15; first day not read (conservative bound)";
 
 static PSYPACT: &[Member] = &[
     on("AL", ymd(2021, 6, 1), PSY_LIST, "AL SB 102 enacted 2021-03-18, effective 2021-06-01"),
@@ -48,21 +54,40 @@ static PSYPACT: &[Member] = &[
     on("FL", ymd(2023, 7, 1), PSY_SNAPSHOTS, PSY_2023_07),
     on("GA", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("ID", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
-    on("IL", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
+    on_rechecked(
+        "IL",
+        ymd(2020, 7, 1),
+        "https://legalfix.com/statutes/state-codes/illinois/chapter-45/act-45-ilcs-195",
+        "45 ILCS 195 (P.A. 100-1028) effective 2020-01-01; usable from 2020-07-01, the day PSYPACT applications opened",
+    ),
     on("IN", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("KS", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("KY", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("ME", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("MD", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
-    on("MI", ymd(2023, 7, 1), PSY_SNAPSHOTS, PSY_2023_07),
-    on("MN", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
-    on("MS", ymd(2024, 4, 15), PSY_SNAPSHOTS, PSY_2024_04),
-    on("MO", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
-    uncertain(
-        "MT",
-        "https://getlicensemap.com/compacts/psychology",
-        "listed as an active member on an undated page; MT HB 241 (2025) adopts PSYPACT; effective date not read",
+    on_rechecked(
+        "MI",
+        ymd(2023, 3, 29),
+        "https://www.mha.org/newsroom/michigan-joins-psychology-interjurisdictional-compact/",
+        "joined 2023-03-29 under Public Acts 254 and 255 of 2022 (signed 2022-12-22, per mha.org)",
     ),
+    on("MN", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
+    on_rechecked(
+        "MS",
+        ymd(2024, 4, 8),
+        "https://www.psychologyboard.ms.gov/2020-05/mississippi-joins-psychology-interjurisdictional-compact-psypact",
+        "SB 2157 approved 2024-04-08; the board: effective 2024-04-08, applications on or after that day",
+    ),
+    on("MO", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
+    Member {
+        jurisdiction: "MT",
+        operational: Operational::Uncertain,
+        source: cite(
+            "https://www.billtrack50.com/billdetail/1758233",
+            RECHECKED,
+            "HB 241 passed 2025-04-16, signed 2025-04-17; no effective date for the compact in the sources read (unverified: not operational)",
+        ),
+    },
     on("NE", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("NV", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
     on("NH", ymd(2023, 1, 1), PSY_SNAPSHOTS, PSY_2023_01),
@@ -92,7 +117,8 @@ static PSYPACT: &[Member] = &[
 const CC_FIRST: &str = "https://mn.gov/boards/behavioral-health/counseling-compact/index.jsp";
 const CC_2026: &str = "https://certoutlook.com/blog/counseling-compact-states-2026/";
 const CC_ENACTED: &str = "https://legalclarity.org/which-states-are-in-the-counseling-compact";
-const CC_PENDING: &str = "enacted; not issuing privileges in the sources read (latest 2026-06-13)";
+const CC_PENDING: &str =
+    "enacted; not issuing privileges in the sources read (latest status 2026-06-13; no state added since in the sources read 2026-12-07)";
 
 static COUNSELING: &[Member] = &[
     uncertain("AL", CC_ENACTED, CC_PENDING),
@@ -313,8 +339,9 @@ pub(super) static COMPACTS: &[Compact] = &[
     Compact {
         id: CompactId::Nlc,
         name: "Nurse Licensure Compact (NLC)",
-        // None of this crate's professions: the NLC never covers nurse practitioners.
-        professions: &[],
+        // Registered and practical nurses only: the NLC never covers nurse
+        // practitioners, and a nurse's license authorizes no session here.
+        professions: &[Profession::RegisteredNurse],
         covers: "registered nurses and licensed practical nurses (not nurse practitioners)",
         grant: Grant::MultistateLicense,
         source: cite("https://en.wikipedia.org/wiki/Nurse_Licensure_Compact", CHECKED, ""),

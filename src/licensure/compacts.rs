@@ -6,7 +6,6 @@
 //! were gathered and how to refresh them.
 
 use crate::date::Date;
-use crate::native_only::NativeOnly;
 use crate::request::{CompactId, Profession};
 
 /// What holding the compact's authority means.
@@ -44,12 +43,13 @@ pub struct Cited {
     pub note: &'static str,
 }
 
-/// A row's source: kept in native builds only, since no rule reads it.
-pub type Source = NativeOnly<Cited>;
+/// A row's source. Reports cite it (`authority.sources`, a finding's
+/// `source`), so it is kept in every build, the wasm records module included.
+pub type Source = Cited;
 
 /// The source of a row: `url`, read on `checked`, saying `note`.
 pub(super) const fn cite(url: &'static str, checked: Date, note: &'static str) -> Source {
-    NativeOnly::new(Cited { url, checked, note })
+    Cited { url, checked, note }
 }
 
 /// One member jurisdiction of a compact.
@@ -130,7 +130,7 @@ mod tests {
     use super::*;
     use crate::location::resolve::by_code;
 
-    const TODAY: Date = ymd(2026, 11, 29);
+    const TODAY: Date = ymd(2026, 12, 7);
 
     fn compact(id: CompactId) -> &'static Compact {
         Compact::get(id).unwrap()
@@ -160,11 +160,11 @@ mod tests {
     #[test]
     fn dates_and_sources_are_plausible() {
         for c in Compact::all() {
-            assert!(c.source.value.checked <= TODAY && c.source.value.url.starts_with("https://"), "{:?}", c.id);
+            assert!(c.source.checked <= TODAY && c.source.url.starts_with("https://"), "{:?}", c.id);
             for m in c.members {
-                assert!(m.source.value.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
-                assert!(m.source.value.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
-                assert!(!m.source.value.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
+                assert!(m.source.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
+                assert!(!m.source.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
                 if let Operational::Since(day) = m.operational {
                     assert!(day > ymd(2015, 12, 31) && day <= TODAY, "{:?} {}", c.id, m.jurisdiction);
                 }

@@ -1,20 +1,17 @@
 //! The params of licensure findings: what is wrong on that date, as values
 //! (the words are in the message catalog, `messages/<locale>.json`).
 
+use super::authority::compact_key;
 use super::compacts::{Compact, Operational};
 use super::registrations::Registration;
-use super::{Context, Lapse, PrivilegeProblem};
+use super::{Context, Lapse, PrivilegeProblem, ScopeProblem};
 use crate::date::Date;
 use crate::location::{resolve, Jurisdiction, Resolved};
 use crate::messages::Params;
-use crate::request::{CompactId, LicenseStatus, Profession};
+use crate::request::{CompactId, License, LicenseStatus, Profession};
 
 fn profession_key(profession: Profession) -> &'static str {
     Profession::NAMES.iter().find(|(_, p)| *p == profession).map_or("other", |(name, _)| *name)
-}
-
-fn compact_key(id: CompactId) -> &'static str {
-    CompactId::NAMES.iter().find(|(_, c)| *c == id).map_or("psypact", |(name, _)| *name)
 }
 
 fn place(place: &'static str) -> Params {
@@ -74,6 +71,12 @@ pub fn privilege_invalid(problem: PrivilegeProblem, at: &Jurisdiction, cx: &Cont
                 Some(Operational::Uncertain) => p.with("membership", "uncertain"),
             }
         }
+        PrivilegeProblem::InPersonOnly(id) => p("in_person_only").with("compact", compact_key(id)),
+        PrivilegeProblem::HomeNotResidence(id) => {
+            let residence = cx.residence.and_then(crate::location::of_record).map_or("", |j| j.name);
+            p("home_not_residence").with("compact", compact_key(id)).with("residence", residence)
+        }
+        PrivilegeProblem::HomeLicenseSupervised(id) => p("home_license_supervised").with("compact", compact_key(id)),
         PrivilegeProblem::NoHomeLicense(id, profession) => p("no_home_license")
             .with("compact", compact_key(id))
             .with("profession", profession_key(profession))
@@ -104,6 +107,42 @@ pub fn registration_not_recognized(at: &Jurisdiction, profession: Profession, da
     p.with("day", day.to_string())
 }
 
-pub fn privilege_only(name: &'static str, id: CompactId) -> Params {
-    place(name).with("compact", compact_key(id))
+pub fn registration_invalid(program: &Registration, at: &Jurisdiction, day: Date) -> Params {
+    Params::new()
+        .with("reason", "no_valid_license_elsewhere")
+        .with("place", at.name)
+        .with("law", program.law)
+        .with("day", day.to_string())
+}
+
+/// The `compact_privilege` params: the home license it rests on and, for
+/// PSYPACT when where the provider was is not known, a reminder that the
+/// APIT covers only sessions given from the home state.
+pub fn privilege_only(
+    name: &'static str,
+    id: CompactId,
+    home: Option<&'static str>,
+    provider_location_known: bool,
+) -> Params {
+    let reminder = if id == CompactId::Psypact && !provider_location_known { "home_state" } else { "none" };
+    place(name).with("compact", compact_key(id)).with("home", home.unwrap_or("")).with("reminder", reminder)
+}
+
+pub fn scope(problem: &ScopeProblem, at: &Jurisdiction) -> Params {
+    let p = |reason: &'static str| Params::new().with("reason", reason).with("place", at.name);
+    match problem {
+        ScopeProblem::NotPractised(profession) => p("not_practised").with("profession", profession_key(*profession)),
+        ScopeProblem::OtherProfession { entry, practised } => p("other_profession")
+            .with("profession", profession_key(*entry))
+            .with("practised", profession_key(*practised)),
+        ScopeProblem::TitleUnknown(title) => Params::new().with("place", at.name).with("title", title.clone()),
+    }
+}
+
+pub fn supervised(license: &License, at: &Jurisdiction) -> Params {
+    let p = Params::new().with("place", at.name);
+    match (license.level, super::levels::supervised_title(license)) {
+        (None, Some(row)) => p.with("reason", "title").with("title", row.title),
+        _ => p.with("reason", "entry"),
+    }
 }

@@ -10,8 +10,10 @@ use super::registrations::Registration;
 use crate::date::Date;
 use crate::request::Profession;
 
-/// The day every source below was read.
+/// The day the sources below were read, unless a row says otherwise.
 const CHECKED: Date = ymd(2026, 11, 29);
+/// The day the Arizona and West Virginia rows were read again.
+const RECHECKED: Date = ymd(2026, 12, 7);
 
 /// Every profession of this crate that holds a license (all but `other`).
 const EVERY_LICENSED_PROFESSION: &[Profession] = &[
@@ -52,28 +54,32 @@ pub(super) static REGISTRATIONS: &[Registration] = &[
     Registration {
         jurisdiction: "AZ",
         law: "A.R.S. 36-3606",
-        // Enacted by HB 2454, signed 2021-05-05; the first day a board issued a
-        // registration is not in the sources read (the Department of Health
-        // Services' own rules took effect 2024-05-13, for its professions only).
-        since: None,
-        professions: EVERY_LICENSED_PROFESSION,
+        // The Board of Psychologist Examiners "is now accepting Telehealth
+        // Registry applications" from out-of-state psychologists (and behavior
+        // analysts); the page gives no first day, so the day it was read is
+        // the bound (conservative: it can only refuse earlier sessions). The
+        // application is shared with other boards, but no other board's
+        // page was read: those professions are not listed (unverified).
+        since: Some(RECHECKED),
+        professions: &[Profession::Psychologist],
         source: cite(
-            "https://lawserver.com/law/state/arizona/az-laws/arizona_laws_36-3606",
-            CHECKED,
-            "registration with the board that licenses the comparable profession; first usable day not sourced",
+            "https://psychboard.az.gov/telehealth-registry",
+            RECHECKED,
+            "accepting Telehealth Registry applications (A.R.S. 36-3606) on the day read; no first day given (bound: the day read)",
         ),
     },
     Registration {
         jurisdiction: "WV",
         law: "W. Va. Code 30-1-26",
-        // The Board of Medicine's page gives no first day; other boards'
-        // registrations under the same section were not read.
+        // The section covers health care practitioners of every board (each
+        // board registers its own profession: cchpca.org); no board's page
+        // read gives a first day, so it is listed and recognizes nothing.
         since: None,
-        professions: &[Profession::Physician],
+        professions: EVERY_LICENSED_PROFESSION,
         source: cite(
-            "https://wvbom.wv.gov/InterstateTeleheathRegistration.asp",
-            CHECKED,
-            "Interstate Telehealth Registration for MD, DPM and PA; first usable day not sourced",
+            "https://www.cchpca.org/topic/cross-state-licensing-professional-requirements",
+            RECHECKED,
+            "interstate telehealth registration with the board of the practitioner's profession; first usable day not sourced",
         ),
     },
     Registration {

@@ -45,14 +45,14 @@ mod tests {
     use crate::licensure::compacts::ymd;
     use crate::location::resolve::by_code;
 
-    const TODAY: Date = ymd(2026, 11, 29);
+    const TODAY: Date = ymd(2026, 12, 7);
 
     #[test]
     fn rows_are_well_formed() {
         for (i, r) in Registration::all().iter().enumerate() {
             assert!(by_code(r.jurisdiction).is_some(), "{}", r.jurisdiction);
-            assert!(r.source.value.url.starts_with("https://"), "{}", r.jurisdiction);
-            assert!(r.source.value.checked <= TODAY, "{}", r.jurisdiction);
+            assert!(r.source.url.starts_with("https://"), "{}", r.jurisdiction);
+            assert!(r.source.checked <= TODAY, "{}", r.jurisdiction);
             assert!(!r.professions.is_empty() && !r.law.is_empty(), "{}", r.jurisdiction);
             if let Some(since) = r.since {
                 assert!(since > ymd(2015, 12, 31) && since <= TODAY, "{}", r.jurisdiction);
@@ -72,9 +72,11 @@ mod tests {
 
     #[test]
     fn unsourced_or_absent_programs_authorize_nothing() {
-        // Arizona's program exists, but no source gives its first day.
+        // Arizona's registry is sourced for psychologists, from the day its page was read.
+        assert!(Registration::find("AZ", Profession::Psychologist, TODAY).is_some());
+        assert!(Registration::find("AZ", Profession::Psychologist, ymd(2026, 12, 6)).is_none());
         assert!(Registration::find("AZ", Profession::Counselor, TODAY).is_none());
-        // West Virginia's is for physicians only, and undated.
+        // West Virginia's covers every board, but no first day is sourced.
         assert!(Registration::find("WV", Profession::Psychologist, TODAY).is_none());
         assert!(Registration::find("CA", Profession::Psychologist, TODAY).is_none());
         assert!(Registration::find("IN", Profession::Counselor, TODAY).is_none());

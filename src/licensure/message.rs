@@ -135,7 +135,8 @@ pub fn scope(problem: &ScopeProblem, at: &Jurisdiction) -> Params {
         ScopeProblem::OtherProfession { entry, practised } => p("other_profession")
             .with("profession", profession_key(*entry))
             .with("practised", profession_key(*practised)),
-        ScopeProblem::TitleUnknown(title) => Params::new().with("place", at.name).with("title", title.clone()),
+        ScopeProblem::TitleUnknown(title) if title.is_empty() => p("no_title"),
+        ScopeProblem::TitleUnknown(title) => p("unknown_title").with("title", title.clone()),
     }
 }
 

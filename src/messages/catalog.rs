@@ -66,6 +66,16 @@ static EN: Catalog = Catalog {
             ("registered_nurse", "a registered or practical nurse"),
             ("other", "a license title these rules do not recognize"),
         ]),
+        ("practised", &[
+            ("psychologist", "a psychologist"),
+            ("counselor", "a professional counselor"),
+            ("social_worker", "a social worker"),
+            ("marriage_family_therapist", "a marriage and family therapist"),
+            ("nurse_practitioner", "a nurse practitioner"),
+            ("physician", "a physician"),
+            ("registered_nurse", "a registered or practical nurse"),
+            ("other", "a license title these rules do not recognize"),
+        ]),
         ("compact", &[
             ("psypact", "Psychology Interjurisdictional Compact (PSYPACT)"),
             ("counseling", "Counseling Compact"),
@@ -219,6 +229,16 @@ static ES: Catalog = Catalog {
             ("google_redirect", "redirección de Google"),
         ]),
         ("profession", &[
+            ("psychologist", "la psicología"),
+            ("counselor", "la consejería profesional"),
+            ("social_worker", "el trabajo social"),
+            ("marriage_family_therapist", "la terapia matrimonial y familiar"),
+            ("nurse_practitioner", "la enfermería de práctica avanzada"),
+            ("physician", "la medicina"),
+            ("registered_nurse", "la enfermería registrada o práctica"),
+            ("other", "una profesión que estas reglas no reconocen"),
+        ]),
+        ("practised", &[
             ("psychologist", "la psicología"),
             ("counselor", "la consejería profesional"),
             ("social_worker", "el trabajo social"),

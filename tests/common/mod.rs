@@ -148,6 +148,37 @@ pub fn mismatches(case: &Case, report_text: &str) -> Vec<String> {
             }
         }
     }
+    if let Some(map) = expect["source"].as_object() {
+        for (code, want) in map {
+            if let Some(f) = finding(code) {
+                let got = if f["source"].is_null() { Value::Null } else { f["source"]["fact"].clone() };
+                if got != *want {
+                    out.push(format!("{code}.source {got} (expected {want})"));
+                }
+            }
+        }
+    }
+    if let Some(want) = expect.get("authority") {
+        let got = &report["authority"];
+        match want.as_object() {
+            None if !got.is_null() => out.push(format!("authority {got} (expected null)")),
+            None => {}
+            Some(_) if got.is_null() => out.push(format!("authority null (expected {want})")),
+            Some(fields) => {
+                for (key, value) in fields {
+                    let got_value = if key == "facts" {
+                        let facts = got["sources"].as_array().cloned().unwrap_or_default();
+                        Value::Array(facts.iter().map(|s| s["fact"].clone()).collect())
+                    } else {
+                        got[key].clone()
+                    };
+                    if got_value != *value {
+                        out.push(format!("authority.{key} {got_value} (expected {value})"));
+                    }
+                }
+            }
+        }
+    }
     if let Some(want) = expect["attestations"].as_array() {
         let mut got: Vec<String> =
             report["attestations"].as_array().cloned().unwrap_or_default().iter().map(|v| v.to_string()).collect();

@@ -61,6 +61,22 @@ export function mismatches(expect, report) {
       if (value !== expect[key]) out.push(`${key} ${value} (expected ${expect[key]})`);
     }
   }
+  for (const [code, fact] of Object.entries(expect.source ?? {})) {
+    const f = finding(code);
+    const got = f ? (f.source ? f.source.fact : null) : undefined;
+    if (f && got !== fact) out.push(`${code}.source ${got} (expected ${fact})`);
+  }
+  if ('authority' in expect) {
+    const got = report.authority ?? null;
+    if (expect.authority === null || got === null) {
+      if (got !== expect.authority) out.push(`authority ${JSON.stringify(got)} (expected ${JSON.stringify(expect.authority)})`);
+    } else {
+      for (const [key, value] of Object.entries(expect.authority)) {
+        const gotValue = key === 'facts' ? (got.sources ?? []).map((s) => s.fact) : got[key];
+        if (!same(gotValue, value)) out.push(`authority.${key} ${JSON.stringify(gotValue)} (expected ${JSON.stringify(value)})`);
+      }
+    }
+  }
   if (expect.attestations && !same(sorted(report.attestations ?? []), sorted(expect.attestations))) {
     out.push(`attestations ${report.attestations} (expected ${expect.attestations})`);
   }

@@ -3,8 +3,13 @@
 //! A stored record is one JSON line, `{"id", "request", "report"}`: a
 //! request as it was checked and the report saved with it. [`audit_record`]
 //! checks the request again under the current ruleset and says whether the
-//! verdict or the set of finding codes differs. Messages and the `ruleset`
-//! version alone do not count: a reworded message is not a new finding.
+//! verdict, the set of finding codes or the `authority` differs. Messages
+//! and the `ruleset` version alone do not count: a reworded message is not a
+//! new finding. The authority (the entry that authorizes, its basis, compact
+//! and home license, and the sources the decision rests on) is compared when
+//! the saved report has one (`null` included): a decision that now stands on
+//! another entry or another source is a change, even with the same verdict.
+//! A report saved before reports carried it is judged on verdict and codes.
 //!
 //! Requests without `as_of` are judged as of `today`, so a date that has
 //! passed (a retirement, an expired license) shows as a change too.
@@ -50,13 +55,54 @@ struct Judgment<'a> {
     verdict: Verdict,
     /// Sorted, without repeats.
     codes: Vec<&'a str>,
+    /// The report's `authority` as compact JSON (`null` included), when the
+    /// report has one.
+    authority: Option<String>,
 }
 
 impl ToJson for Judgment<'_> {
     fn write_json(&self, out: &mut String) {
         let mut w = ObjectWriter::new(out);
         w.field("ruleset", self.ruleset).field("verdict", &self.verdict).field("codes", &self.codes);
+        if let Some(authority) = &self.authority {
+            w.field("authority", &Raw(authority));
+        }
         w.end();
+    }
+}
+
+/// A parsed value written back as compact JSON, in the order it was read:
+/// the bytes the report writer gives for the same value.
+struct Canonical<'a>(&'a Value);
+
+impl ToJson for Canonical<'_> {
+    fn write_json(&self, out: &mut String) {
+        match self.0 {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(text) => out.push_str(text),
+            Value::String(text) => text.write_json(out),
+            Value::Array(items) => {
+                let items: Vec<Canonical<'_>> = items.iter().map(Canonical).collect();
+                items.write_json(out);
+            }
+            Value::Object(members) => {
+                let mut w = ObjectWriter::new(out);
+                for (key, value) in members {
+                    w.field(key, &Canonical(value));
+                }
+                w.end();
+            }
+        }
+    }
+}
+
+/// The `authority` of a report as compact JSON, or `None` for a kind without one.
+fn authority_of(report: &Report) -> Option<String> {
+    match report {
+        Report::Continuity(r) => Some(crate::json::to_string(&r.authority)),
+        Report::Session(r) => Some(crate::json::to_string(&r.authority)),
+        _ => None,
     }
 }
 
@@ -109,8 +155,15 @@ fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Aud
         Ok(request) => crate::check(&request, today),
         Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     };
-    let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()) };
-    if after.verdict == before.verdict && after.codes == before.codes {
+    // The authority is compared (and written) only when the saved report has one.
+    let authority = before.authority.as_ref().and(authority_of(&report));
+    let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()), authority };
+    let same_authority = match (&before.authority, &after.authority) {
+        (Some(saved), Some(now)) => saved == now,
+        // Saved with an authority, now of a kind without one: the verdict and codes differ too.
+        _ => true,
+    };
+    if after.verdict == before.verdict && after.codes == before.codes && same_authority {
         return Audit::Unchanged;
     }
     let report = report.to_json();
@@ -180,7 +233,8 @@ fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), Problem> {
     }
     codes.sort_unstable();
     codes.dedup();
-    Ok((id, request, Judgment { ruleset, verdict, codes }))
+    let authority = report.get("authority").map(|a| crate::json::to_string(&Canonical(a)));
+    Ok((id, request, Judgment { ruleset, verdict, codes, authority }))
 }
 
 #[cfg(test)]
@@ -219,6 +273,40 @@ mod tests {
         let same_verdict =
             r#"{"kind":"link","verdict":"accept","findings":[{"code":"tracking_removed"}],"ruleset":"x"}"#;
         assert!(matches!(audit_record(&record(same_verdict), None, today()), Audit::Changed { .. }));
+    }
+
+    /// A continuity record: NY licensed twice, the report saved as `report`.
+    fn continuity_record(report: &str) -> String {
+        let request = r#"{"kind":"continuity","as_of":"2026-11-29","location":"NY","provider":{"licenses":[{"jurisdiction":"NY","type":"LCSW","status":"active"},{"jurisdiction":"NY","type":"LCSW","status":"active"}],"credentials":[{"jurisdiction":"NY","status":"active"}]},"client":{"coverage":"none"}}"#;
+        format!(r#"{{"id":"c1","request":{request},"report":{report}}}"#)
+    }
+
+    #[test]
+    fn a_changed_authority_is_a_change_even_with_the_same_verdict() {
+        let now = r#"{"license":0,"basis":"state_license","jurisdiction":"NY","compact":null,"home_license":null,"sources":[]}"#;
+        let saved = |authority: &str| {
+            format!(
+                r#"{{"kind":"continuity","verdict":"accept","findings":[{{"code":"credentialed"}}],"authority":{authority},"ruleset":"2026.11.29"}}"#
+            )
+        };
+        assert_eq!(audit_record(&continuity_record(&saved(now)), Some(1), today()), Audit::Unchanged);
+        let other_entry = now.replace(r#""license":0"#, r#""license":1"#);
+        let Audit::Changed { before, after, line } = audit_record(&continuity_record(&saved(&other_entry)), None, today())
+        else {
+            panic!("an authority on another entry is a change")
+        };
+        assert_eq!((before, after), (Verdict::Accept, Verdict::Accept));
+        assert!(line.contains(&format!(r#""authority":{other_entry}}}"#)), "{line}");
+        assert!(line.contains(&format!(r#""authority":{now}}}"#)), "{line}");
+        let other_source = now.replace(
+            r#""sources":[]"#,
+            r#""sources":[{"fact":"psypact:NY","url":"https://x","checked":"2026-11-29","from":null}]"#,
+        );
+        assert!(matches!(audit_record(&continuity_record(&saved(&other_source)), None, today()), Audit::Changed { .. }));
+        assert!(matches!(audit_record(&continuity_record(&saved("null")), None, today()), Audit::Changed { .. }));
+        // A report saved before reports named their authority: verdict and codes only.
+        let older = r#"{"kind":"continuity","verdict":"accept","findings":[{"code":"credentialed"}],"ruleset":"2026.11.27"}"#;
+        assert_eq!(audit_record(&continuity_record(older), None, today()), Audit::Unchanged);
     }
 
     #[test]

@@ -417,7 +417,7 @@ fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
-        Value::Number => "number",
+        Value::Number(_) => "number",
         Value::String(_) => "string",
         Value::Array(_) => "list",
         Value::Object(_) => "object",

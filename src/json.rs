@@ -14,12 +14,12 @@ use std::fmt::Write as _;
 pub const MAX_DEPTH: usize = 64;
 
 /// A parsed JSON value. Object members keep their order; numbers are
-/// validated but not converted.
+/// validated but not converted: a number keeps its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Null,
     Bool(bool),
-    Number,
+    Number(String),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -178,6 +178,7 @@ impl Parser<'_> {
             }
             p.pos > start
         };
+        let start = self.pos;
         self.eat("-");
         if !self.eat("0") && !digits(self) {
             return Err(self.error("invalid_number"));
@@ -194,7 +195,7 @@ impl Parser<'_> {
                 return Err(self.error("invalid_number"));
             }
         }
-        Ok(Value::Number)
+        Ok(Value::Number(self.text.get(start..self.pos).unwrap_or_default().to_owned()))
     }
 
     fn string(&mut self) -> Result<String, ParseError> {

@@ -157,7 +157,8 @@ fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Aud
     };
     // The authority is compared (and written) only when the saved report has one.
     let authority = before.authority.as_ref().and(authority_of(&report));
-    let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()), authority };
+    let after =
+        Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()), authority };
     let same_authority = match (&before.authority, &after.authority) {
         (Some(saved), Some(now)) => saved == now,
         // Saved with an authority, now of a kind without one: the verdict and codes differ too.
@@ -291,7 +292,8 @@ mod tests {
         };
         assert_eq!(audit_record(&continuity_record(&saved(now)), Some(1), today()), Audit::Unchanged);
         let other_entry = now.replace(r#""license":0"#, r#""license":1"#);
-        let Audit::Changed { before, after, line } = audit_record(&continuity_record(&saved(&other_entry)), None, today())
+        let Audit::Changed { before, after, line } =
+            audit_record(&continuity_record(&saved(&other_entry)), None, today())
         else {
             panic!("an authority on another entry is a change")
         };
@@ -302,10 +304,14 @@ mod tests {
             r#""sources":[]"#,
             r#""sources":[{"fact":"psypact:NY","url":"https://x","checked":"2026-11-29","from":null}]"#,
         );
-        assert!(matches!(audit_record(&continuity_record(&saved(&other_source)), None, today()), Audit::Changed { .. }));
+        assert!(matches!(
+            audit_record(&continuity_record(&saved(&other_source)), None, today()),
+            Audit::Changed { .. }
+        ));
         assert!(matches!(audit_record(&continuity_record(&saved("null")), None, today()), Audit::Changed { .. }));
         // A report saved before reports named their authority: verdict and codes only.
-        let older = r#"{"kind":"continuity","verdict":"accept","findings":[{"code":"credentialed"}],"ruleset":"2026.11.27"}"#;
+        let older =
+            r#"{"kind":"continuity","verdict":"accept","findings":[{"code":"credentialed"}],"ruleset":"2026.11.27"}"#;
         assert_eq!(audit_record(&continuity_record(older), None, today()), Audit::Unchanged);
     }
 

@@ -1,18 +1,25 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Property tests of authority to practice (contract v1.1): whatever the
-//! provider's record says, a session is never confirmed without an entry in
-//! force that day at the client's location, and a compact privilege never
-//! counts where its compact is not operational that day.
+//! Property tests of authority to practice (contracts v1.1 and v1.2):
+//! whatever the provider's record says, a session is never confirmed without
+//! an entry in force that day at the client's location, a compact privilege
+//! never counts where its compact is not operational that day, no entry of
+//! another profession, of a supervised level, or a TAP ever authorizes, a
+//! registration never authorizes without a valid independent license of the
+//! same profession elsewhere, and `authority.license` always names an entry
+//! in force that day.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use proptest::prelude::*;
 use proptest::sample::select;
 use telehealth_rules::continuity::Outcome;
 use telehealth_rules::licensure::compacts::Compact;
-use telehealth_rules::licensure::{profession_of, standing_on};
+use telehealth_rules::licensure::levels::level_of;
+use telehealth_rules::licensure::professions::document;
+use telehealth_rules::licensure::{entry_profession, profession_of, standing_on, Authority};
 use telehealth_rules::{
     check, Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, Date, License, LicenseBasis,
-    LicenseStatus, Modality, Payment, Profession, Provider, Report, Request, SessionRequest, SessionStart,
+    LicenseLevel, LicenseStatus, Modality, Payment, PrivilegeKind, Profession, Provider, Report, Request,
+    SessionRequest, SessionStart,
 };
 
 const PLACES: &[&str] = &["AZ", "CO", "CA", "NY", "MN", "GA", "FL", "VT", "TX", "PA", "MT", "AL", "CT", "OH", "TN"];
@@ -36,7 +43,29 @@ fn license() -> impl Strategy<Value = License> {
     (
         (
             pick(PLACES),
-            pick(&["LCSW", "LPC", "LMHC", "psychologist", "PsyD", "LMFT", "PMHNP", "MD", "RN", "APIT", "x"]),
+            pick(&[
+                "LCSW",
+                "LPC",
+                "LMHC",
+                "psychologist",
+                "PsyD",
+                "LMFT",
+                "PMHNP",
+                "MD",
+                "RN",
+                "LPN",
+                "APIT",
+                "TAP",
+                "IPC",
+                "E.Passport",
+                "LPC Associate",
+                "LSW",
+                "LMSW",
+                "LAPC",
+                "LPCC",
+                "Reiki master",
+                "x",
+            ]),
         ),
         (
             proptest::option::weighted(0.2, pick(Profession::NAMES).prop_map(|(_, p)| p)),
@@ -45,40 +74,57 @@ fn license() -> impl Strategy<Value = License> {
             pick(LicenseStatus::NAMES).prop_map(|(_, s)| s),
         ),
         (proptest::option::of(day()), proptest::option::of(day()), proptest::option::of(day())),
+        (
+            proptest::option::weighted(0.2, pick(LicenseLevel::NAMES).prop_map(|(_, l)| l)),
+            proptest::option::weighted(0.2, pick(PrivilegeKind::NAMES).prop_map(|(_, k)| k)),
+        ),
     )
-        .prop_map(|((place, title), (profession, basis, compact, status), (status_since, issued, expires))| {
-            // A temporary permit always has a last day (validation refuses it otherwise).
-            let expires = match basis {
-                LicenseBasis::TemporaryPermit => expires.or(Date::parse("2030-12-31").ok()),
-                _ => expires,
-            };
-            License {
-                jurisdiction: place.to_owned(),
-                license_type: Some(title.to_owned()),
-                profession,
-                basis,
-                compact,
-                level: None,
-                privilege: None,
-                status,
-                status_since,
-                issued,
-                expires,
-            }
-        })
+        .prop_map(
+            |(
+                (place, title),
+                (profession, basis, compact, status),
+                (status_since, issued, expires),
+                (level, privilege),
+            )| {
+                // A temporary permit always has a last day (validation refuses it otherwise).
+                let expires = match basis {
+                    LicenseBasis::TemporaryPermit => expires.or(Date::parse("2030-12-31").ok()),
+                    _ => expires,
+                };
+                License {
+                    jurisdiction: place.to_owned(),
+                    license_type: Some(title.to_owned()),
+                    profession,
+                    basis,
+                    compact,
+                    level,
+                    privilege,
+                    status,
+                    status_since,
+                    issued,
+                    expires,
+                }
+            },
+        )
 }
 
 fn provider() -> impl Strategy<Value = Provider> {
-    (prop::collection::vec(license(), 0..6), pick(PLACES)).prop_map(|(licenses, credentialed)| Provider {
-        profession: None,
-        residence: None,
-        licenses,
-        credentials: vec![Credential {
-            jurisdiction: credentialed.to_owned(),
-            status: CredentialStatus::Active,
-            effective: None,
-        }],
-    })
+    (
+        prop::collection::vec(license(), 0..6),
+        pick(PLACES),
+        proptest::option::weighted(0.4, pick(Profession::NAMES).prop_map(|(_, p)| p)),
+        proptest::option::weighted(0.3, pick(PLACES)),
+    )
+        .prop_map(|(licenses, credentialed, profession, residence)| Provider {
+            profession,
+            residence: residence.map(str::to_owned),
+            licenses,
+            credentials: vec![Credential {
+                jurisdiction: credentialed.to_owned(),
+                status: CredentialStatus::Active,
+                effective: None,
+            }],
+        })
 }
 
 /// A record built to hold a compact privilege at `PLACES[at]`, with home
@@ -152,6 +198,35 @@ fn authorized(report: &Report) -> bool {
     outcome(report).is_some_and(|o| o != Outcome::Refer)
 }
 
+fn authority(report: &Report) -> Option<&Authority> {
+    match report {
+        Report::Continuity(r) => r.authority.as_ref(),
+        Report::Session(r) => r.authority.as_ref(),
+        _ => None,
+    }
+}
+
+/// The PSYPACT privilege kind an entry names: given, else by its title.
+fn kind_of(license: &License) -> Option<PrivilegeKind> {
+    license.privilege.or_else(|| license.license_type.as_deref().and_then(document).and_then(|d| d.privilege))
+}
+
+/// A session on `day` at `location`, judged on `as_of`.
+fn session_on(location: &str, provider: Provider, day: Date, as_of: Date) -> Request {
+    Request::Session(SessionRequest {
+        location: Some(location.to_owned()),
+        provider,
+        client: Client { coverage: Coverage::None, saved_locations: vec![location.to_owned()] },
+        session_date: Some(day),
+        session_start: None,
+        provider_location: None,
+        modality: Modality::Video,
+        payment: Payment::PrivatePay,
+        as_of: Some(as_of),
+        locale: None,
+    })
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -194,13 +269,14 @@ proptest! {
             // is operational there that day, and the provider holds a state
             // license in force that day where that compact is operational.
             let ok = only_privileges.licenses.iter().filter(|l| l.jurisdiction == location).any(|p| {
-                let inferred = match profession_of(p) {
+                let inferred = match entry_profession(p) {
                     Profession::Psychologist => Some(CompactId::Psypact),
                     Profession::Counselor => Some(CompactId::Counseling),
                     Profession::SocialWorker => Some(CompactId::SocialWork),
                     _ => None,
                 };
-                p.compact.or(inferred).and_then(Compact::get).is_some_and(|c| {
+                let titled = p.license_type.as_deref().and_then(document).and_then(|d| d.compact);
+                p.compact.or(titled).or(inferred).and_then(Compact::get).is_some_and(|c| {
                     c.operational_in(location, as_of)
                         && only_privileges.licenses.iter().any(|h| {
                             h.basis == LicenseBasis::StateLicense
@@ -226,6 +302,101 @@ proptest! {
             prop_assert!(authorized(&after), "before {before:?}\nafter {after:?}");
         }
     }
+
+    /// Contract v1.2: whatever authorizes is within the provider's scope: an
+    /// entry of the profession practised (when given), never a nurse's or an
+    /// `other` entry, never a supervised level, never a TAP; a privilege or a
+    /// registration rests on an independent license of the same profession,
+    /// and the authority names an entry in force that day at the client's
+    /// location (a session's date, judged later).
+    #[test]
+    fn authority_is_within_scope_and_in_force(
+        (location, provider) in prop_oneof![2 => privilege_record(), 3 => (pick(PLACES), provider())],
+        day in recent_day(),
+        later in 0i64..200,
+        session in any::<bool>(),
+    ) {
+        let as_of = Date::from_unix_days(day.to_unix_days() + later);
+        let (request, status_day) = if session {
+            (session_on(location, provider.clone(), day, as_of), as_of)
+        } else {
+            (continuity(location, provider.clone(), day), day)
+        };
+        let report = check(&request, status_day);
+        let Some(a) = authority(&report) else {
+            prop_assert!(!authorized(&report), "authorized with no authority: {report:?}");
+            return Ok(());
+        };
+        prop_assert!(authorized(&report), "an authority on a refusal: {report:?}");
+        let entry = provider.licenses.get(a.license).expect("authority.license is an index of provider.licenses");
+        prop_assert_eq!(a.jurisdiction, location);
+        prop_assert_eq!(entry.jurisdiction.as_str(), location);
+        prop_assert_eq!(entry.basis, a.basis);
+        prop_assert!(standing_on(entry, day, status_day).is_ok(), "not in force that day: {entry:?}");
+        let profession = entry_profession(entry);
+        prop_assert!(!matches!(profession, Profession::RegisteredNurse | Profession::Other), "{entry:?}");
+        if let Some(practised) = provider.profession {
+            prop_assert_eq!(profession, practised, "another profession authorized: {:?}", entry);
+        }
+        if entry.basis != LicenseBasis::CompactPrivilege || entry.level.is_some() {
+            prop_assert_eq!(level_of(entry), LicenseLevel::Independent, "a supervised level authorized: {:?}", entry);
+        }
+        prop_assert_ne!(kind_of(entry), Some(PrivilegeKind::Tap), "a TAP authorized: {:?}", entry);
+        match a.basis {
+            LicenseBasis::CompactPrivilege | LicenseBasis::TelehealthRegistration => {
+                let home = a.home_license.and_then(|h| provider.licenses.get(h));
+                let home = home.expect("a privilege or registration names the license it rests on");
+                prop_assert_eq!(home.basis, LicenseBasis::StateLicense);
+                prop_assert_eq!(entry_profession(home), profession);
+                prop_assert_eq!(level_of(home), LicenseLevel::Independent, "rests on a supervised level: {:?}", home);
+                prop_assert!(standing_on(home, day, status_day).is_ok(), "rests on a license not in force: {home:?}");
+                if a.basis == LicenseBasis::TelehealthRegistration {
+                    prop_assert_ne!(home.jurisdiction.as_str(), location, "a registration rests on a license elsewhere");
+                }
+                prop_assert!(!a.sources.is_empty(), "no source for {:?}", a.basis);
+            }
+            LicenseBasis::StateLicense | LicenseBasis::TemporaryPermit => {
+                prop_assert!(a.home_license.is_none() && a.sources.is_empty() && a.compact.is_none());
+            }
+        }
+    }
+
+    /// A registration alone never authorizes without a valid independent
+    /// license of the same profession in another jurisdiction that day.
+    #[test]
+    fn a_registration_needs_a_license_elsewhere(
+        location in pick(&["FL", "VT", "AZ"]), provider in provider(), as_of in recent_day(),
+        title in pick(&["LPC", "psychologist", "LCSW", "LMFT"]),
+    ) {
+        let mut record = provider;
+        record.licenses.retain(|l| l.jurisdiction != location);
+        record.licenses.push(License {
+            jurisdiction: location.to_owned(),
+            license_type: Some(title.to_owned()),
+            profession: None,
+            basis: LicenseBasis::TelehealthRegistration,
+            compact: None,
+            level: None,
+            privilege: None,
+            status: LicenseStatus::Active,
+            status_since: None,
+            issued: None,
+            expires: None,
+        });
+        let report = check(&continuity(location, record.clone(), as_of), as_of);
+        if authorized(&report) {
+            let profession = profession_of(record.licenses.last().expect("pushed"));
+            let elsewhere = record.licenses.iter().any(|l| {
+                l.basis == LicenseBasis::StateLicense
+                    && l.jurisdiction != location
+                    && entry_profession(l) == profession
+                    && level_of(l) == LicenseLevel::Independent
+                    && standing_on(l, as_of, as_of).is_ok()
+            });
+            prop_assert!(elsewhere, "a registration authorized alone: {report:?}");
+        }
+    }
+
 
     /// `session_start` is judged on its date as written, whatever the offset.
     #[test]

@@ -140,7 +140,7 @@ fn privilege_record() -> impl Strategy<Value = (&'static str, Provider)> {
     let home = (place(), same_title, status(), dates())
         .prop_map(|(place, other_title, status, (issued, expires))| (place, other_title, status, issued, expires));
     let compact = proptest::option::weighted(0.3, pick(CompactId::NAMES).prop_map(|(_, c)| c));
-    let title = pick(&["psychologist", "LPC", "LMHC", "LCSW", "APIT"]);
+    let title = pick(&["psychologist", "LPC", "LMHC", "LCSW", "APIT", "TAP", "IPC", "LPC Associate"]);
     (place(), title, status(), dates(), compact, prop::collection::vec(home, 0..4)).prop_map(
         |(place, title, status, (issued, expires), compact, homes)| {
             let license = |jurisdiction: &str, title: &str, basis, compact, status, issued, expires| License {

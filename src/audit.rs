@@ -55,9 +55,8 @@ struct Judgment<'a> {
     verdict: Verdict,
     /// Sorted, without repeats.
     codes: Vec<&'a str>,
-    /// The report's `authority` as compact JSON (`null` included), when the
-    /// report has one.
-    authority: Option<String>,
+    /// The report's `authority` (`null` included), when the report has one.
+    authority: Option<Value>,
 }
 
 impl ToJson for Judgment<'_> {
@@ -65,7 +64,7 @@ impl ToJson for Judgment<'_> {
         let mut w = ObjectWriter::new(out);
         w.field("ruleset", self.ruleset).field("verdict", &self.verdict).field("codes", &self.codes);
         if let Some(authority) = &self.authority {
-            w.field("authority", &Raw(authority));
+            w.field("authority", &Canonical(authority));
         }
         w.end();
     }
@@ -97,12 +96,25 @@ impl ToJson for Canonical<'_> {
     }
 }
 
-/// The `authority` of a report as compact JSON, or `None` for a kind without one.
-fn authority_of(report: &Report) -> Option<String> {
-    match report {
-        Report::Continuity(r) => Some(crate::json::to_string(&r.authority)),
-        Report::Session(r) => Some(crate::json::to_string(&r.authority)),
-        _ => None,
+/// The `authority` of a report as a JSON value, or `None` for a kind without one.
+fn authority_of(report: &Report) -> Option<Value> {
+    let text = match report {
+        Report::Continuity(r) => crate::json::to_string(&r.authority),
+        Report::Session(r) => crate::json::to_string(&r.authority),
+        _ => return None,
+    };
+    json::parse(&text).ok()
+}
+
+/// Whether two values are the same JSON, whatever the order of object
+/// members (a stored record may have been rewritten by a tool that sorts keys).
+fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
     }
 }
 
@@ -160,7 +172,7 @@ fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Aud
     let after =
         Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()), authority };
     let same_authority = match (&before.authority, &after.authority) {
-        (Some(saved), Some(now)) => saved == now,
+        (Some(saved), Some(now)) => same_json(saved, now),
         // Saved with an authority, now of a kind without one: the verdict and codes differ too.
         _ => true,
     };
@@ -234,7 +246,7 @@ fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), Problem> {
     }
     codes.sort_unstable();
     codes.dedup();
-    let authority = report.get("authority").map(|a| crate::json::to_string(&Canonical(a)));
+    let authority = report.get("authority").cloned();
     Ok((id, request, Judgment { ruleset, verdict, codes, authority }))
 }
 

@@ -2,8 +2,8 @@
 //! `telehealth-rules audit` on a generated file of 100,000 stored records:
 //! every shared vector's request with its golden report, some reports altered
 //! the way an older ruleset would have answered (another verdict, a code that
-//! is gone) and some only reworded or stamped with an old ruleset (not a
-//! change). Exactly the altered records come out, bad lines are named by
+//! is gone, an authority on another entry) and some only reworded or
+//! stamped with an old ruleset (not a change). Exactly the altered records come out, bad lines are named by
 //! number, and the peak memory does not grow with the input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -35,6 +35,11 @@ fn record(i: usize, cases: &[(Value, Value)]) -> (Value, bool) {
                 f["message"] = json!("An older wording.");
             }
             false
+        }
+        // The saved decision stood on another entry: a change, same verdict.
+        5 if report["authority"].is_object() => {
+            report["authority"]["license"] = json!(999);
+            true
         }
         // The saved verdict was another one.
         7 => {
@@ -148,7 +153,8 @@ fn audit_reports_exactly_the_changed_records_in_constant_memory() {
         let id = v["id"].as_str().unwrap().to_owned();
         assert_eq!(v["after"]["ruleset"], telehealth_rules::RULESET);
         assert_eq!(v["after"]["verdict"], v["report"]["verdict"], "{line}");
-        assert_ne!((&v["before"]["verdict"], &v["before"]["codes"]), (&v["after"]["verdict"], &v["after"]["codes"]));
+        let judged = |side: &str| (&v[side]["verdict"], &v[side]["codes"], &v[side]["authority"]);
+        assert_ne!(judged("before"), judged("after"), "{line}");
         assert!(ids.insert(id), "{line}");
     }
     assert_eq!(bad_seen, bad);

@@ -6,6 +6,7 @@
 //! were gathered and how to refresh them.
 
 use crate::date::Date;
+use crate::native_only::NativeOnly;
 use crate::request::{CompactId, Profession};
 
 /// What holding the compact's authority means.
@@ -39,17 +40,19 @@ pub struct Cited {
     pub url: &'static str,
     /// The day it was read.
     pub checked: Date,
-    /// What the page says, briefly (enactment date, why uncertain, ...).
-    pub note: &'static str,
+    /// What the page says, briefly (enactment date, why uncertain, ...):
+    /// documentation, in native builds only (no report carries it).
+    pub note: NativeOnly<&'static str>,
 }
 
-/// A row's source. Reports cite it (`authority.sources`, a finding's
-/// `source`), so it is kept in every build, the wasm records module included.
+/// A row's source. Reports cite its URL and checked date (`authority.sources`,
+/// a finding's `source`), so those are kept in every build, the wasm records
+/// module included; the note is not.
 pub type Source = Cited;
 
 /// The source of a row: `url`, read on `checked`, saying `note`.
 pub(super) const fn cite(url: &'static str, checked: Date, note: &'static str) -> Source {
-    Cited { url, checked, note }
+    Cited { url, checked, note: NativeOnly::new(note) }
 }
 
 /// One member jurisdiction of a compact.
@@ -164,7 +167,7 @@ mod tests {
             for m in c.members {
                 assert!(m.source.checked <= TODAY, "{:?} {}", c.id, m.jurisdiction);
                 assert!(m.source.url.starts_with("https://"), "{:?} {}", c.id, m.jurisdiction);
-                assert!(!m.source.note.is_empty(), "{:?} {}", c.id, m.jurisdiction);
+                assert!(!m.source.note.value.is_empty(), "{:?} {}", c.id, m.jurisdiction);
                 if let Operational::Since(day) = m.operational {
                     assert!(day > ymd(2015, 12, 31) && day <= TODAY, "{:?} {}", c.id, m.jurisdiction);
                 }

@@ -194,8 +194,8 @@ mod tests {
     fn rows_are_well_formed() {
         for (i, r) in SUPERVISED.iter().enumerate() {
             assert!(r.jurisdiction.is_empty() || by_code(r.jurisdiction).is_some(), "{}", r.title);
-            assert!(r.source.url.starts_with("http") && !r.source.note.is_empty(), "{}", r.title);
-            assert!(r.verified || r.source.note.starts_with("unverified"), "{}", r.title);
+            assert!(r.source.url.starts_with("http") && !r.source.note.value.is_empty(), "{}", r.title);
+            assert!(r.verified || r.source.note.value.starts_with("unverified"), "{}", r.title);
             for f in r.folded {
                 assert_eq!(fold(f).as_deref(), Some(*f), "{}", r.title);
                 // Every supervised title still names a profession.

@@ -170,6 +170,46 @@ fn privilege_record() -> impl Strategy<Value = (&'static str, Provider)> {
     )
 }
 
+/// A Counseling Compact privilege whose home licenses are often of a
+/// supervised level (Ohio LPC, Georgia LAPC) beside independent ones, and a
+/// registration resting on them, so the level rules decide often.
+fn supervised_home_record() -> impl Strategy<Value = (&'static str, Provider)> {
+    let home = (pick(&[("OH", "LPC"), ("OH", "LPCC"), ("GA", "LAPC"), ("GA", "LPC"), ("AZ", "LPC")]), any::<bool>());
+    (
+        pick(&["MN", "AZ", "LA", "IN", "FL"]),
+        prop::collection::vec(home, 1..3),
+        proptest::option::weighted(0.3, pick(&["OH", "GA", "AZ"])),
+    )
+        .prop_map(|(place, homes, residence)| {
+            let basis =
+                if place == "FL" { LicenseBasis::TelehealthRegistration } else { LicenseBasis::CompactPrivilege };
+            let entry = |jurisdiction: &str, title: &str, basis, status| License {
+                jurisdiction: jurisdiction.to_owned(),
+                license_type: Some(title.to_owned()),
+                profession: None,
+                basis,
+                compact: None,
+                level: None,
+                privilege: None,
+                status,
+                status_since: None,
+                issued: None,
+                expires: None,
+            };
+            let mut licenses: Vec<License> = homes
+                .into_iter()
+                .map(|((at, title), active)| {
+                    let status = if active { LicenseStatus::Active } else { LicenseStatus::Suspended };
+                    entry(at, title, LicenseBasis::StateLicense, status)
+                })
+                .collect();
+            licenses.push(entry(place, "LPC", basis, LicenseStatus::Active));
+            let credentials =
+                vec![Credential { jurisdiction: place.to_owned(), status: CredentialStatus::Active, effective: None }];
+            (place, Provider { profession: None, residence: residence.map(str::to_owned), licenses, credentials })
+        })
+}
+
 /// A day, most often in 2026 (when most compacts are in force).
 fn recent_day() -> impl Strategy<Value = Date> {
     let start = Date::parse("2026-01-01").unwrap().to_unix_days();
@@ -311,7 +351,11 @@ proptest! {
     /// location (a session's date, judged later).
     #[test]
     fn authority_is_within_scope_and_in_force(
-        (location, provider) in prop_oneof![2 => privilege_record(), 3 => (pick(PLACES), provider())],
+        (location, provider) in prop_oneof![
+            2 => privilege_record(),
+            1 => supervised_home_record(),
+            3 => (pick(PLACES), provider()),
+        ],
         day in recent_day(),
         later in 0i64..200,
         session in any::<bool>(),

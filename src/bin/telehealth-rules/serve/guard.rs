@@ -1,5 +1,7 @@
 //! The connection's socket as hyper sees it: a write that makes no progress
-//! for the write timeout fails (a client that stops reading is dropped), and
+//! for the write timeout fails, and the socket is then closed with a reset
+//! (`SO_LINGER` 0) so that the kernel drops its send queue at once instead of
+//! keeping it, orphaned, for as long as the client keeps its end open; and
 //! the error responses hyper writes by itself (400, 414, 431 for a request it
 //! cannot parse) are replaced by ours, which carry the security headers and an
 //! `invalid_request` report.
@@ -30,6 +32,8 @@ use tokio::time::Sleep;
 pub struct IoFlags {
     pub read_blocked: AtomicBool,
     pub write_blocked: AtomicBool,
+    /// A write ran out of time (the connection is reset when it closes).
+    pub write_timed_out: AtomicBool,
 }
 
 pub struct GuardedIo {
@@ -63,6 +67,9 @@ impl GuardedIo {
                     Box::pin(tokio::time::sleep(timeout))
                 });
                 if stall.as_mut().poll(cx).is_ready() {
+                    // Closed with a reset: the unsent bytes are discarded.
+                    let _ = self.stream.set_zero_linger();
+                    self.flags.write_timed_out.store(true, Ordering::Relaxed);
                     return Poll::Ready(Err(io::Error::new(
                         io::ErrorKind::TimedOut,
                         "the client read nothing for the write timeout",

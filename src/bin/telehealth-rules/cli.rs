@@ -149,7 +149,9 @@ fn markdown() -> String {
         sections.push((name, sub.render_long_help().to_string()));
     }
     for (name, help) in sections {
-        out.push_str(&format!("## `{name}`\n\n```text\n{}\n```\n\n", help.trim_end()));
+        // Lines without trailing blanks (clap indents its empty lines).
+        let help: Vec<&str> = help.trim_end().lines().map(str::trim_end).collect();
+        out.push_str(&format!("## `{name}`\n\n```text\n{}\n```\n\n", help.join("\n")));
     }
     out.truncate(out.trim_end().len());
     out.push('\n');

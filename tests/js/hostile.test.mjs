@@ -20,7 +20,8 @@ const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', 
 
 /** Starts `serve` with extra flags: {url, host, port, child, exited, stop}. */
 function serve(flags = []) {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Warnings and errors only, unless `flags` say otherwise (the last one wins).
+  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
   return new Promise((resolveStart, reject) => {
     let output = '';

@@ -43,6 +43,7 @@ enum Command {
     Audit(crate::audit::AuditArgs),
     /// Serve the settings page, the npm package under /pkg/, POST /v1/check,
     /// /healthz, /readyz and /v1/openapi.json.
+    #[command(args_override_self = true)]
     Serve(crate::serve::ServeArgs),
     /// Print this command line's reference (docs/cli.md) as Markdown.
     #[command(hide = true)]

@@ -1232,3 +1232,45 @@ impl Signals {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_opened_is_503_with_retry_after() {
+        let metrics = metrics::Metrics::new();
+        for kind in [Kind::Page, Kind::Package] {
+            let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            finish(&mut response, kind, "/index.html", false, &metrics);
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers().get(header::RETRY_AFTER), Some(&HeaderValue::from_static("1")));
+            assert_eq!(response.headers().get(header::CACHE_CONTROL), Some(&HeaderValue::from_static("no-cache")));
+        }
+        assert!(metrics.encode().is_some_and(|text| text.contains("telehealth_rules_files_unavailable_total 2")));
+    }
+
+    #[test]
+    fn directory_redirects_name_this_origin() {
+        let metrics = metrics::Metrics::new();
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+        response.headers_mut().insert(header::LOCATION, HeaderValue::from_static("//messages/"));
+        finish(&mut response, Kind::Package, "/pkg///messages", false, &metrics);
+        assert_eq!(response.headers().get(header::LOCATION), Some(&HeaderValue::from_static("/pkg/messages/")));
+    }
+
+    #[test]
+    fn durations_and_counts() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2s"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert_eq!(parse_delay("0s"), Ok(Duration::ZERO));
+        assert_eq!(parse_delay("0"), Ok(Duration::ZERO));
+        assert_eq!(parse_delay("250ms"), Ok(Duration::from_millis(250)));
+        assert!(parse_count("0").is_err());
+        assert_eq!(parse_count("7"), Ok(7));
+    }
+}

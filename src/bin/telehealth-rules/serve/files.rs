@@ -80,6 +80,8 @@ impl Folder {
     fn resolve(&self, path: &Path) -> io::Result<Option<Target>> {
         let real = match std::fs::canonicalize(path) {
             Ok(real) => real,
+            // A loop of links is no file.
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Ok(Some(Target::Refused)),
             Err(e) if is_missing(&e) => return Ok(None),
             Err(e) => return Err(e),
         };
@@ -118,7 +120,7 @@ fn is_missing(e: &io::Error) -> bool {
             | io::ErrorKind::PermissionDenied
             | io::ErrorKind::NotADirectory
             | io::ErrorKind::InvalidInput
-    ) || e.raw_os_error() == Some(40) // ELOOP: a loop of links is no file
+    )
 }
 
 /// Percent-decodes a URL path; `None` when the result is not UTF-8 or holds

@@ -117,8 +117,7 @@ fn run(today: Date, max: usize) -> io::Result<Tally> {
                 Audit::Changed { before, after, .. } => {
                     tally.records += 1;
                     tally.changed += 1;
-                    if let Some(n) =
-                        tally.by_verdict.get_mut(index(*before)).and_then(|row| row.get_mut(index(*after)))
+                    if let Some(n) = tally.by_verdict.get_mut(index(*before)).and_then(|row| row.get_mut(index(*after)))
                     {
                         *n += 1;
                     }

@@ -44,7 +44,7 @@ enum Command {
     /// Serve the settings page, the npm package under /pkg/, POST /v1/check,
     /// /healthz, /readyz and /v1/openapi.json.
     #[command(args_override_self = true)]
-    Serve(crate::serve::ServeArgs),
+    Serve(Box<crate::serve::ServeArgs>),
     /// Print this command line's reference (docs/cli.md) as Markdown.
     #[command(hide = true)]
     HelpMarkdown,
@@ -89,7 +89,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Audit(args) => return crate::audit::main(&args),
-        Command::Serve(args) => match crate::serve::Options::from_args(args) {
+        Command::Serve(args) => match crate::serve::Options::from_args(*args) {
             Ok(options) => crate::serve::run(options).map(|()| ExitCode::SUCCESS),
             Err(message) => {
                 let error = command().error(clap::error::ErrorKind::ValueValidation, message);
@@ -131,9 +131,8 @@ fn print_text(text: &str) -> io::Result<ExitCode> {
 /// docs/cli.md: each command's `--help`, as clap prints it, under a heading.
 fn markdown() -> String {
     // The values set in this environment are not part of the reference.
-    let mut root = command()
-        .mut_args(|a| a.hide_env_values(true))
-        .mut_subcommands(|s| s.mut_args(|a| a.hide_env_values(true)));
+    let mut root =
+        command().mut_args(|a| a.hide_env_values(true)).mut_subcommands(|s| s.mut_args(|a| a.hide_env_values(true)));
     root.build();
     let mut out = String::from(
         "# Command line reference\n\n\

@@ -371,7 +371,8 @@ fn init_logging(format: LogFormat, level: LogLevel) {
 /// two descriptors, and a process out of descriptors can neither accept (so
 /// pressure relief never starts) nor open its files.
 fn connection_cap(wanted: usize) -> std::io::Result<usize> {
-    let limit = rlimit::increase_nofile_limit(u64::MAX).or_else(|_| rlimit::getrlimit(rlimit::Resource::NOFILE).map(|(soft, _)| soft))?;
+    let limit = rlimit::increase_nofile_limit(u64::MAX)
+        .or_else(|_| rlimit::getrlimit(rlimit::Resource::NOFILE).map(|(soft, _)| soft))?;
     let allowed = usize::try_from(limit.saturating_sub(RESERVED_FDS) / 2).unwrap_or(usize::MAX);
     if allowed == 0 {
         return Err(std::io::Error::other(format!(
@@ -1086,10 +1087,7 @@ async fn readyz(ready: bool, page: PathBuf, pkg: PathBuf) -> Response {
     } else if !std::fs::metadata(&pkg).is_ok_and(|m| m.is_dir()) {
         "package_missing"
     } else {
-        return json(
-            StatusCode::OK,
-            format!("{{\"status\":\"ready\",\"ruleset\":\"{}\"}}", telehealth_rules::RULESET),
-        );
+        return json(StatusCode::OK, format!("{{\"status\":\"ready\",\"ruleset\":\"{}\"}}", telehealth_rules::RULESET));
     };
     json(StatusCode::SERVICE_UNAVAILABLE, format!("{{\"status\":\"{status}\"}}"))
 }

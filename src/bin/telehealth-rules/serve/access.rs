@@ -32,7 +32,8 @@ pub struct RequestIds {
 impl RequestIds {
     pub fn new() -> RequestIds {
         let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+        hasher
+            .write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
         hasher.write_u32(std::process::id());
         RequestIds { prefix: hasher.finish(), next: AtomicU64::new(1) }
     }

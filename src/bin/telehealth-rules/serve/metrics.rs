@@ -74,7 +74,11 @@ impl Metrics {
     pub fn new() -> Metrics {
         let mut registry = Registry::with_prefix("telehealth_rules");
         let requests = Family::<RequestLabels, Counter>::default();
-        registry.register("http_requests", "HTTP requests answered, by route, report kind, verdict and status", requests.clone());
+        registry.register(
+            "http_requests",
+            "HTTP requests answered, by route, report kind, verdict and status",
+            requests.clone(),
+        );
         let latency = Family::<RouteLabels, Histogram>::new_with_constructor(latency_histogram as fn() -> Histogram);
         registry.register_with_unit(
             "http_request_duration",
@@ -101,7 +105,11 @@ impl Metrics {
         let timeouts = Family::<PhaseLabels, Counter>::default();
         registry.register("timeouts", "Connections or requests that ran out of time, by phase", timeouts.clone());
         let body_too_large = Counter::default();
-        registry.register("body_limit_refusals", "Request bodies refused as over the limit (413)", body_too_large.clone());
+        registry.register(
+            "body_limit_refusals",
+            "Request bodies refused as over the limit (413)",
+            body_too_large.clone(),
+        );
         let files_unavailable = Counter::default();
         registry.register(
             "files_unavailable",

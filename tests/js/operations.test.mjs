@@ -142,6 +142,7 @@ test('the OpenAPI document is served at /v1/openapi.json, as shipped in docs/', 
     assert.equal(unknown.status, 404);
     assert.equal(unknown.headers['content-type'], 'application/json');
     assert.deepEqual(JSON.parse(unknown.body).findings[0].params, { problem: 'not_found' });
+    assert.match(JSON.parse(unknown.body).findings[0].message, /no such API path/);
   } finally {
     server.child.kill('SIGKILL');
   }

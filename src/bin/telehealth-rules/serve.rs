@@ -301,7 +301,7 @@ const RESERVED_FDS: u64 = 64;
 const SEND_BUFFER_BYTES: usize = 128 * 1024;
 
 pub fn run(mut options: Options) -> std::io::Result<()> {
-    init_logging(options.log_format, options.log_level);
+    let _log = init_logging(options.log_format, options.log_level);
     options.limits.max_connections = connection_cap(options.limits.max_connections)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let result = runtime.block_on(async move {
@@ -345,8 +345,14 @@ pub fn run(mut options: Options) -> std::io::Result<()> {
     result
 }
 
-/// Logs to stderr, as text or JSON lines, from `level` up.
-fn init_logging(format: LogFormat, level: LogLevel) {
+/// Log lines waiting for stderr; beyond them, lines are dropped rather than
+/// make a request wait for a stalled log reader.
+const LOG_QUEUE_LINES: usize = 64 * 1024;
+
+/// Logs to stderr, as text or JSON lines, from `level` up, through a
+/// writer thread (`tracing-appender`): serving never blocks on the log. The
+/// guard flushes what is queued when dropped, at exit.
+fn init_logging(format: LogFormat, level: LogLevel) -> tracing_appender::non_blocking::WorkerGuard {
     use tracing::level_filters::LevelFilter;
     let level = match level {
         LogLevel::Off => LevelFilter::OFF,
@@ -356,7 +362,12 @@ fn init_logging(format: LogFormat, level: LogLevel) {
         LogLevel::Debug => LevelFilter::DEBUG,
         LogLevel::Trace => LevelFilter::TRACE,
     };
-    let builder = tracing_subscriber::fmt().with_writer(std::io::stderr).with_max_level(level).with_target(false);
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(true)
+        .buffered_lines_limit(LOG_QUEUE_LINES)
+        .thread_name("telehealth-rules-log")
+        .finish(std::io::stderr());
+    let builder = tracing_subscriber::fmt().with_writer(writer).with_max_level(level).with_target(false);
     let _ = match format {
         LogFormat::Text => {
             use std::io::IsTerminal;
@@ -364,6 +375,7 @@ fn init_logging(format: LogFormat, level: LogLevel) {
         }
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(false).with_span_list(false).try_init(),
     };
+    guard
 }
 
 /// Raises the soft limit on open files to the hard one, and lowers the
@@ -606,7 +618,10 @@ async fn serve_connections(
     let shutdown = async move {
         first.await;
         ready.store(false, Ordering::SeqCst);
-        tracing::info!(drain_delay_ms = drain_delay.as_millis(), "shutting down: not ready");
+        tracing::info!(
+            drain_delay_ms = u64::try_from(drain_delay.as_millis()).unwrap_or(u64::MAX),
+            "shutting down: not ready"
+        );
         tokio::select! {
             () = tokio::time::sleep(drain_delay) => {}
             () = second => {}

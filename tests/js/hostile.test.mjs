@@ -419,6 +419,29 @@ test('a client that never reads is reset at the write timeout: no orphaned send 
   }
 });
 
+test('a response that fits in the send buffer, then a normal close, to a client that never reads: the kernel drops it after the write timeout', async () => {
+  const dir = bigFileDir();
+  writeFileSync(join(dir, 'mid.bin'), Buffer.alloc(150_000, 7));
+  // One request per connection: each answer is written whole into the socket, then the connection is closed.
+  const server = await serve(['--www', dir, '--max-requests', '1', '--write-timeout', '1s']);
+  try {
+    const attackers = await Promise.all(Array.from({ length: 6 }, () => slowReader(server, '/mid.bin', 1)));
+    await new Promise((wait) => setTimeout(wait, 500));
+    const queued = tcpStates(server.port)['04'] ?? 0;
+    // Within the write timeout (and the kernel's retry of its probes) every one is gone.
+    const deadline = Date.now() + 8_000;
+    while ((tcpStates(server.port)['04'] ?? 0) > 0 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 200));
+    const states = tcpStates(server.port);
+    console.log(`normal close to 6 clients that never read: ${queued} in FIN-WAIT-1 at 0.5 s, ${states['04'] ?? 0} after`);
+    assert.equal(states['04'] ?? 0, 0, `sockets left in FIN-WAIT-1: ${JSON.stringify(states)}`);
+    for (const s of attackers) s.destroy();
+    assert.equal((await check(server)).status, 200);
+  } finally {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('slow request bodies (a byte a second, or Expect: 100-continue and no body) do not starve new clients', async () => {
   const server = await serve(['--max-connections', '8', '--request-timeout', '30s', '--idle-timeout', '30s']);
   const sockets = [];

@@ -668,7 +668,15 @@ async fn serve_connections(
             }
         };
         let _ = stream.set_nodelay(true);
-        let _ = socket2::SockRef::from(&stream).set_send_buffer_size(SEND_BUFFER_BYTES);
+        let socket = socket2::SockRef::from(&stream);
+        let _ = socket.set_send_buffer_size(SEND_BUFFER_BYTES);
+        // A connection closed normally with bytes still queued (a response
+        // that fit in the send buffer, to a client that never reads) is
+        // aborted by the kernel after the write timeout, rather than kept
+        // orphaned in FIN-WAIT-1 for as long as the client acknowledges its
+        // zero-window probes.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let _ = socket.set_tcp_user_timeout(Some(limits.write_timeout));
         let state = Arc::new(ConnState::new());
         next_id = next_id.wrapping_add(1);
         let id = next_id;

@@ -94,10 +94,10 @@ const DRAIN: Duration = Duration::from_secs(1);
 /// closed after its current response (`Connection: close`).
 const PRESSURE_IDLE: Duration = Duration::from_millis(250);
 const PRESSURE_KEEP_ALIVE_IDLE: Duration = Duration::from_secs(2);
-/// A connection in the middle of a request body that has sent nothing more
-/// for this long, from the start of the body (a byte a second, or `Expect:
-/// 100-continue` and no body), is closed too when a client waits.
-const PRESSURE_BODY_IDLE: Duration = Duration::from_secs(1);
+/// A connection still reading a request body this long after the body began
+/// (a byte a second, or `Expect: 100-continue` and no body), and waiting for
+/// its client, is closed too when a client waits.
+const PRESSURE_BODY_IDLE: Duration = Duration::from_secs(2);
 const PRESSURE_TICK: Duration = Duration::from_millis(10);
 
 /// The page may run its own scripts and compile wasm; nothing inline, no
@@ -1138,8 +1138,6 @@ fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
 /// for a body over 64 KiB, 415 for a body that is not JSON. Every answer is a report.
 async fn check(request: Request<Body>) -> Response {
     let headers = request.headers().clone();
-    // While the body is read, the connection is one pressure relief may close.
-    let _reading = request.extensions().get::<BodyWatch>().map(BodyWatch::reading);
     if !is_json(&headers) {
         return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem("not_json_content_type"));
     }
@@ -1149,7 +1147,12 @@ async fn check(request: Request<Body>) -> Response {
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
         return too_large();
     }
-    let bytes = match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
+    // While the body is read (and only then: not while the report is made),
+    // the connection is one pressure relief may close.
+    let reading = request.extensions().get::<BodyWatch>().map(BodyWatch::reading);
+    let body = to_bytes(request.into_body(), MAX_BODY_BYTES).await;
+    drop(reading);
+    let bytes = match body {
         Ok(bytes) => bytes,
         Err(e) if is_length_limit(&e) => return too_large(),
         Err(_) => return invalid(StatusCode::BAD_REQUEST, problem("body_unreadable")),

@@ -442,6 +442,27 @@ test('a response that fits in the send buffer, then a normal close, to a client 
   }
 });
 
+test('with the cap full of clients that stopped reading and a long write timeout, a new client is served: the stalled ones are reset to make room', async () => {
+  const dir = bigFileDir();
+  const server = await serve(['--www', dir, '--max-connections', '8', '--write-timeout', '60s']);
+  try {
+    const attackers = await Promise.all(Array.from({ length: 12 }, () => slowReader(server, '/big.bin', 8)));
+    await new Promise((wait) => setTimeout(wait, 500));
+    const started = Date.now();
+    const res = await check(server, { timeout: 20_000 });
+    const waited = Date.now() - started;
+    console.log(`slow readers, cap 8, write timeout 60 s: a normal request answered in ${waited} ms`);
+    assert.equal(res.status, 200);
+    assert.ok(waited < 6_000, `a normal request waited ${waited} ms behind clients that read nothing`);
+    await new Promise((wait) => setTimeout(wait, 300));
+    assert.equal(tcpStates(server.port)['04'] ?? 0, 0, 'the connections closed to make room were reset, not left in FIN-WAIT-1');
+    for (const s of attackers) s.destroy();
+  } finally {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('slow request bodies (a byte a second, or Expect: 100-continue and no body) do not starve new clients', async () => {
   const server = await serve(['--max-connections', '8', '--request-timeout', '30s', '--idle-timeout', '30s']);
   const sockets = [];

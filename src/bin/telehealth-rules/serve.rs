@@ -4,11 +4,13 @@
 //! Every connection is bounded: it must send each request head within the
 //! idle timeout (counted from its opening or its previous response), the
 //! request must be read and answered within the request timeout, a response
-//! the client does not read for the write timeout drops the connection, and
+//! the client does not read for the write timeout resets the connection, and
 //! after `--max-requests` requests the connection is closed. At most
-//! `--max-connections` are served at once; when they are all taken and
-//! another client waits, connections idle for a request head make room
-//! (`Shared::relieve_pressure`). On SIGTERM or Ctrl-C the listener
+//! `--max-connections` are served at once (fewer if the open-file limit
+//! allows fewer); when they are all taken and another client waits,
+//! connections waiting for their client (for a request head, for the rest of
+//! a body, or to read a response) make room (`Shared::relieve_pressure`).
+//! On SIGTERM, SIGINT or SIGHUP the listener
 //! is closed at once, requests already received are answered (with
 //! `Connection: close`), idle connections are closed, and the process exits
 //! within the shutdown grace period whatever the clients do.
@@ -98,6 +100,9 @@ const PRESSURE_KEEP_ALIVE_IDLE: Duration = Duration::from_secs(2);
 /// (a byte a second, or `Expect: 100-continue` and no body), and waiting for
 /// its client, is closed too when a client waits.
 const PRESSURE_BODY_IDLE: Duration = Duration::from_secs(2);
+/// A connection whose client has taken no byte of its response for this long
+/// (a slow reader) is closed too when a client waits, with a reset.
+const PRESSURE_WRITE_IDLE: Duration = Duration::from_secs(2);
 const PRESSURE_TICK: Duration = Duration::from_millis(10);
 
 /// The page may run its own scripts and compile wasm; nothing inline, no
@@ -465,13 +470,16 @@ impl ConnState {
         }
     }
 
-    /// Since when the connection has been waiting for its client: for a
-    /// request head (no request in service) or for the rest of a request body,
-    /// with nothing left to write and all the client sent read (a connection
-    /// the server has not got round to reading is not waiting for its client).
+    /// Since when the connection has been waiting for its client: to take a
+    /// response it has stopped reading, for a request head (no request in
+    /// service) or for the rest of a request body, with all the client sent
+    /// read (a connection the server has not got round to reading is not
+    /// waiting for its client).
     fn waiting_since(&self) -> Option<Instant> {
-        let blocked_on_client = self.io.read_blocked.load(Ordering::SeqCst);
-        if self.io.write_blocked.load(Ordering::SeqCst) || !blocked_on_client {
+        if self.io.write_blocked.load(Ordering::SeqCst) {
+            return self.io.write_blocked_since.lock().ok().and_then(|since| *since);
+        }
+        if !self.io.read_blocked.load(Ordering::SeqCst) {
             return None;
         }
         if self.busy.load(Ordering::SeqCst) > 0 {
@@ -483,7 +491,9 @@ impl ConnState {
     /// How long the connection may wait for its client before pressure
     /// relief closes it.
     fn pressure_allowance(&self) -> Duration {
-        if self.busy.load(Ordering::SeqCst) > 0 {
+        if self.io.write_blocked.load(Ordering::SeqCst) {
+            PRESSURE_WRITE_IDLE
+        } else if self.busy.load(Ordering::SeqCst) > 0 {
             PRESSURE_BODY_IDLE
         } else if self.served_any.load(Ordering::SeqCst) {
             PRESSURE_KEEP_ALIVE_IDLE
@@ -573,8 +583,8 @@ impl axum::body::HttpBody for TrackedBody {
 
 impl Shared {
     /// Makes room for a waiting client when the cap is full: closes the
-    /// connection that has waited longest beyond `PRESSURE_IDLE` (or
-    /// `PRESSURE_KEEP_ALIVE_IDLE`) for a request head, or else asks the
+    /// connection that has waited longest for its client beyond its
+    /// allowance (`ConnState::pressure_allowance`), or else asks the
     /// longest-open connection to close after its current response.
     fn relieve_pressure(&self) {
         let Ok(connections) = self.connections.lock() else { return };
@@ -710,7 +720,11 @@ async fn serve_connections(
                     () = state.evict.notified() => {
                         if state.waiting_since().is_some() {
                             // Dropped: closed without a word, as no request
-                            // is in it (or its body stalled).
+                            // is in it (or its body stalled), or reset, as its
+                            // client reads nothing.
+                            if state.io.write_blocked.load(Ordering::SeqCst) {
+                                state.io.reset_on_close.store(true, Ordering::SeqCst);
+                            }
                             shared.metrics.evicted.inc();
                             return;
                         }

@@ -34,6 +34,11 @@ pub struct IoFlags {
     pub write_blocked: AtomicBool,
     /// A write ran out of time (the connection is reset when it closes).
     pub write_timed_out: AtomicBool,
+    /// Since when the current write has been blocked.
+    pub write_blocked_since: std::sync::Mutex<Option<std::time::Instant>>,
+    /// Close with a reset (set when the connection is closed to make room
+    /// while its client reads nothing: its unsent bytes are dropped).
+    pub reset_on_close: AtomicBool,
 }
 
 pub struct GuardedIo {
@@ -63,6 +68,9 @@ impl GuardedIo {
                 let timeout = self.write_timeout;
                 let flags = &self.flags;
                 let stall = self.stall.get_or_insert_with(|| {
+                    if let Ok(mut since) = flags.write_blocked_since.lock() {
+                        *since = Some(std::time::Instant::now());
+                    }
                     flags.write_blocked.store(true, Ordering::Relaxed);
                     Box::pin(tokio::time::sleep(timeout))
                 });
@@ -96,6 +104,14 @@ impl GuardedIo {
             }
         }
         Poll::Ready(Ok(()))
+    }
+}
+
+impl Drop for GuardedIo {
+    fn drop(&mut self) {
+        if self.flags.reset_on_close.load(Ordering::SeqCst) {
+            let _ = self.stream.set_zero_linger();
+        }
     }
 }
 

@@ -251,6 +251,47 @@ test('metrics on --metrics-addr change as requests of each kind are answered; no
   }
 });
 
+test('metrics count timeouts by phase, connections evicted at the cap and files', async () => {
+  const server = await serve(['--log-level', 'warn', '--metrics-addr', '127.0.0.1:0', '--idle-timeout', '1s', '--request-timeout', '1s', '--write-timeout', '1s']);
+  const sockets = [];
+  try {
+    const open = (bytes, pause = false) => new Promise((done) => {
+      const s = net.connect({ host: server.host, port: server.port }, () => { if (pause) s.pause(); if (bytes) s.write(bytes); done(s); });
+      s.on('error', () => {});
+      sockets.push(s);
+    });
+    const host = `Host: 127.0.0.1:${server.port}\r\n`;
+    await open('');
+    await open(`POST /v1/check HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+    await open(`GET /pkg/records_bg.wasm HTTP/1.1\r\n${host}\r\n`.repeat(32), true);
+    await wait(3_000);
+    const text = await scrape(server.metrics);
+    for (const phase of ['head', 'request', 'write']) {
+      assert.ok(sample(text, 'telehealth_rules_timeouts_total', { phase }) >= 1, `a ${phase} timeout is counted`);
+    }
+    assert.ok(sample(text, 'telehealth_rules_http_requests_total', { route: 'check', status: 408 }) >= 1);
+    assert.ok(sample(text, 'telehealth_rules_http_requests_total', { route: 'package', status: 200 }) >= 1);
+    assert.equal(sample(text, 'telehealth_rules_accept_errors_total'), 0);
+  } finally {
+    for (const s of sockets) s.destroy();
+    server.child.kill('SIGKILL');
+  }
+  // A full cap: the connections that wait are counted, and the idle ones closed to make room.
+  const capped = await serve(['--log-level', 'warn', '--metrics-addr', '127.0.0.1:0', '--max-connections', '2']);
+  const idle = [];
+  try {
+    for (let i = 0; i < 2; i += 1) idle.push(await new Promise((done) => { const s = net.connect({ host: capped.host, port: capped.port }, () => done(s)); s.on('error', () => {}); }));
+    await wait(300);
+    assert.equal((await check(capped, LINK)).status, 200);
+    const text = await scrape(capped.metrics);
+    assert.ok(sample(text, 'telehealth_rules_connections_at_cap_total') >= 1);
+    assert.ok(sample(text, 'telehealth_rules_connections_evicted_total') >= 1);
+  } finally {
+    for (const s of idle) s.destroy();
+    capped.child.kill('SIGKILL');
+  }
+});
+
 test('one JSON log line per request, with the request id, and nothing of the request\'s content', async () => {
   const server = await serve(['--log-format', 'json', '--log-level', 'info']);
   try {

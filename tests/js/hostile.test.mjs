@@ -1,4 +1,4 @@
-// The HTTP service under hostile clients (issue 15), each test against its
+// The HTTP service under hostile clients, each test against its
 // own `telehealth-rules serve` on 127.0.0.1 with small limits so that every
 // attack ends in seconds: pipelining clients that never read, a full
 // connection cap at SIGTERM, shutdown under load, over-long paths, requests

@@ -120,7 +120,7 @@ const SECURITY_HEADERS: [(HeaderName, &str); 4] = [
     (header::REFERRER_POLICY, "no-referrer"),
 ];
 
-/// The limits of `serve`, each a flag.
+/// The limits of `serve`, each a flag (`ServeArgs` declares their defaults).
 #[derive(Clone, Debug)]
 pub struct Limits {
     pub max_connections: usize,
@@ -129,19 +129,6 @@ pub struct Limits {
     pub request_timeout: Duration,
     pub write_timeout: Duration,
     pub shutdown_grace: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_connections: 1024,
-            max_requests: 1000,
-            idle_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(10),
-            write_timeout: Duration::from_secs(10),
-            shutdown_grace: Duration::from_secs(5),
-        }
-    }
 }
 
 /// How `serve` logs.

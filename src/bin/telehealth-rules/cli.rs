@@ -21,6 +21,11 @@ invalid, 1 on an I/O failure or bad arguments.
 Every flag can also be set by the environment variable named in its help;
 a flag on the command line wins.";
 
+const SERVE_NOTES: &str = "\
+DURATION is a number of seconds, or a number with ms or s (500ms, 2s). A flag given twice
+takes its last value (--allow-host adds each). docs/service.md covers probes, metrics, logs
+and shutdown; SECURITY.md what the limits withstand.";
+
 /// Largest request `check` reads by default. The JSON reader needs about 17
 /// times the text it reads, so this bounds the memory of `check` (about
 /// 20 MB) where the contract's own limit (16 MiB) would allow ~300 MB.
@@ -43,7 +48,7 @@ enum Command {
     Audit(crate::audit::AuditArgs),
     /// Serve the settings page, the npm package under /pkg/, POST /v1/check,
     /// /healthz, /readyz and /v1/openapi.json.
-    #[command(args_override_self = true)]
+    #[command(args_override_self = true, after_help = SERVE_NOTES)]
     Serve(Box<crate::serve::ServeArgs>),
     /// Print this command line's reference (docs/cli.md) as Markdown.
     #[command(hide = true)]

@@ -1,4 +1,4 @@
-// Bounded attacks on `telehealth-rules serve` (issue 15), for the figures in
+// Bounded attacks on `telehealth-rules serve`, for the figures in
 // SECURITY.md. Each run starts its own server on 127.0.0.1 with the default
 // limits (or the flags after `--`), attacks it from this process only, probes
 // it with one normal POST /v1/check every 100 ms, prints one line of
@@ -16,7 +16,16 @@
 //   sigterm-full   CLIENTS slow readers, then SIGTERM: how long until exit
 //   shutdown       CLIENTS keep-alive clients POST in a loop, SIGTERM after
 //                  1 s: requests lost on open connections, refused new ones
+//   shutdown-hup   the same with SIGHUP
+//   slow-bodies    CLIENTS connections each send a POST head, then half of
+//                  them one body byte a second and half `Expect:
+//                  100-continue` and no body (a closed one reopens at once)
+//   kernel-memory  CLIENTS slow readers of the wasm that keep their end open:
+//                  after SECONDS, the server's sockets left in FIN-WAIT-1 and
+//                  the bytes in their send queues (Linux /proc/net/tcp); use
+//                  with `-- --write-timeout 1s`
 //
+// The server logs at `warn` unless the flags say otherwise (the last one wins).
 // The server binary: TELEHEALTH_RULES_CLI or target/release/telehealth-rules.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -36,7 +45,7 @@ const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 function start() {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
   return new Promise((ready, fail) => {
     let out = '';
@@ -129,6 +138,45 @@ function slowHeader(server, stats) {
   return { destroy: () => { stopped = true; clearInterval(timer); socket.destroy(); } };
 }
 
+/** A client stalled in its request body; when the server closes it, another takes its place. */
+function slowBody(server, stats, expectContinue) {
+  let socket;
+  let timer;
+  let stopped = false;
+  const open = () => {
+    socket = net.connect({ host: server.host, port: server.port });
+    socket.on('error', () => {});
+    socket.on('connect', () => {
+      const head = `POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n`;
+      if (expectContinue) {
+        socket.write(`${head}Content-Length: 100\r\nExpect: 100-continue\r\n\r\n`);
+      } else {
+        socket.write(`${head}Content-Length: 100000\r\n\r\n{`);
+        timer = setInterval(() => socket.write(' '), 1_000);
+      }
+    });
+    socket.on('close', () => {
+      clearInterval(timer);
+      if (!stopped) { stats.reopened += 1; open(); }
+    });
+  };
+  open();
+  return { destroy: () => { stopped = true; clearInterval(timer); socket.destroy(); } };
+}
+
+/** The server's TCP sockets on its port: count by state, and bytes queued to send in FIN-WAIT-1 (Linux /proc/net/tcp). */
+function kernelSockets(port) {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const out = { states: {}, finWait1: 0, finWait1Bytes: 0 };
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5 || !f[1].endsWith(`:${hex}`)) continue;
+    out.states[f[3]] = (out.states[f[3]] ?? 0) + 1;
+    if (f[3] === '04') { out.finWait1 += 1; out.finWait1Bytes += parseInt(f[4].split(':')[0], 16); }
+  }
+  return out;
+}
+
 const server = await start();
 const began = Date.now();
 const deadline = began + SECONDS * 1000;
@@ -146,6 +194,23 @@ if (mode === 'slow-readers' || mode === 'slow-headers') {
   const reopened = stats.reopened;
   line = `${mode}: ${CLIENTS} clients for ${SECONDS} s: ${describe(probes)}; RSS during ${during.rss.toFixed(0)} MB, ` +
     `2 s after ${after.rss.toFixed(0)} MB, peak ${after.peak.toFixed(0)} MB${mode === 'slow-headers' ? `; ${reopened} attacker connections closed by the server (and reopened)` : ''}`;
+} else if (mode === 'slow-bodies') {
+  const stats = { reopened: 0 };
+  const sockets = Array.from({ length: CLIENTS }, (_, i) => slowBody(server, stats, i % 2 === 1));
+  const probes = await probe(server, () => Date.now() > deadline);
+  const during = memory(server);
+  for (const s of sockets) s.destroy();
+  await sleep(2_000);
+  const after = memory(server);
+  line = `slow-bodies: ${CLIENTS} clients for ${SECONDS} s: ${describe(probes)}; RSS during ${during.rss.toFixed(0)} MB, ` +
+    `2 s after ${after.rss.toFixed(0)} MB, peak ${after.peak.toFixed(0)} MB; ${stats.reopened} attacker connections closed by the server (and reopened)`;
+} else if (mode === 'kernel-memory') {
+  const sockets = await Promise.all(Array.from({ length: CLIENTS }, () => slowReader(server)));
+  await sleep(SECONDS * 1000);
+  const k = kernelSockets(server.port);
+  for (const s of sockets) s.destroy();
+  line = `kernel-memory: ${CLIENTS} slow readers that keep their end open, after ${SECONDS} s: ${k.finWait1} server sockets in FIN-WAIT-1 ` +
+    `holding ${(k.finWait1Bytes / 1e6).toFixed(1)} MB to send; sockets by state ${JSON.stringify(k.states)}`;
 } else if (mode === 'keep-alive') {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const results = [];
@@ -169,7 +234,8 @@ if (mode === 'slow-readers' || mode === 'slow-headers') {
   for (const s of sockets) s.destroy();
   line = exit ? `sigterm-full: ${CLIENTS} slow readers: exit ${exit.code ?? exit.signal} ${exit.at - t} ms after SIGTERM`
     : `sigterm-full: ${CLIENTS} slow readers: still running ${SECONDS} s after SIGTERM`;
-} else if (mode === 'shutdown') {
+} else if (mode === 'shutdown' || mode === 'shutdown-hup') {
+  const signal = mode === 'shutdown' ? 'SIGTERM' : 'SIGHUP';
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const counts = { before: 0, after: 0, refused: 0, lost: 0, other: 0, errors: [] };
   let signalled = 0;
@@ -184,15 +250,15 @@ if (mode === 'slow-readers' || mode === 'slow-headers') {
   });
   await sleep(1_000);
   signalled = Date.now();
-  server.child.kill('SIGTERM');
+  server.child.kill(signal);
   await Promise.all(clients);
   const exit = await server.exited;
   agent.destroy();
-  line = `shutdown: ${CLIENTS} keep-alive clients: ${counts.before} answered before SIGTERM, ${counts.after} after; ` +
+  line = `${mode}: ${CLIENTS} keep-alive clients: ${counts.before} answered before ${signal}, ${counts.after} after; ` +
     `${counts.lost} lost (errors on open connections), ${counts.other} non-200, ${counts.refused} refused new connections; ` +
-    `exit ${exit.code} ${exit.at - signalled} ms after SIGTERM${counts.errors.length ? ` (${counts.errors.slice(0, 5).join(', ')})` : ''}`;
+    `exit ${exit.code ?? exit.signal} ${exit.at - signalled} ms after ${signal}${counts.errors.length ? ` (${counts.errors.slice(0, 5).join(', ')})` : ''}`;
 } else {
-  console.error('usage: node scripts/attack-http.mjs slow-readers|slow-headers|keep-alive|sigterm-full|shutdown [CLIENTS] [SECONDS] [-- serve flags]');
+  console.error('usage: node scripts/attack-http.mjs slow-readers|slow-headers|slow-bodies|kernel-memory|keep-alive|sigterm-full|shutdown|shutdown-hup [CLIENTS] [SECONDS] [-- serve flags]');
   server.child.kill('SIGKILL');
   process.exit(2);
 }

@@ -1,13 +1,17 @@
-// The HTTP service under hostile clients (issue 15), each test against its
+// The HTTP service under hostile clients, each test against its
 // own `telehealth-rules serve` on 127.0.0.1 with small limits so that every
 // attack ends in seconds: pipelining clients that never read, a full
 // connection cap at SIGTERM, shutdown under load, over-long paths, requests
-// hyper cannot parse, Host headers of other sites, compressed package files.
-// Bounded: about 20 s in all.
+// hyper cannot parse, Host headers of other sites, compressed package files;
+// and the attacks a later run found: clients that never read after the write
+// timeout (kernel memory), slow request bodies, running out of descriptors,
+// redirects to another host, RFC 9112 Host rules, symbolic links and FIFOs
+// in the page folder, a future If-Modified-Since.
+// Bounded: about 40 s in all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +24,8 @@ const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', 
 
 /** Starts `serve` with extra flags: {url, host, port, child, exited, stop}. */
 function serve(flags = []) {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Warnings and errors only, unless `flags` say otherwise (the last one wins).
+  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
   return new Promise((resolveStart, reject) => {
     let output = '';
@@ -371,5 +376,236 @@ test('package files are served precompressed by Accept-Encoding, with Vary', asy
     }
   } finally {
     await server.stop();
+  }
+});
+
+/** TCP sockets on `port` in the kernel's table, by state (Linux /proc/net/tcp; FIN_WAIT1 is 04). */
+function tcpStates(port) {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const states = {};
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length > 3 && fields[1].endsWith(`:${hex}`)) states[fields[3]] = (states[fields[3]] ?? 0) + 1;
+  }
+  return states;
+}
+
+test('a client that never reads is reset at the write timeout: no orphaned send queue (FIN-WAIT-1) is left', async () => {
+  const dir = bigFileDir();
+  const server = await serve(['--www', dir, '--max-connections', '10', '--write-timeout', '1s']);
+  try {
+    const attackers = await Promise.all(Array.from({ length: 6 }, () => slowReader(server, '/big.bin', 16)));
+    const resets = attackers.map((socket) => new Promise((done) => {
+      socket.on('error', (e) => done(e.code));
+      socket.on('end', () => done('end'));
+      socket.on('close', () => done('close'));
+    }));
+    // Past the write timeout, the server has given up on every attacker ...
+    const deadline = Date.now() + 6_000;
+    while (openSockets(server) > 1 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+    await new Promise((wait) => setTimeout(wait, 300));
+    // ... and the kernel keeps nothing for them, though they keep their end open.
+    const states = tcpStates(server.port);
+    assert.equal(states['04'] ?? 0, 0, `sockets in FIN-WAIT-1 (orphaned send queues): ${JSON.stringify(states)}`);
+    assert.ok(attackers.every((s) => !s.destroyed), 'the attackers kept their side open');
+    // An attacker that reads now finds its connection over.
+    for (const s of attackers) s.resume();
+    const outcomes = await Promise.race([Promise.all(resets), new Promise((done) => setTimeout(() => done('timeout'), 5_000))]);
+    assert.notEqual(outcomes, 'timeout', 'the attackers\' connections ended');
+    assert.equal((await check(server)).status, 200);
+  } finally {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a response that fits in the send buffer, then a normal close, to a client that never reads: the kernel drops it after the write timeout', async () => {
+  const dir = bigFileDir();
+  writeFileSync(join(dir, 'mid.bin'), Buffer.alloc(150_000, 7));
+  // One request per connection: each answer is written whole into the socket, then the connection is closed.
+  const server = await serve(['--www', dir, '--max-requests', '1', '--write-timeout', '1s']);
+  try {
+    const attackers = await Promise.all(Array.from({ length: 6 }, () => slowReader(server, '/mid.bin', 1)));
+    await new Promise((wait) => setTimeout(wait, 500));
+    const queued = tcpStates(server.port)['04'] ?? 0;
+    // Within the write timeout (and the kernel's retry of its probes) every one is gone.
+    const deadline = Date.now() + 8_000;
+    while ((tcpStates(server.port)['04'] ?? 0) > 0 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 200));
+    const states = tcpStates(server.port);
+    console.log(`normal close to 6 clients that never read: ${queued} in FIN-WAIT-1 at 0.5 s, ${states['04'] ?? 0} after`);
+    assert.equal(states['04'] ?? 0, 0, `sockets left in FIN-WAIT-1: ${JSON.stringify(states)}`);
+    for (const s of attackers) s.destroy();
+    assert.equal((await check(server)).status, 200);
+  } finally {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with the cap full of clients that stopped reading and a long write timeout, a new client is served: the stalled ones are reset to make room', async () => {
+  const dir = bigFileDir();
+  const server = await serve(['--www', dir, '--max-connections', '8', '--write-timeout', '60s']);
+  try {
+    const attackers = await Promise.all(Array.from({ length: 12 }, () => slowReader(server, '/big.bin', 8)));
+    await new Promise((wait) => setTimeout(wait, 500));
+    const started = Date.now();
+    const res = await check(server, { timeout: 20_000 });
+    const waited = Date.now() - started;
+    console.log(`slow readers, cap 8, write timeout 60 s: a normal request answered in ${waited} ms`);
+    assert.equal(res.status, 200);
+    assert.ok(waited < 6_000, `a normal request waited ${waited} ms behind clients that read nothing`);
+    await new Promise((wait) => setTimeout(wait, 300));
+    assert.equal(tcpStates(server.port)['04'] ?? 0, 0, 'the connections closed to make room were reset, not left in FIN-WAIT-1');
+    for (const s of attackers) s.destroy();
+  } finally {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('slow request bodies (a byte a second, or Expect: 100-continue and no body) do not starve new clients', async () => {
+  const server = await serve(['--max-connections', '8', '--request-timeout', '30s', '--idle-timeout', '30s']);
+  const sockets = [];
+  const timers = [];
+  try {
+    for (let i = 0; i < 16; i += 1) {
+      const socket = net.connect({ host: server.host, port: server.port });
+      socket.on('error', () => {});
+      sockets.push(socket);
+      socket.on('connect', () => {
+        if (i % 2 === 0) {
+          socket.write(`POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+          timers.push(setInterval(() => socket.write(' '), 1000));
+        } else {
+          socket.write(`POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n`);
+        }
+      });
+    }
+    await new Promise((wait) => setTimeout(wait, 1500));
+    const waits = [];
+    for (let i = 0; i < 6; i += 1) {
+      const started = Date.now();
+      const res = await check(server, { timeout: 10_000 });
+      assert.equal(res.status, 200);
+      waits.push(Date.now() - started);
+    }
+    console.log(`slow bodies: 16 on a cap of 8, request timeout 30 s: new clients answered in ${waits.join(', ')} ms`);
+    assert.ok(Math.max(...waits) < 4_000, `a new client waited ${Math.max(...waits)} ms behind slow bodies`);
+  } finally {
+    for (const t of timers) clearInterval(t);
+    for (const s of sockets) s.destroy();
+    server.child.kill('SIGKILL');
+  }
+});
+
+test('a low open-file limit: the cap is sized to it, and files are never a 404 for lack of descriptors', async () => {
+  const dir = bigFileDir();
+  // 96 descriptors, soft and hard: room for (96 - 64) / 2 = 16 connections.
+  const child = spawn('prlimit', ['--nofile=96:96', cli, 'serve', '--addr', '127.0.0.1:0', '--www', dir, '--max-connections', '1000', '--log-format', 'json', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  try {
+    const port = await new Promise((done, reject) => {
+      let out = '';
+      child.stdout.on('data', (c) => { out += c; const m = out.match(/serving http:\/\/[\d.]+:(\d+)\//); if (m) done(Number(m[1])); });
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    const server = { host: '127.0.0.1', port, child };
+    // stderr may arrive after stdout's address line.
+    for (const until = Date.now() + 3_000; !/lowered/.test(stderr) && Date.now() < until;) await new Promise((wait) => setTimeout(wait, 50));
+    const warning = stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => /lowered/.test(l.message));
+    assert.ok(warning, `a warning says the cap was lowered: ${stderr}`);
+    assert.equal(warning.max_connections, 16);
+    // 40 idle connections and 120 file requests at once: more than the descriptors.
+    const idle = await Promise.all(Array.from({ length: 40 }, () => new Promise((done) => {
+      const s = net.connect({ host: server.host, port }, () => done(s));
+      s.on('error', () => done(s));
+    })));
+    const statuses = await Promise.all(Array.from({ length: 120 }, () => request(server, { path: '/index.html', timeout: 20_000 }).then((r) => r.status, (e) => e.message)));
+    const counts = statuses.reduce((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+    console.log(`open-file limit 96: 40 idle connections, 120 file requests: ${JSON.stringify(counts)}`);
+    assert.equal(counts[404] ?? 0, 0, `404 for a file that exists: ${JSON.stringify(counts)}`);
+    assert.ok(statuses.every((s) => s === 200 || s === 503), JSON.stringify(counts));
+    assert.ok((counts[200] ?? 0) > 0);
+    for (const s of idle) s.destroy();
+    assert.ok(!/accept failed/.test(stderr), 'accept never failed for lack of descriptors');
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('directory redirects stay on this origin', async () => {
+  const dir = bigFileDir();
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'index.html'), '<!doctype html><title>sub</title>');
+  const server = await serve(['--www', dir]);
+  try {
+    for (const [path, location] of [['/pkg///messages', '/pkg/messages/'], ['/pkg/messages', '/pkg/messages/'], ['//sub', '/sub/'], ['/sub', '/sub/'], ['///sub', '/sub/']]) {
+      const { text } = await raw(server, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+      const res = parse(text);
+      assert.ok(res.status >= 300 && res.status < 400, `${path}: ${res.status}`);
+      assert.equal(res.headers.location, location, path);
+      assert.ok(!res.headers.location.startsWith('//') && !res.headers.location.startsWith('/\\'), path);
+    }
+    assert.equal((await request(server, { path: '/sub/' })).status, 200);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('RFC 9112 Host rules: two Host headers are a 400; an absolute-form target\'s host is the request\'s host', async () => {
+  const server = await serve();
+  const host = `127.0.0.1:${server.port}`;
+  try {
+    const status = async (bytes) => parse((await raw(server, bytes)).text);
+    const two = await status(`GET /v1/ruleset HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    assert.equal(two.status, 400);
+    assertReport(two.body, 'two Host headers');
+    assertSecurityHeaders(two.headers, 'two Host headers');
+    const twoSame = await status(`GET /v1/ruleset HTTP/1.1\r\nHost: ${host}\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    assert.equal(twoSame.status, 400, 'two Host lines, even equal');
+    const absoluteEvil = await status(`GET http://evil.example/v1/ruleset HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    assert.equal(absoluteEvil.status, 421, 'the target names another host');
+    const absoluteOurs = await status(`GET http://${host}/v1/ruleset HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    assert.equal(absoluteOurs.status, 200, 'the target names this service; the Host header is ignored');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('static files: no symbolic link out of the folder, no FIFO, no loop; a future If-Modified-Since is no 304', async () => {
+  const dir = bigFileDir();
+  const outside = mkdtempSync(join(tmpdir(), 'telehealth-outside-'));
+  writeFileSync(join(outside, 'secret.txt'), 'outside the page folder');
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+  symlinkSync(outside, join(dir, 'outdir'));
+  symlinkSync('index.html', join(dir, 'inside.html'));
+  symlinkSync('loop-b', join(dir, 'loop-a'));
+  symlinkSync('loop-a', join(dir, 'loop-b'));
+  assert.equal(spawnSync('mkfifo', [join(dir, 'fifo.html')]).status, 0);
+  const server = await serve(['--www', dir]);
+  try {
+    for (const path of ['/link.txt', '/outdir/secret.txt', '/outdir/', '/loop-a', '/fifo.html', '/%66ifo.html']) {
+      const started = Date.now();
+      const res = await request(server, { path, timeout: 5_000 });
+      assert.equal(res.status, 404, path);
+      assert.ok(!res.body.toString().includes('outside the page folder'), path);
+      assert.ok(Date.now() - started < 2_000, `${path} answered in ${Date.now() - started} ms`);
+    }
+    // A link that stays inside the folder is served.
+    assert.equal((await request(server, { path: '/inside.html' })).status, 200);
+    const page = await request(server, { path: '/index.html' });
+    assert.equal(page.status, 200);
+    const lastModified = page.headers['last-modified'];
+    assert.ok(lastModified);
+    assert.equal((await request(server, { path: '/index.html', headers: { 'if-modified-since': lastModified } })).status, 304);
+    const future = new Date(Date.now() + 365 * 24 * 3600 * 1000).toUTCString();
+    assert.equal((await request(server, { path: '/index.html', headers: { 'if-modified-since': future } })).status, 200);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   }
 });

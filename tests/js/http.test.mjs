@@ -1,4 +1,4 @@
-// The HTTP service under load and abuse (issue 8): a bounded load test on
+// The HTTP service under load and abuse: a bounded load test on
 // loopback (latency printed, not asserted), oversized, mistyped, slow,
 // truncated and malformed requests, wrong methods, path traversal on the
 // static files, and security headers on every response. After all of it the

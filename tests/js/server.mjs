@@ -8,7 +8,9 @@ export const cli = process.env.TELEHEALTH_RULES_CLI ?? join(repo, 'target/debug/
 
 /** Resolves to {url, stop} once the server prints its address. */
 export function startServer() {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Warnings and errors only: the access log (a line per request) would
+  // bury the test output.
+  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolveStart, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {

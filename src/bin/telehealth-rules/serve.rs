@@ -4,16 +4,29 @@
 //! Every connection is bounded: it must send each request head within the
 //! idle timeout (counted from its opening or its previous response), the
 //! request must be read and answered within the request timeout, a response
-//! the client does not read for the write timeout drops the connection, and
+//! the client does not read for the write timeout resets the connection, and
 //! after `--max-requests` requests the connection is closed. At most
-//! `--max-connections` are served at once; when they are all taken and
-//! another client waits, connections idle for a request head make room
-//! (`Shared::relieve_pressure`). On SIGTERM or Ctrl-C the listener
+//! `--max-connections` are served at once (fewer if the open-file limit
+//! allows fewer); when they are all taken and another client waits,
+//! connections waiting for their client (for a request head, for the rest of
+//! a body, or to read a response) make room (`Shared::relieve_pressure`).
+//! On SIGTERM, SIGINT or SIGHUP the listener
 //! is closed at once, requests already received are answered (with
 //! `Connection: close`), idle connections are closed, and the process exits
 //! within the shutdown grace period whatever the clients do.
+//!
+//! For operators: `/healthz` (the process answers) and `/readyz` (the page
+//! and package are there, and the service is not shutting down: readiness
+//! flips at the first signal, `--drain-delay` before the listener closes);
+//! SIGHUP drains like SIGTERM, and a second signal ends the grace at once;
+//! Prometheus metrics on `--metrics-addr` (`metrics`); one log line per
+//! request with its id (`access`); the OpenAPI document at
+//! `/v1/openapi.json` (docs/openapi.json, generated from the JSON Schema).
 
+mod access;
+mod files;
 mod guard;
+mod metrics;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -83,6 +96,13 @@ const DRAIN: Duration = Duration::from_secs(1);
 /// closed after its current response (`Connection: close`).
 const PRESSURE_IDLE: Duration = Duration::from_millis(250);
 const PRESSURE_KEEP_ALIVE_IDLE: Duration = Duration::from_secs(2);
+/// A connection still reading a request body this long after the body began
+/// (a byte a second, or `Expect: 100-continue` and no body), and waiting for
+/// its client, is closed too when a client waits.
+const PRESSURE_BODY_IDLE: Duration = Duration::from_secs(2);
+/// A connection whose client has taken no byte of its response for this long
+/// (a slow reader) is closed too when a client waits, with a reset.
+const PRESSURE_WRITE_IDLE: Duration = Duration::from_secs(2);
 const PRESSURE_TICK: Duration = Duration::from_millis(10);
 
 /// The page may run its own scripts and compile wasm; nothing inline, no
@@ -100,7 +120,7 @@ const SECURITY_HEADERS: [(HeaderName, &str); 4] = [
     (header::REFERRER_POLICY, "no-referrer"),
 ];
 
-/// The limits of `serve`, each a flag.
+/// The limits of `serve`, each a flag (`ServeArgs` declares their defaults).
 #[derive(Clone, Debug)]
 pub struct Limits {
     pub max_connections: usize,
@@ -111,17 +131,77 @@ pub struct Limits {
     pub shutdown_grace: Duration,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_connections: 1024,
-            max_requests: 1000,
-            idle_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(10),
-            write_timeout: Duration::from_secs(10),
-            shutdown_grace: Duration::from_secs(5),
-        }
-    }
+/// How `serve` logs.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One human-readable line per event.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The least severe events logged (`info` logs one line per request).
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LogLevel {
+    Off,
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+/// The flags of `serve`: each also an environment variable.
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free one).
+    #[arg(long, value_name = "ADDR", env = "TELEHEALTH_RULES_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The settings page's folder [default: www/ of the source tree].
+    #[arg(long, value_name = "DIR", env = "TELEHEALTH_RULES_WWW")]
+    www: Option<PathBuf>,
+    /// The built npm package, served under /pkg/ [default: pkg/ of the source tree].
+    #[arg(long, value_name = "DIR", env = "TELEHEALTH_RULES_PKG")]
+    pkg: Option<PathBuf>,
+    /// Also answer for this Host (HOST with any port, or HOST:PORT; repeatable, or
+    /// comma-separated in the variable). By default only localhost, 127.0.0.1,
+    /// [::1] and the bound address.
+    #[arg(long, value_name = "HOST", env = "TELEHEALTH_RULES_ALLOW_HOST", value_delimiter = ',', value_parser = parse_host)]
+    allow_host: Vec<String>,
+    /// Connections served at once; when full, idle and stalled ones make room. Lowered
+    /// at start to what the open-file limit allows (two descriptors per connection).
+    #[arg(long, value_name = "N", env = "TELEHEALTH_RULES_MAX_CONNECTIONS", default_value = "1024", value_parser = parse_count)]
+    max_connections: usize,
+    /// Requests per connection before it is closed.
+    #[arg(long, value_name = "N", env = "TELEHEALTH_RULES_MAX_REQUESTS", default_value = "1000", value_parser = parse_count)]
+    max_requests: usize,
+    /// Time to send a request head, from the connection's opening or its previous response.
+    #[arg(long, value_name = "DURATION", env = "TELEHEALTH_RULES_IDLE_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    idle_timeout: Duration,
+    /// Time from the request head to the answer, the body included (then 408).
+    #[arg(long, value_name = "DURATION", env = "TELEHEALTH_RULES_REQUEST_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    request_timeout: Duration,
+    /// Longest a response may wait for the client to read; then the connection is reset.
+    #[arg(long, value_name = "DURATION", env = "TELEHEALTH_RULES_WRITE_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    write_timeout: Duration,
+    /// On SIGTERM, SIGINT or SIGHUP, time given to requests in flight once the listener
+    /// is closed; a second signal ends it at once.
+    #[arg(long, value_name = "DURATION", env = "TELEHEALTH_RULES_SHUTDOWN_GRACE", default_value = "5s", value_parser = parse_duration)]
+    shutdown_grace: Duration,
+    /// On the first signal, time during which /readyz answers 503 while everything is
+    /// still served, so that a load balancer stops sending before the listener closes.
+    #[arg(long, value_name = "DURATION", env = "TELEHEALTH_RULES_DRAIN_DELAY", default_value = "0s", value_parser = parse_delay)]
+    drain_delay: Duration,
+    /// Serve Prometheus metrics at GET /metrics on this address (off by default; keep
+    /// it private: it is not behind the Host check).
+    #[arg(long, value_name = "ADDR", env = "TELEHEALTH_RULES_METRICS_ADDR")]
+    metrics_addr: Option<SocketAddr>,
+    /// Format of the log on stderr.
+    #[arg(long, value_name = "FORMAT", env = "TELEHEALTH_RULES_LOG_FORMAT", default_value = "text")]
+    log_format: LogFormat,
+    /// Least severe events logged; info logs one line per request.
+    #[arg(long, value_name = "LEVEL", env = "TELEHEALTH_RULES_LOG_LEVEL", default_value = "info")]
+    log_level: LogLevel,
 }
 
 pub struct Options {
@@ -130,65 +210,57 @@ pub struct Options {
     pkg: PathBuf,
     allow_hosts: Vec<String>,
     limits: Limits,
+    drain_delay: Duration,
+    metrics_addr: Option<SocketAddr>,
+    log_format: LogFormat,
+    log_level: LogLevel,
 }
 
-pub const FLAGS: &str = "  --addr ADDR                 address to listen on (default 127.0.0.1:8080; port 0 picks one)
-  --www DIR, --pkg DIR        the page and the npm package (default: www/ and pkg/ of the source tree)
-  --allow-host HOST           accept this Host header too (repeatable; HOST or HOST:PORT); by
-                              default only localhost, 127.0.0.1, [::1] and the bound address
-  --max-connections N         connections served at once (default 1024)
-  --max-requests N            requests per connection before it is closed (default 1000)
-  --idle-timeout DURATION     time to send a request head, from the connection's opening or its
-                              previous response (default 10s)
-  --request-timeout DURATION  time to send the body and get the answer (default 10s)
-  --write-timeout DURATION    longest a response may wait for the client to read (default 10s)
-  --shutdown-grace DURATION   on SIGTERM/Ctrl-C, time given to requests in flight (default 5s)
-  DURATION is a number of seconds, or a number with ms or s (500ms, 2s).";
-
 impl Options {
-    pub fn parse(args: &[&str]) -> Result<Options, String> {
+    pub fn from_args(args: ServeArgs) -> Result<Options, String> {
         let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let mut options = Options {
-            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            www: here.join("www"),
-            pkg: here.join("pkg"),
-            allow_hosts: Vec::new(),
-            limits: Limits::default(),
-        };
-        let mut rest = args.iter();
-        while let Some(flag) = rest.next() {
-            let value = rest.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            let limits = &mut options.limits;
-            match *flag {
-                "--addr" => {
-                    options.addr =
-                        value.parse().map_err(|_| format!("--addr {value}: not an address such as 127.0.0.1:8080"))?
-                }
-                "--www" => options.www = PathBuf::from(value),
-                "--pkg" => options.pkg = PathBuf::from(value),
-                "--allow-host" => options.allow_hosts.push(parse_host(value)?),
-                "--max-connections" => limits.max_connections = parse_count(flag, value)?,
-                "--max-requests" => limits.max_requests = parse_count(flag, value)?,
-                "--idle-timeout" => limits.idle_timeout = parse_duration(flag, value)?,
-                "--request-timeout" => limits.request_timeout = parse_duration(flag, value)?,
-                "--write-timeout" => limits.write_timeout = parse_duration(flag, value)?,
-                "--shutdown-grace" => limits.shutdown_grace = parse_duration(flag, value)?,
-                other => return Err(format!("unknown option {other}")),
-            }
+        if args.metrics_addr.is_some_and(|m| m == args.addr && m.port() != 0) {
+            return Err(format!("--metrics-addr {}: the same address as --addr", args.addr));
         }
-        Ok(options)
+        Ok(Options {
+            addr: args.addr,
+            www: args.www.unwrap_or_else(|| here.join("www")),
+            pkg: args.pkg.unwrap_or_else(|| here.join("pkg")),
+            allow_hosts: args.allow_host,
+            limits: Limits {
+                max_connections: args.max_connections,
+                max_requests: args.max_requests,
+                idle_timeout: args.idle_timeout,
+                request_timeout: args.request_timeout,
+                write_timeout: args.write_timeout,
+                shutdown_grace: args.shutdown_grace,
+            },
+            drain_delay: args.drain_delay,
+            metrics_addr: args.metrics_addr,
+            log_format: args.log_format,
+            log_level: args.log_level,
+        })
     }
 }
 
-fn parse_count(flag: &str, value: &str) -> Result<usize, String> {
+fn parse_count(value: &str) -> Result<usize, String> {
     // The semaphore's permits are counted in u32.
     match value.parse::<u32>() {
         Ok(n) if n > 0 => Ok(n as usize),
-        _ => Err(format!("{flag} {value}: not a whole number from 1 to {}", u32::MAX)),
+        _ => Err(format!("not a whole number from 1 to {}", u32::MAX)),
     }
 }
 
-fn parse_duration(flag: &str, value: &str) -> Result<Duration, String> {
+/// A duration of zero or more: `0`, or as `parse_duration`.
+fn parse_delay(value: &str) -> Result<Duration, String> {
+    if value.strip_suffix("ms").or_else(|| value.strip_suffix('s')).unwrap_or(value) == "0" {
+        return Ok(Duration::ZERO);
+    }
+    parse_duration(value)
+}
+
+/// A number of seconds, or a number with `ms` or `s` (`500ms`, `2s`).
+fn parse_duration(value: &str) -> Result<Duration, String> {
     let (number, millis_per_unit) = if let Some(ms) = value.strip_suffix("ms") {
         (ms, 1)
     } else {
@@ -196,7 +268,7 @@ fn parse_duration(flag: &str, value: &str) -> Result<Duration, String> {
     };
     match number.parse::<u64>() {
         Ok(n) if n > 0 && n <= 86_400_000 / millis_per_unit => Ok(Duration::from_millis(n * millis_per_unit)),
-        _ => Err(format!("{flag} {value}: not a duration such as 10s or 500ms (at least 1 ms, at most a day)")),
+        _ => Err("not a duration such as 10s or 500ms (at least 1 ms, at most a day)".to_owned()),
     }
 }
 
@@ -207,11 +279,22 @@ fn parse_host(value: &str) -> Result<String, String> {
     if valid {
         Ok(host)
     } else {
-        Err(format!("--allow-host {value}: not a host name such as telehealth.example.org or example.org:8443"))
+        Err("not a host name such as telehealth.example.org or example.org:8443".to_owned())
     }
 }
 
-pub fn run(options: Options) -> std::io::Result<()> {
+/// Descriptors kept for the process itself (the runtime, the listeners,
+/// stdio, signals), outside two per connection (its socket and a file).
+const RESERVED_FDS: u64 = 64;
+
+/// Each accepted socket's send buffer (the kernel doubles it for its
+/// bookkeeping): what a client that stops reading can hold in kernel memory,
+/// instead of the autotuned megabytes.
+const SEND_BUFFER_BYTES: usize = 128 * 1024;
+
+pub fn run(mut options: Options) -> std::io::Result<()> {
+    let _log = init_logging(options.log_format, options.log_level);
+    options.limits.max_connections = connection_cap(options.limits.max_connections)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let result = runtime.block_on(async move {
         let socket = if options.addr.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
@@ -220,22 +303,95 @@ pub fn run(options: Options) -> std::io::Result<()> {
         socket.bind(options.addr)?;
         let listener = socket.listen(LISTEN_BACKLOG)?;
         let addr = listener.local_addr()?;
+        let metrics = Arc::new(metrics::Metrics::new());
+        let metrics_addr = match options.metrics_addr {
+            Some(at) => Some(metrics::serve(at, metrics.clone()).await?),
+            None => None,
+        };
+        let ready = Arc::new(AtomicBool::new(true));
         let shared = Arc::new(Shared {
-            app: app(&options),
+            app: app(&options, ready.clone()),
             hosts: AllowedHosts::new(addr, &options.allow_hosts),
             limits: options.limits.clone(),
             draining: AtomicBool::new(false),
+            ready,
             connections: Mutex::new(HashMap::new()),
+            metrics,
+            request_ids: access::RequestIds::new(),
+            www: files::Folder::new(&options.www),
+            pkg: files::Folder::new(&options.pkg),
         });
-        let shutdown = shutdown_signal();
+        let signals = Signals::install();
         say(&format!("telehealth-rules: serving http://{addr}/ (ruleset {}); Ctrl-C stops", telehealth_rules::RULESET));
-        serve_connections(listener, shared, shutdown).await;
+        if let Some(at) = metrics_addr {
+            say(&format!("telehealth-rules: metrics at http://{at}/metrics"));
+        }
+        tracing::info!(%addr, ruleset = telehealth_rules::RULESET, max_connections = shared.limits.max_connections, "serving");
+        serve_connections(listener, shared, signals, options.drain_delay).await;
+        tracing::info!("stopped");
         say("telehealth-rules: stopped");
         Ok(())
     });
     // Connections still open after the grace period are dropped here.
     runtime.shutdown_timeout(Duration::from_millis(500));
     result
+}
+
+/// Log lines waiting for stderr; beyond them, lines are dropped rather than
+/// make a request wait for a stalled log reader.
+const LOG_QUEUE_LINES: usize = 64 * 1024;
+
+/// Logs to stderr, as text or JSON lines, from `level` up, through a
+/// writer thread (`tracing-appender`): serving never blocks on the log. The
+/// guard flushes what is queued when dropped, at exit.
+fn init_logging(format: LogFormat, level: LogLevel) -> tracing_appender::non_blocking::WorkerGuard {
+    use tracing::level_filters::LevelFilter;
+    let level = match level {
+        LogLevel::Off => LevelFilter::OFF,
+        LogLevel::Error => LevelFilter::ERROR,
+        LogLevel::Warn => LevelFilter::WARN,
+        LogLevel::Info => LevelFilter::INFO,
+        LogLevel::Debug => LevelFilter::DEBUG,
+        LogLevel::Trace => LevelFilter::TRACE,
+    };
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(true)
+        .buffered_lines_limit(LOG_QUEUE_LINES)
+        .thread_name("telehealth-rules-log")
+        .finish(std::io::stderr());
+    let builder = tracing_subscriber::fmt().with_writer(writer).with_max_level(level).with_target(false);
+    let _ = match format {
+        LogFormat::Text => {
+            use std::io::IsTerminal;
+            builder.with_ansi(std::io::stderr().is_terminal()).try_init()
+        }
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(false).with_span_list(false).try_init(),
+    };
+    guard
+}
+
+/// Raises the soft limit on open files to the hard one, and lowers the
+/// connection cap to what the limit allows: a connection serving a file holds
+/// two descriptors, and a process out of descriptors can neither accept (so
+/// pressure relief never starts) nor open its files.
+fn connection_cap(wanted: usize) -> std::io::Result<usize> {
+    let limit = rlimit::increase_nofile_limit(u64::MAX)
+        .or_else(|_| rlimit::getrlimit(rlimit::Resource::NOFILE).map(|(soft, _)| soft))?;
+    let allowed = usize::try_from(limit.saturating_sub(RESERVED_FDS) / 2).unwrap_or(usize::MAX);
+    if allowed == 0 {
+        return Err(std::io::Error::other(format!(
+            "the open-file limit ({limit}) leaves no descriptors for connections: raise it (ulimit -n)"
+        )));
+    }
+    if allowed < wanted {
+        tracing::warn!(
+            open_file_limit = limit,
+            max_connections = allowed,
+            asked = wanted,
+            "--max-connections lowered to what the open-file limit allows"
+        );
+    }
+    Ok(wanted.min(allowed))
 }
 
 /// A line on stdout; a closed stdout does not stop the service.
@@ -253,8 +409,15 @@ struct Shared {
     limits: Limits,
     /// Set on shutdown: every response from then on closes its connection.
     draining: AtomicBool,
+    /// What `/readyz` says: cleared at the first signal.
+    ready: Arc<AtomicBool>,
     /// The open connections, for `relieve_pressure`.
     connections: Mutex<HashMap<u64, Arc<ConnState>>>,
+    metrics: Arc<metrics::Metrics>,
+    request_ids: access::RequestIds,
+    /// The static folders, for `files::Folder::screen`.
+    www: files::Folder,
+    pkg: files::Folder,
 }
 
 /// What the accept loop knows of one connection.
@@ -271,9 +434,11 @@ struct ConnState {
     io: Arc<guard::IoFlags>,
     /// The next response closes the connection.
     close_next: AtomicBool,
-    /// Asked to close now, if it is still waiting for a request head.
+    /// Asked to close now, if it is still waiting for a request head or body.
     evict: tokio::sync::Notify,
     evicted: AtomicBool,
+    /// Since when a request body has been read (`POST /v1/check`), while it is.
+    body_since: Mutex<Option<Instant>>,
 }
 
 impl ConnState {
@@ -288,19 +453,63 @@ impl ConnState {
             close_next: AtomicBool::new(false),
             evict: tokio::sync::Notify::new(),
             evicted: AtomicBool::new(false),
+            body_since: Mutex::new(None),
         }
     }
 
-    /// Since when the connection has been waiting for a request head: no
-    /// request in service, nothing left to write, and all the client sent has
-    /// been read (a connection the server has not got round to reading is not
+    /// Since when the connection has been waiting for its client: to take a
+    /// response it has stopped reading, for a request head (no request in
+    /// service) or for the rest of a request body, with all the client sent
+    /// read (a connection the server has not got round to reading is not
     /// waiting for its client).
     fn waiting_since(&self) -> Option<Instant> {
-        let blocked_on_client = self.io.read_blocked.load(Ordering::SeqCst);
-        if self.busy.load(Ordering::SeqCst) > 0 || self.io.write_blocked.load(Ordering::SeqCst) || !blocked_on_client {
+        if self.io.write_blocked.load(Ordering::SeqCst) {
+            return self.io.write_blocked_since.lock().ok().and_then(|since| *since);
+        }
+        if !self.io.read_blocked.load(Ordering::SeqCst) {
             return None;
         }
+        if self.busy.load(Ordering::SeqCst) > 0 {
+            return self.body_since.lock().ok().and_then(|since| *since);
+        }
         self.idle_since.lock().ok().map(|since| *since)
+    }
+
+    /// How long the connection may wait for its client before pressure
+    /// relief closes it.
+    fn pressure_allowance(&self) -> Duration {
+        if self.io.write_blocked.load(Ordering::SeqCst) {
+            PRESSURE_WRITE_IDLE
+        } else if self.busy.load(Ordering::SeqCst) > 0 {
+            PRESSURE_BODY_IDLE
+        } else if self.served_any.load(Ordering::SeqCst) {
+            PRESSURE_KEEP_ALIVE_IDLE
+        } else {
+            PRESSURE_IDLE
+        }
+    }
+}
+
+/// Marks a connection as reading a request body while it lives.
+#[derive(Clone)]
+struct BodyWatch(Arc<ConnState>);
+
+impl BodyWatch {
+    fn reading(&self) -> ReadingBody {
+        if let Ok(mut since) = self.0.body_since.lock() {
+            *since = Some(Instant::now());
+        }
+        ReadingBody(self.0.clone())
+    }
+}
+
+struct ReadingBody(Arc<ConnState>);
+
+impl Drop for ReadingBody {
+    fn drop(&mut self) {
+        if let Ok(mut since) = self.0.body_since.lock() {
+            *since = None;
+        }
     }
 }
 
@@ -325,10 +534,12 @@ impl Drop for Busy {
     }
 }
 
-/// A response body that releases its `Busy` when written (or dropped).
+/// A response body that releases its `Busy` when written (or dropped), and
+/// counts the bytes sent for the access log.
 struct TrackedBody {
     inner: Body,
     _busy: Busy,
+    logged: Logged,
 }
 
 impl axum::body::HttpBody for TrackedBody {
@@ -339,7 +550,13 @@ impl axum::body::HttpBody for TrackedBody {
         mut self: Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
-        Pin::new(&mut self.inner).poll_frame(cx)
+        let frame = Pin::new(&mut self.inner).poll_frame(cx);
+        if let std::task::Poll::Ready(Some(Ok(frame))) = &frame {
+            if let Some(data) = frame.data_ref() {
+                self.logged.bytes += data.len() as u64;
+            }
+        }
+        frame
     }
 
     fn is_end_stream(&self) -> bool {
@@ -353,17 +570,13 @@ impl axum::body::HttpBody for TrackedBody {
 
 impl Shared {
     /// Makes room for a waiting client when the cap is full: closes the
-    /// connection that has waited longest beyond `PRESSURE_IDLE` (or
-    /// `PRESSURE_KEEP_ALIVE_IDLE`) for a request head, or else asks the
+    /// connection that has waited longest for its client beyond its
+    /// allowance (`ConnState::pressure_allowance`), or else asks the
     /// longest-open connection to close after its current response.
     fn relieve_pressure(&self) {
         let Ok(connections) = self.connections.lock() else { return };
         let live = || connections.values().filter(|c| !c.evicted.load(Ordering::SeqCst));
-        let overdue = |c: &Arc<ConnState>| {
-            let idle = c.waiting_since()?.elapsed();
-            let allowed = if c.served_any.load(Ordering::SeqCst) { PRESSURE_KEEP_ALIVE_IDLE } else { PRESSURE_IDLE };
-            idle.checked_sub(allowed)
-        };
+        let overdue = |c: &Arc<ConnState>| c.waiting_since()?.elapsed().checked_sub(c.pressure_allowance());
         if let Some((_, connection)) = live().filter_map(|c| Some((overdue(c)?, c))).max_by_key(|(over, _)| *over) {
             connection.evicted.store(true, Ordering::SeqCst);
             connection.evict.notify_one();
@@ -375,11 +588,19 @@ impl Shared {
     }
 }
 
-/// Accepts connections until `shutdown` completes, then closes the listener,
-/// answers what is in flight and closes the rest (see the module comment).
-/// Waiting for a free connection slot never delays the shutdown.
-async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared>, shutdown: impl Future<Output = ()>) {
+/// Accepts connections until the first signal (and then `drain_delay`, during
+/// which `/readyz` says 503), then closes the listener, answers what is in
+/// flight and closes the rest (see the module comment). A second signal ends
+/// the drain delay and the grace period at once. Waiting for a free
+/// connection slot never delays the shutdown.
+async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    signals: Signals,
+    drain_delay: Duration,
+) {
     let limits = shared.limits.clone();
+    let metrics = shared.metrics.clone();
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut http = hyper::server::conn::http1::Builder::new();
@@ -388,6 +609,21 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         .max_buf_size(MAX_BUF_BYTES)
         .max_header_size(MAX_HEAD_BYTES)
         .max_headers(MAX_HEADERS);
+    let ready = shared.ready.clone();
+    let first = signals.count(1);
+    let second = signals.count(2);
+    let shutdown = async move {
+        first.await;
+        ready.store(false, Ordering::SeqCst);
+        tracing::info!(
+            drain_delay_ms = u64::try_from(drain_delay.as_millis()).unwrap_or(u64::MAX),
+            "shutting down: not ready"
+        );
+        tokio::select! {
+            () = tokio::time::sleep(drain_delay) => {}
+            () = second => {}
+        }
+    };
     tokio::pin!(shutdown);
     let mut next_id: u64 = 0;
     'accept: loop {
@@ -398,9 +634,11 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         };
         let stream = match accepted {
             Ok((stream, _)) => stream,
-            Err(_) => {
+            Err(e) => {
                 // Out of file descriptors or a connection reset before it
                 // was accepted: try again shortly rather than spin.
+                metrics.accept_errors.inc();
+                tracing::warn!(error = %e, "accept failed");
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 continue;
             }
@@ -410,20 +648,32 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         let slot = match slots.clone().try_acquire_owned() {
             Ok(slot) => slot,
             Err(tokio::sync::TryAcquireError::Closed) => break,
-            Err(tokio::sync::TryAcquireError::NoPermits) => loop {
-                shared.relieve_pressure();
-                tokio::select! {
-                    biased;
-                    () = &mut shutdown => break 'accept,
-                    slot = slots.clone().acquire_owned() => match slot {
-                        Ok(slot) => break slot,
-                        Err(_) => break 'accept,
-                    },
-                    () = tokio::time::sleep(PRESSURE_TICK) => {}
+            Err(tokio::sync::TryAcquireError::NoPermits) => {
+                metrics.at_cap.inc();
+                loop {
+                    shared.relieve_pressure();
+                    tokio::select! {
+                        biased;
+                        () = &mut shutdown => break 'accept,
+                        slot = slots.clone().acquire_owned() => match slot {
+                            Ok(slot) => break slot,
+                            Err(_) => break 'accept,
+                        },
+                        () = tokio::time::sleep(PRESSURE_TICK) => {}
+                    }
                 }
-            },
+            }
         };
         let _ = stream.set_nodelay(true);
+        let socket = socket2::SockRef::from(&stream);
+        let _ = socket.set_send_buffer_size(SEND_BUFFER_BYTES);
+        // A connection closed normally with bytes still queued (a response
+        // that fit in the send buffer, to a client that never reads) is
+        // aborted by the kernel after the write timeout, rather than kept
+        // orphaned in FIN-WAIT-1 for as long as the client acknowledges its
+        // zero-window probes.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let _ = socket.set_tcp_user_timeout(Some(limits.write_timeout));
         let state = Arc::new(ConnState::new());
         next_id = next_id.wrapping_add(1);
         let id = next_id;
@@ -442,16 +692,27 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
         let shared = shared.clone();
         tokio::spawn(async move {
             let _slot = slot;
-            let _registered = Registered(shared, id);
+            let _registered = Registered::new(shared.clone(), id);
             tokio::pin!(connection);
             loop {
                 tokio::select! {
                     // A client that hangs up or times out is not the server's error.
-                    _ = connection.as_mut() => return,
+                    result = connection.as_mut() => {
+                        if result.is_err_and(|e| e.is_timeout()) {
+                            shared.metrics.timeout("head");
+                        }
+                        return;
+                    }
                     _ = stopped.changed() => break,
                     () = state.evict.notified() => {
                         if state.waiting_since().is_some() {
-                            // Dropped: closed without a word, as no request is in it.
+                            // Dropped: closed without a word, as no request
+                            // is in it (or its body stalled), or reset, as its
+                            // client reads nothing.
+                            if state.io.write_blocked.load(Ordering::SeqCst) {
+                                state.io.reset_on_close.store(true, Ordering::SeqCst);
+                            }
+                            shared.metrics.evicted.inc();
                             return;
                         }
                         state.evicted.store(false, Ordering::SeqCst);
@@ -468,6 +729,8 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
     shared.draining.store(true, Ordering::SeqCst);
     let grace = tokio::time::sleep(limits.shutdown_grace);
     tokio::pin!(grace);
+    let hurry = signals.count(2);
+    tokio::pin!(hurry);
     // Every connection gives its slot back when it ends.
     let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
     let all_closed = slots.acquire_many(all);
@@ -476,30 +739,45 @@ async fn serve_connections(listener: tokio::net::TcpListener, shared: Arc<Shared
     // on its way: it is answered, with `Connection: close`.
     tokio::select! {
         _ = &mut all_closed => return,
+        () = &mut hurry => return,
         () = tokio::time::sleep(DRAIN.min(limits.shutdown_grace / 2)) => {}
     }
     // Then idle connections are closed, and busy ones after their response.
     let _ = stop.send(true);
     tokio::select! {
         _ = &mut all_closed => {}
-        () = &mut grace => {}
+        () = &mut grace => tracing::warn!("shutdown grace over: connections still open are dropped"),
+        () = &mut hurry => tracing::warn!("second signal: connections still open are dropped"),
     }
 }
 
-/// Removes a connection from `Shared::connections` when it ends.
+/// Counts a connection as open while it lives, and removes it from
+/// `Shared::connections` when it ends. A connection that ends after a write
+/// timeout is counted as one (`guard` has reset it).
 struct Registered(Arc<Shared>, u64);
+
+impl Registered {
+    fn new(shared: Arc<Shared>, id: u64) -> Registered {
+        shared.metrics.open_connections.inc();
+        Registered(shared, id)
+    }
+}
 
 impl Drop for Registered {
     fn drop(&mut self) {
-        if let Ok(mut connections) = self.0.connections.lock() {
-            connections.remove(&self.1);
+        self.0.metrics.open_connections.dec();
+        let removed = self.0.connections.lock().ok().and_then(|mut connections| connections.remove(&self.1));
+        if removed.is_some_and(|state| state.io.write_timed_out.load(Ordering::SeqCst)) {
+            self.0.metrics.timeout("write");
         }
     }
 }
 
-/// The service for one connection: checks the Host, the target's length and
-/// the per-connection request budget, then hands the request to the router,
-/// and puts the security and cache headers on whatever comes back.
+/// The service for one connection: checks the Host, the target's length,
+/// the static file asked for and the per-connection request budget, then
+/// hands the request to the router, puts the security and cache headers and
+/// the request id on whatever comes back, and logs and counts the request
+/// when its response is done with.
 #[derive(Clone)]
 struct ConnService {
     shared: Arc<Shared>,
@@ -515,12 +793,21 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
     type Error = Infallible;
     type Future = ResponseFuture;
 
-    fn call(&self, request: Request<Incoming>) -> Self::Future {
+    fn call(&self, mut request: Request<Incoming>) -> Self::Future {
+        let started = Instant::now();
         let busy = Busy::new(&self.state);
         let served = self.served.fetch_add(1, Ordering::Relaxed) + 1;
         let last = served >= self.shared.limits.max_requests;
-        let kind = Kind::of(request.uri().path());
+        let path = request.uri().path().to_owned();
+        let kind = Kind::of(&path);
+        let request_id = self.shared.request_ids.for_request(request.headers());
+        let mut entry =
+            access::Entry::new(started, request.method().as_str(), &path, &request_id, route_name(kind, &path));
         let refusal = self.shared.screen(&request, kind);
+        if refusal.is_none() {
+            files::drop_future_if_modified_since(request.headers_mut());
+            request.extensions_mut().insert(BodyWatch(self.state.clone()));
+        }
         let answer = refusal.is_none().then(|| hyper::service::Service::call(&self.app, request));
         let shared = self.shared.clone();
         let state = self.state.clone();
@@ -531,25 +818,71 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
                 (None, None) => StatusCode::NOT_FOUND.into_response(),
             };
             let close = last || shared.draining.load(Ordering::SeqCst) || state.close_next.load(Ordering::SeqCst);
-            finish(&mut response, kind, close);
-            Ok(response.map(|inner| Body::new(TrackedBody { inner, _busy: busy })))
+            finish(&mut response, kind, &path, close, &shared.metrics);
+            response.headers_mut().insert(HeaderName::from_static(access::REQUEST_ID), request_id);
+            entry.status = response.status().as_u16();
+            if let Some(outcome) = response.extensions().get::<Outcome>() {
+                entry.kind = outcome.kind;
+                entry.verdict = outcome.verdict;
+            }
+            let logged = Logged { entry, shared, bytes: 0 };
+            Ok(response.map(|inner| Body::new(TrackedBody { inner, _busy: busy, logged })))
         })
     }
 }
 
-/// What a path asks for: an API answer (reports, `no-store`), a package file
-/// (compressed variants, `Vary`) or a page file.
+/// The kind and verdict of the report a request got, for the log and the
+/// metrics (never its content).
+#[derive(Clone, Copy)]
+struct Outcome {
+    kind: &'static str,
+    verdict: &'static str,
+}
+
+impl Outcome {
+    fn of(report: &Report) -> Outcome {
+        let kind = match report {
+            Report::Link(_) => "link",
+            Report::Instructions(_) => "instructions",
+            Report::Location(_) => "location",
+            Report::Continuity(_) => "continuity",
+            Report::Session(_) => "session",
+            Report::InvalidRequest(_) => "invalid_request",
+        };
+        Outcome { kind, verdict: report.verdict().as_str() }
+    }
+}
+
+/// The access log entry of a response, written when its body is done with.
+struct Logged {
+    entry: access::Entry,
+    shared: Arc<Shared>,
+    bytes: u64,
+}
+
+impl Drop for Logged {
+    fn drop(&mut self) {
+        self.entry.finish(self.bytes, &self.shared.metrics);
+    }
+}
+
+/// What a path asks for: an API answer (reports, `no-store`), a probe
+/// (`no-store`, answered for any Host), a package file (compressed variants,
+/// `Vary`) or a page file.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Api,
+    Probe,
     Package,
     Page,
 }
 
 impl Kind {
     fn of(path: &str) -> Kind {
-        if path.starts_with("/v1/") {
+        if path == "/v1" || path.starts_with("/v1/") {
             Kind::Api
+        } else if path == "/healthz" || path == "/readyz" {
+            Kind::Probe
         } else if path == "/pkg" || path.starts_with("/pkg/") {
             Kind::Package
         } else {
@@ -558,16 +891,39 @@ impl Kind {
     }
 }
 
+/// The `route` label of the metrics and the log: one of a fixed few.
+fn route_name(kind: Kind, path: &str) -> &'static str {
+    match (kind, path) {
+        (Kind::Api, "/v1/check") => "check",
+        (Kind::Api, "/v1/ruleset") => "ruleset",
+        (Kind::Api, "/v1/openapi.json") => "openapi",
+        (Kind::Api, _) => "api_unknown",
+        (Kind::Probe, "/healthz") => "healthz",
+        (Kind::Probe, _) => "readyz",
+        (Kind::Package, _) => "package",
+        (Kind::Page, _) => "page",
+    }
+}
+
 impl Shared {
-    /// A refusal for a request the router must not see: a Host that is not
-    /// this service's (DNS rebinding), a request target over 8 KiB, a file
-    /// path no file system would take.
+    /// A refusal for a request the router must not see: not exactly one
+    /// Host (RFC 9112, 3.2: 400), a Host that is not this service's (DNS
+    /// rebinding; the probes excepted), a request target over 8 KiB, a file
+    /// path no file system would take, a static file that is not a regular
+    /// file inside its folder. An absolute-form target's authority is the
+    /// request's host, whatever the Host header says (RFC 9112, 3.2.2).
     fn screen(&self, request: &Request<Incoming>, kind: Kind) -> Option<Response> {
-        let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok());
-        let Some(host) = host.or_else(|| request.uri().authority().map(|a| a.as_str())) else {
+        let mut hosts = request.headers().get_all(header::HOST).iter();
+        let (first, second) = (hosts.next(), hosts.next());
+        if second.is_some() {
+            return Some(invalid(StatusCode::BAD_REQUEST, problem("not_http")));
+        }
+        let authority = request.uri().authority().map(|a| a.as_str());
+        let host = authority.or_else(|| first.and_then(|v| v.to_str().ok()));
+        let Some(host) = host else {
             return Some(invalid(StatusCode::BAD_REQUEST, problem("no_host")));
         };
-        if !self.hosts.allows(host) {
+        if kind != Kind::Probe && !self.hosts.allows(host) {
             return Some(invalid(StatusCode::MISDIRECTED_REQUEST, problem("unknown_host")));
         }
         let target = request.uri().path_and_query().map_or(0, |p| p.as_str().len());
@@ -577,28 +933,62 @@ impl Shared {
         let path = request.uri().path();
         let too_long = path.len() > MAX_STATIC_PATH_BYTES
             || path.split('/').any(|name| name.len().saturating_sub(2 * name.matches('%').count()) > MAX_NAME_BYTES);
-        (kind != Kind::Api && too_long).then(|| StatusCode::NOT_FOUND.into_response())
+        let screened = match kind {
+            Kind::Api | Kind::Probe => return None,
+            _ if too_long => files::Screen::Refuse,
+            Kind::Package => {
+                let within = path.strip_prefix("/pkg").unwrap_or(path);
+                self.pkg.screen(within, &[".br", ".gz"])
+            }
+            Kind::Page => self.www.screen(path, &[]),
+        };
+        match screened {
+            files::Screen::Serve => None,
+            files::Screen::Refuse => Some(StatusCode::NOT_FOUND.into_response()),
+            files::Screen::Unavailable => Some(StatusCode::SERVICE_UNAVAILABLE.into_response()),
+        }
     }
 }
 
-/// Security headers on everything; `no-store` on API answers (they hold
-/// client locations and coverage), `no-cache` on files; `Vary:
+/// Security headers on everything; `no-store` on API answers and probes
+/// (reports hold client locations and coverage), `no-cache` on files; `Vary:
 /// Accept-Encoding` on package files (served compressed when asked);
 /// `Connection: close` when the connection's budget is spent or the service is
-/// stopping. A file that cannot be read is a 404: no client input makes a 5xx.
-fn finish(response: &mut Response, kind: Kind, close: bool) {
-    if kind != Kind::Api && response.status().is_server_error() {
-        *response = StatusCode::NOT_FOUND.into_response();
+/// stopping. A file that cannot be read for lack of resources (out of
+/// descriptors) is a 503 with `Retry-After`; no client input makes another
+/// 5xx. A directory redirect names a same-origin absolute path; an unknown
+/// API path gets a JSON 404.
+fn finish(response: &mut Response, kind: Kind, path: &str, close: bool, metrics: &metrics::Metrics) {
+    let is_file = matches!(kind, Kind::Package | Kind::Page);
+    if is_file && response.status().is_server_error() {
+        metrics.files_unavailable.inc();
+        *response = StatusCode::SERVICE_UNAVAILABLE.into_response();
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    }
+    if is_file && response.status().is_redirection() {
+        if let Ok(location) = HeaderValue::from_str(&files::directory_location(path)) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
     }
     if kind == Kind::Api && response.status() == StatusCode::REQUEST_TIMEOUT && is_empty(response) {
         *response = invalid(StatusCode::REQUEST_TIMEOUT, problem("request_timeout"));
+    }
+    if kind == Kind::Api && response.status() == StatusCode::NOT_FOUND && is_empty(response) {
+        *response = invalid(StatusCode::NOT_FOUND, problem("not_found"));
+    }
+    match response.status() {
+        StatusCode::REQUEST_TIMEOUT => metrics.timeout("request"),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            metrics.body_too_large.inc();
+        }
+        _ => {}
     }
     let is_report = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == "application/json");
     let headers = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    let cache = if kind == Kind::Api || is_report { "no-store" } else { "no-cache" };
+    let cache = if matches!(kind, Kind::Api | Kind::Probe) || is_report { "no-store" } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if kind == Kind::Package {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
@@ -676,17 +1066,54 @@ impl AllowedHosts {
     }
 }
 
-fn app(options: &Options) -> Router {
+/// The OpenAPI 3.1 description of the API, generated from the contract's
+/// JSON Schema (scripts/gen-openapi.mjs; tests/js/openapi.test.mjs checks
+/// it is current).
+const OPENAPI: &str = include_str!("../../../docs/openapi.json");
+
+fn app(options: &Options, ready: Arc<AtomicBool>) -> Router {
     let timeout = options.limits.request_timeout;
+    let page = options.www.join("index.html");
+    let pkg = options.pkg.clone();
     Router::new()
         .route("/v1/check", post(check).fallback(only_post))
         .route("/v1/ruleset", get(ruleset).fallback(only_get))
+        .route("/v1/openapi.json", get(openapi).fallback(only_get))
+        .route("/healthz", get(healthz).fallback(only_get))
+        .route(
+            "/readyz",
+            get(move || readyz(ready.load(Ordering::SeqCst), page.clone(), pkg.clone())).fallback(only_get),
+        )
         .nest_service(
             "/pkg",
             ServeDir::new(&options.pkg).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
         )
         .fallback_service(ServeDir::new(&options.www).with_buf_chunk_size(FILE_CHUNK_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+}
+
+async fn openapi() -> Response {
+    json(StatusCode::OK, OPENAPI.to_owned())
+}
+
+/// The process answers.
+async fn healthz() -> Response {
+    json(StatusCode::OK, "{\"status\":\"ok\"}".to_owned())
+}
+
+/// Ready when not shutting down and the page and the package are there
+/// (the rules are compiled in): `ready`, else 503 with what is missing.
+async fn readyz(ready: bool, page: PathBuf, pkg: PathBuf) -> Response {
+    let status = if !ready {
+        "shutting_down"
+    } else if !std::fs::metadata(&page).is_ok_and(|m| m.is_file()) {
+        "page_missing"
+    } else if !std::fs::metadata(&pkg).is_ok_and(|m| m.is_dir()) {
+        "package_missing"
+    } else {
+        return json(StatusCode::OK, format!("{{\"status\":\"ready\",\"ruleset\":\"{}\"}}", telehealth_rules::RULESET));
+    };
+    json(StatusCode::SERVICE_UNAVAILABLE, format!("{{\"status\":\"{status}\"}}"))
 }
 
 async fn ruleset() -> Response {
@@ -721,7 +1148,12 @@ async fn check(request: Request<Body>) -> Response {
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
         return too_large();
     }
-    let bytes = match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
+    // While the body is read (and only then: not while the report is made),
+    // the connection is one pressure relief may close.
+    let reading = request.extensions().get::<BodyWatch>().map(BodyWatch::reading);
+    let body = to_bytes(request.into_body(), MAX_BODY_BYTES).await;
+    drop(reading);
+    let bytes = match body {
         Ok(bytes) => bytes,
         Err(e) if is_length_limit(&e) => return too_large(),
         Err(_) => return invalid(StatusCode::BAD_REQUEST, problem("body_unreadable")),
@@ -731,7 +1163,9 @@ async fn check(request: Request<Body>) -> Response {
     };
     let report = check_json_report(text, Date::today_utc());
     let status = if matches!(report, Report::InvalidRequest(_)) { StatusCode::BAD_REQUEST } else { StatusCode::OK };
-    json(status, report.to_json())
+    let mut response = json(status, report.to_json());
+    response.extensions_mut().insert(Outcome::of(&report));
+    response
 }
 
 fn is_length_limit(error: &axum::Error) -> bool {
@@ -770,31 +1204,98 @@ fn json(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// Completes on SIGTERM or SIGINT (Ctrl-C). The handlers are installed
-/// before this returns, so a signal sent as soon as the address is printed
-/// is not missed (or fatal).
-fn shutdown_signal() -> impl Future<Output = ()> {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let terminate = signal(SignalKind::terminate());
-        let interrupt = signal(SignalKind::interrupt());
-        async move {
-            match (terminate, interrupt) {
-                (Ok(mut terminate), Ok(mut interrupt)) => {
-                    tokio::select! {
-                        _ = terminate.recv() => {},
-                        _ = interrupt.recv() => {},
+/// The shutdown signals: SIGTERM, SIGINT (Ctrl-C) and SIGHUP (a closing
+/// terminal, some supervisors), counted. The first starts the shutdown, the
+/// second ends its grace. The handlers are installed when this is made, so a
+/// signal sent as soon as the address is printed is not missed (or fatal).
+struct Signals {
+    count: tokio::sync::watch::Receiver<u32>,
+}
+
+impl Signals {
+    fn install() -> Signals {
+        let (tx, count) = tokio::sync::watch::channel(0u32);
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let kinds = [SignalKind::terminate(), SignalKind::interrupt(), SignalKind::hangup()];
+            for kind in kinds {
+                match signal(kind) {
+                    Ok(mut stream) => {
+                        let tx = tx.clone();
+                        tokio::spawn(async move {
+                            while stream.recv().await.is_some() {
+                                tx.send_modify(|n| *n = n.saturating_add(1));
+                                tracing::info!(signal = kind.as_raw_value(), "signal");
+                            }
+                        });
                     }
-                }
-                _ => {
-                    let _ = tokio::signal::ctrl_c().await;
+                    Err(e) => tracing::warn!(error = %e, "cannot handle a signal"),
                 }
             }
         }
+        #[cfg(not(unix))]
+        {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                while tokio::signal::ctrl_c().await.is_ok() {
+                    tx.send_modify(|n| *n = n.saturating_add(1));
+                }
+            });
+        }
+        drop(tx);
+        Signals { count }
     }
-    #[cfg(not(unix))]
-    async {
-        let _ = tokio::signal::ctrl_c().await;
+
+    /// Completes once `n` signals have come (never, if they cannot).
+    fn count(&self, n: u32) -> impl Future<Output = ()> + Send + 'static {
+        let mut count = self.count.clone();
+        async move {
+            if count.wait_for(|seen| *seen >= n).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_opened_is_503_with_retry_after() {
+        let metrics = metrics::Metrics::new();
+        for kind in [Kind::Page, Kind::Package] {
+            let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            finish(&mut response, kind, "/index.html", false, &metrics);
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers().get(header::RETRY_AFTER), Some(&HeaderValue::from_static("1")));
+            assert_eq!(response.headers().get(header::CACHE_CONTROL), Some(&HeaderValue::from_static("no-cache")));
+        }
+        assert!(metrics.encode().is_some_and(|text| text.contains("telehealth_rules_files_unavailable_total 2")));
+    }
+
+    #[test]
+    fn directory_redirects_name_this_origin() {
+        let metrics = metrics::Metrics::new();
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+        response.headers_mut().insert(header::LOCATION, HeaderValue::from_static("//messages/"));
+        finish(&mut response, Kind::Package, "/pkg///messages", false, &metrics);
+        assert_eq!(response.headers().get(header::LOCATION), Some(&HeaderValue::from_static("/pkg/messages/")));
+    }
+
+    #[test]
+    fn durations_and_counts() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2s"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert_eq!(parse_delay("0s"), Ok(Duration::ZERO));
+        assert_eq!(parse_delay("0"), Ok(Duration::ZERO));
+        assert_eq!(parse_delay("250ms"), Ok(Duration::from_millis(250)));
+        assert!(parse_count("0").is_err());
+        assert_eq!(parse_count("7"), Ok(7));
     }
 }

@@ -1,5 +1,7 @@
 //! The connection's socket as hyper sees it: a write that makes no progress
-//! for the write timeout fails (a client that stops reading is dropped), and
+//! for the write timeout fails, and the socket is then closed with a reset
+//! (`SO_LINGER` 0) so that the kernel drops its send queue at once instead of
+//! keeping it, orphaned, for as long as the client keeps its end open; and
 //! the error responses hyper writes by itself (400, 414, 431 for a request it
 //! cannot parse) are replaced by ours, which carry the security headers and an
 //! `invalid_request` report.
@@ -30,6 +32,13 @@ use tokio::time::Sleep;
 pub struct IoFlags {
     pub read_blocked: AtomicBool,
     pub write_blocked: AtomicBool,
+    /// A write ran out of time (the connection is reset when it closes).
+    pub write_timed_out: AtomicBool,
+    /// Since when the current write has been blocked.
+    pub write_blocked_since: std::sync::Mutex<Option<std::time::Instant>>,
+    /// Close with a reset (set when the connection is closed to make room
+    /// while its client reads nothing: its unsent bytes are dropped).
+    pub reset_on_close: AtomicBool,
 }
 
 pub struct GuardedIo {
@@ -59,10 +68,16 @@ impl GuardedIo {
                 let timeout = self.write_timeout;
                 let flags = &self.flags;
                 let stall = self.stall.get_or_insert_with(|| {
+                    if let Ok(mut since) = flags.write_blocked_since.lock() {
+                        *since = Some(std::time::Instant::now());
+                    }
                     flags.write_blocked.store(true, Ordering::Relaxed);
                     Box::pin(tokio::time::sleep(timeout))
                 });
                 if stall.as_mut().poll(cx).is_ready() {
+                    // Closed with a reset: the unsent bytes are discarded.
+                    let _ = self.stream.set_zero_linger();
+                    self.flags.write_timed_out.store(true, Ordering::Relaxed);
                     return Poll::Ready(Err(io::Error::new(
                         io::ErrorKind::TimedOut,
                         "the client read nothing for the write timeout",
@@ -89,6 +104,14 @@ impl GuardedIo {
             }
         }
         Poll::Ready(Ok(()))
+    }
+}
+
+impl Drop for GuardedIo {
+    fn drop(&mut self) {
+        if self.flags.reset_on_close.load(Ordering::SeqCst) {
+            let _ = self.stream.set_zero_linger();
+        }
     }
 }
 

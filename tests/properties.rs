@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Property tests (issue 8): whatever comes in, the rules never panic, give
+//! Property tests: whatever comes in, the rules never panic, give
 //! a verdict that agrees with the findings' severities, answer the same input
 //! the same way twice, give a `normalized` link that is a fixed point, and
 //! give fixes that remove the finding they came with; and the keystroke

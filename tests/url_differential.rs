@@ -141,8 +141,8 @@ fn compare(s: &str) {
     let input = format!("https:{s}");
     let o = Url::parse(&input);
     assert_eq!(o, Url::parse_after_https(s), "parse and parse_after_https differ on {input:?}");
-    // `link::judge` parses a link typed without a scheme as is, where it
-    // used to parse `https://` + the link without its leading slashes.
+    // `link::judge` parses a link typed without a scheme as `https:` + the
+    // text: the same as `https://` + the text without its leading slashes.
     let slashed = format!("//{}", s.trim_start_matches('/'));
     assert_eq!(o, Url::parse_after_https(&slashed), "leading slashes matter in {input:?}");
     match (url::Url::parse(&input), o) {

@@ -19,8 +19,10 @@ import { cases } from './vectors.mjs';
 import { launchChromium } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
-const GENERATED = 4000;
-const SEED = 0x5eed_2026;
+// The same inputs on every run; set URL_BOUNDARY_SEED (and URL_BOUNDARY_COUNT)
+// to explore further.
+const GENERATED = Number(process.env.URL_BOUNDARY_COUNT ?? 4000);
+const SEED = Number(process.env.URL_BOUNDARY_SEED ?? 0x5eed_2026);
 
 // ---- Inputs ----
 
@@ -114,10 +116,24 @@ function generated(count, seed) {
   const out = [];
   for (let i = 0; i < count; i += 1) {
     const text = scheme() + maybe(0.12, userinfo) + host() + maybe(0.15, port) + path() + query() + fragment();
-    out.push(noise(text));
+    // As the page sends it: a pair split by a newline is two U+FFFD.
+    out.push(noise(text).toWellFormed());
   }
   return out;
 }
+
+/**
+ * Inputs other seeds found, kept so every run has them: tabs and newlines,
+ * which the parser drops, hiding an `xn--` label or an escape in the host
+ * from the rules' lookalike check.
+ */
+const FOUND = [
+  'https:\n//xn--a.lnB?dn11#',
+  'https:\n\n//XN--d1acufc.com/',
+  'https:\t//zo%6Fm.us/j/1234567890',
+  'https://xn-\r\n-d1acufc.com/',
+  'https:\n//xn--a.gewqF:0\n443/\u00e9/F5/[/u#',
+];
 
 // ---- Readings ----
 
@@ -239,7 +255,7 @@ let ours;
 let browser;
 
 before(async () => {
-  inputs = [...vectorInputs(), ...generated(GENERATED, SEED)];
+  inputs = [...vectorInputs(), ...FOUND, ...generated(GENERATED, SEED)];
   ours = rulesReadings(inputs);
   browser = await launchChromium();
 });

@@ -7,7 +7,7 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check size bench golden
+.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
 demo: setup pkg
@@ -50,13 +50,29 @@ test-js: pkg
 data-check:
 	python3 tools/zip3/generate.py --check
 
-## Generated text is current: the README's rules table and the fuzz seeds
-## (both made from the shared vectors), and the message catalog's Rust and
-## JS tables (made from messages/*.json).
+## Generated text is current: the message catalog's Rust and JS tables (made
+## from messages/*.json), the rules table of docs/rules.md and the fuzz seeds
+## (both made from the shared vectors). The docs' platforms and compacts
+## tables are held by cargo test (tests/readme_*.rs), the npm README's codes
+## table by tests/js/package-contents.test.mjs.
 docs-check: pkg
 	node scripts/gen-messages.mjs --check
 	node scripts/rules-table.mjs --check
 	node scripts/fuzz-seeds.mjs --check
+
+## Run every generator, in dependency order: the message catalog's tables, the
+## package (JSON Schema and TypeScript types from the Rust types), the tables
+## of docs/ (rules, platforms, compacts), the npm README's codes table and the
+## fuzz seeds. `make test` fails while any of them is stale. Golden reports
+## are not generated here: `make golden` after an intended change to a report.
+generate: setup
+	node scripts/gen-messages.mjs
+	mkdir -p target && cargo run --quiet --example schema --features schema > target/schema.json
+	node scripts/gen-types.mjs --readme target/schema.json npm/README.md
+	bash scripts/build-pkg.sh
+	node scripts/rules-table.mjs
+	UPDATE_DOCS=1 cargo test --quiet --test readme_platforms --test readme_compacts
+	node scripts/fuzz-seeds.mjs
 
 ## Transfer size of the wasm module and its JS glue (fails over the budget).
 size: pkg

@@ -14,7 +14,7 @@
 # NAME = <cargo opt-level>[-<wasm-opt level>] (wasm-opt -Oz unless named);
 # the package ships 2, Cargo.toml's `wasm-keystroke` profile. The allocator
 # is the standard library's (dlmalloc); lol_alloc and talc were measured
-# before (BENCHMARKS.md; lol_alloc until commit 01c9a70, talc at a824cf7).
+# against it and dropped (BENCHMARKS.md).
 # Each opt-level builds in its own target directory, so a second run only
 # relinks. Also writes NAME/names.wasm: the same module through wasm-opt -g
 # (name section kept) for twiggy and bench/size.sh.

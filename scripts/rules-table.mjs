@@ -1,7 +1,7 @@
-// Writes the README's table of finding codes (code, severity, example,
-// message) from the shared vectors and their golden reports, so the table
-// shows what the rules really answer. `--check` exits 1 when the README is
-// out of date (run by `make test`).
+// Writes the table of finding codes in docs/rules.md (code, severity,
+// example, message) from the shared vectors and their golden reports, so the
+// table shows what the rules really answer. `--check` exits 1 when it is out
+// of date (run by `make test`); `make generate` rewrites it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cases } from '../tests/js/vectors.mjs';
 
@@ -48,18 +48,19 @@ const table = [
   ...rows,
 ].join('\n');
 
-const readme = readFileSync('README.md', 'utf8');
+const DOC = 'docs/rules.md';
+const readme = readFileSync(DOC, 'utf8');
 const from = readme.indexOf(START);
 const to = readme.indexOf(END);
-if (from < 0 || to < 0) throw new Error('README.md has no rules-table markers');
+if (from < 0 || to < 0) throw new Error(`${DOC} has no rules-table markers`);
 const next = `${readme.slice(0, from + START.length)}\n${table}\n${readme.slice(to)}`;
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md rules table is out of date: run node scripts/rules-table.mjs');
+    console.error(`${DOC}: the rules table is out of date: run make generate (or node scripts/rules-table.mjs)`);
     process.exit(1);
   }
   console.log(`rules table: ${rows.length} codes, up to date`);
 } else {
-  writeFileSync('README.md', next);
+  writeFileSync(DOC, next);
   console.log(`rules table: ${rows.length} codes written`);
 }

@@ -5,7 +5,7 @@
 //! natively (library, CLI, HTTP service) and as WebAssembly in the provider's
 //! browser, and gives byte-for-byte the same JSON everywhere.
 //!
-//! The contract is `contract-v1`: a request has a `kind` (`link`,
+//! The contract (`docs/contract.md`): a request has a `kind` (`link`,
 //! `instructions`, `location`, `continuity`, `session`) and an optional
 //! `as_of` date and `locale`; a report has a `verdict`, stable finding codes
 //! with severities, messages (in the request's locale, from the [`messages`]

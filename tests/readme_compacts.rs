@@ -1,8 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The README's table of licensure compacts and telehealth registrations,
-//! rendered from `Compact::all()` and `Registration::all()` so the README
-//! cannot drift from the data the rules use. Refresh it with
-//! `UPDATE_README=1 cargo test --test readme_compacts`.
+//! The tables of licensure compacts and telehealth registrations in
+//! docs/compacts.md, rendered from `Compact::all()` and `Registration::all()`
+//! so the docs cannot drift from the data the rules use. Refresh them with
+//! `make generate` (or `UPDATE_DOCS=1 cargo test --test readme_compacts`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod readme;
@@ -88,5 +88,5 @@ fn render() -> String {
 
 #[test]
 fn readme_compacts_table_is_current() {
-    readme::check_section("compacts-table", &render());
+    readme::check_section("docs/compacts.md", "compacts-table", &render());
 }

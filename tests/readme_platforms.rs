@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The README's platforms table, rendered from the registry itself (and the
-//! English message catalog's BAA texts): every entry with its hosts,
-//! waiting room, BAA terms, source and the date the
-//! source was checked; unverified facts are marked. `UPDATE_README=1 cargo
-//! test --test readme_platforms` rewrites it.
+//! The platforms table of docs/platforms.md, rendered from the registry
+//! itself (and the English message catalog's BAA texts): every entry with its
+//! hosts, waiting room, BAA terms, source and the date the source was checked;
+//! unverified facts are marked. `make generate` (or `UPDATE_DOCS=1 cargo test
+//! --test readme_platforms`) rewrites it.
 
 mod readme;
 
@@ -69,5 +69,5 @@ fn render() -> String {
 
 #[test]
 fn readme_platforms_table_is_current() {
-    readme::check_section("platforms-table", &render());
+    readme::check_section("docs/platforms.md", "platforms-table", &render());
 }

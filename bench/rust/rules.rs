@@ -1,5 +1,5 @@
 //! Native benchmarks of every kind, typical and worst-case inputs
-//! (issue 7; `make bench`, results in BENCHMARKS.md).
+//! (`make bench`, results in BENCHMARKS.md).
 //!
 //! `cargo bench --bench rules` (profile `bench` = `release`: opt-level 3,
 //! LTO, one codegen unit). Each benchmark is one call; the `link/typical_mix`

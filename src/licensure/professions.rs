@@ -10,8 +10,8 @@
 use crate::request::{CompactId, PrivilegeKind, Profession};
 
 /// Folded title -> profession. Sources: state board title lists as collected
-/// in `../shared/domain/locations.md` ("Titles vary by state") and contract
-/// v1.1; checked 2026-11-29.
+/// in `docs/domain.md` ("Authority to practice") and `docs/contract.md`;
+/// checked 2026-11-29.
 const TITLES: &[(&str, Profession)] = &[
     // Psychologists.
     ("psychologist", Profession::Psychologist),

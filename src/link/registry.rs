@@ -3,8 +3,8 @@
 //! must never be a default telehealth link (consumer and public apps,
 //! shorteners, mail-scanner wrappers, dial-in services).
 //!
-//! Facts and sources: `shared/domain/platforms.md` (vendor help pages, HHS
-//! notices). Hosts match on label boundaries only (`acme.zoom.us` is Zoom,
+//! Facts and sources: `docs/domain.md` (vendor help pages, HHS notices) and
+//! each entry's own source. Hosts match on label boundaries only (`acme.zoom.us` is Zoom,
 //! `evilzoom.us` is not).
 
 use serde::Serialize;

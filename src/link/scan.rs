@@ -160,6 +160,26 @@ fn last_byte(text: &str, byte: u8) -> Option<usize> {
 /// Non-ASCII letters, `xn--` labels or percent-encoding in the host: the
 /// parser would turn these into a different-looking name.
 pub fn host_has_lookalike_characters(url_text: &str) -> bool {
+    // The parser drops tabs and newlines anywhere, so the host is read as it
+    // will be without them (`https:\n//xn--...` hides no label). A link is at
+    // most `MAX_CHARS` characters, so it fits in a buffer on the stack.
+    let dropped = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r');
+    if url_text.as_bytes().iter().any(dropped) {
+        let mut buffer = [0u8; 4 * super::MAX_CHARS];
+        let mut len = 0;
+        for b in url_text.bytes().filter(|b| !dropped(b)) {
+            let Some(slot) = buffer.get_mut(len) else { return true };
+            *slot = b;
+            len += 1;
+        }
+        // ASCII bytes taken out of UTF-8 leave UTF-8.
+        let read = buffer.get(..len).and_then(|bytes| std::str::from_utf8(bytes).ok()).unwrap_or_default();
+        return lookalike_in(read);
+    }
+    lookalike_in(url_text)
+}
+
+fn lookalike_in(url_text: &str) -> bool {
     let host = raw_host(url_text).as_bytes();
     let punycode_at = |i: usize| {
         (i == 0 || host.get(i - 1) == Some(&b'.'))
@@ -225,6 +245,11 @@ mod tests {
         assert!(host_has_lookalike_characters("https://XN--dxy-1na.me/x"));
         assert!(host_has_lookalike_characters("https://%64oxy.me/x"));
         assert!(!host_has_lookalike_characters("https://doxy.me/d%C3%A9"));
+        // Tabs and newlines, which the parser drops, hide nothing.
+        assert!(host_has_lookalike_characters("https:\n//xn--d1acufc.com/"));
+        assert!(host_has_lookalike_characters("https:\t//zo%6Fm.us/j/1234567890"));
+        assert!(host_has_lookalike_characters("https://xn-\r\n-d1acufc.com/"));
+        assert!(!host_has_lookalike_characters("https:\t//doxy.me/drsmith"));
         assert!(is_public_domain("doxy.me"));
         assert!(!is_public_domain("localhost"));
         assert!(!is_public_domain("example.123"));

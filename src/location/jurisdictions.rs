@@ -1,6 +1,6 @@
 //! Where a US license applies (50 states, DC, 5 territories) and how people
 //! type them. Source: USPS Publication 28 appendix B (codes and names), AP
-//! Stylebook state abbreviations, `shared/domain/locations.md`.
+//! Stylebook state abbreviations (`docs/domain.md`, "Where a US license applies").
 
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 
 use super::zip3_table::{ZIP3_INDEX, ZIP3_SETS, ZIP5_PLACES};
 
-/// ZIP codes whose addresses lie in two states (USPS; `shared/domain/locations.md`):
+/// ZIP codes whose addresses lie in two states (USPS; `docs/domain.md`):
 /// the ZIP3 table gives each ZIP5 one state, these add the other.
 const STRADDLING: &[(&str, &str)] = &[
     ("02861", "MA"),

@@ -24,7 +24,7 @@
 //! Military ZIP5s (AA/AE/AP) are kept: they only ever add AA, AE or AP.
 //! Prefixes: 933 with data; 933 assigned after the hand-added facts; 67 empty. Distinct sets: 63 (incl. the empty set).
 //!
-//! Hand-added facts (shared/domain/locations.md, "ZIP codes as a consistency hint"):
+//! Hand-added facts (docs/domain.md, "ZIP codes as a consistency hint"):
 //!   000-004 unassigned: data has no records (kept empty)
 //!   005 NY (Holtsville, IRS): already in the data
 //!   006 PR: already in the data

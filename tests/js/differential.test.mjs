@@ -1,4 +1,4 @@
-// Differential test (issue 8): 10,000 generated requests through the native
+// Differential test: 10,000 generated requests through the native
 // crate (the CLI, `check --jsonl`) and through the wasm module in Node (the
 // built package, pkg/node.js `checkJson`) give identical JSON, line by line.
 // The requests come from a seeded PRNG, so every run sends the same ones; set

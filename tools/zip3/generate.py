@@ -71,7 +71,7 @@ def r(lo: int, hi: int) -> range:
     return range(lo, hi + 1)
 
 
-# Facts from shared/domain/locations.md ("ZIP codes as a consistency hint") that are
+# Facts from docs/domain.md ("ZIP codes as a consistency hint") that are
 # unioned into the data (or, for the unassigned prefixes, enforced as empty).
 # (label, prefixes, codes)
 HAND_FACTS: list[tuple[str, range, tuple[str, ...]]] = [
@@ -116,7 +116,7 @@ EXPECT: list[tuple[range, tuple[str, ...] | None, tuple[str, ...]]] = [
 ]
 
 
-# The ZIP5 rows expected for ZIP5_LEVEL, exactly (shared/domain/locations.md; USPS):
+# The ZIP5 rows expected for ZIP5_LEVEL, exactly (docs/domain.md; USPS):
 # 96799 Pago Pago AS; 96939 Ngerulmud and 96940 Koror PW; 96941 Pohnpei, 96942 Chuuk,
 # 96943 Yap, 96944 Kosrae FM; 96960 Majuro and 96970 Ebeye MH.
 EXPECT_ZIP5: dict[str, str] = {
@@ -367,7 +367,7 @@ def render(meta: dict[str, str], checked: str, table: list[set[str]], zip5: dict
     h(f"//! Prefixes: {stats['data_prefixes']} with data; {1000 - empty} assigned after the "
       f"hand-added facts; {empty} empty. Distinct sets: {len(sets)} (incl. the empty set).")
     h("//!")
-    h("//! Hand-added facts (shared/domain/locations.md, \"ZIP codes as a consistency hint\"):")
+    h("//! Hand-added facts (docs/domain.md, \"ZIP codes as a consistency hint\"):")
     for note in stats["facts"]:
         h(f"//!   {note}")
     h("//! Not added: the second state of the 13 ZIP5s that straddle a state line (02861, 42223,")

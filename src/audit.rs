@@ -105,10 +105,12 @@ pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
 }
 
 fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Audit {
-    let report = match crate::decode::decode_value(request) {
+    let (request, matched) = crate::decode::decode_value_matched(request);
+    let mut report = match request {
         Ok(request) => crate::check(&request, today),
         Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     };
+    report.set_locale(matched);
     let after = Judgment { ruleset: crate::RULESET, verdict: report.verdict(), codes: code_set(report.findings()) };
     if after.verdict == before.verdict && after.codes == before.codes {
         return Audit::Unchanged;

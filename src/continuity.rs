@@ -61,6 +61,10 @@ pub struct ContinuityReport {
     pub jurisdiction: Option<Jurisdiction>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 json_enum!(Outcome {
@@ -101,6 +105,7 @@ pub fn check(request: &ContinuityRequest, as_of: Date) -> ContinuityReport {
         private_pay: d.private_pay,
         jurisdiction: d.jurisdiction,
         ruleset: RULESET,
+        locale: None,
     }
 }
 

@@ -27,6 +27,10 @@ pub struct SessionReport {
     pub jurisdiction: Option<Jurisdiction>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 impl SessionReport {
@@ -102,6 +106,7 @@ fn report(
         private_pay,
         jurisdiction,
         ruleset: RULESET,
+        locale: None,
     }
 }
 

@@ -41,8 +41,9 @@ fn main() {
     }
 }
 
-/// Each finding code carries its one severity as `x-severity`, so other
-/// languages (and the TypeScript generator) need not read the Rust source.
+/// Each finding code carries its one severity as `x-severity` and the report
+/// kinds that may carry it as `x-kinds`, so other languages (and the
+/// TypeScript generator) need not read the Rust source.
 fn add_severities(defs: &mut Map<String, Value>) {
     let Some(variants) = defs.get_mut("Code").and_then(|c| c.get_mut("oneOf")).and_then(Value::as_array_mut) else {
         return;
@@ -52,6 +53,7 @@ fn add_severities(defs: &mut Map<String, Value>) {
             variant.get("const").and_then(Value::as_str).and_then(|name| Code::ALL.iter().find(|c| c.as_str() == name));
         if let (Some(code), Some(object)) = (code, variant.as_object_mut()) {
             object.insert("x-severity".into(), Value::from(code.severity().as_str()));
+            object.insert("x-kinds".into(), Value::from(code.kinds().to_vec()));
         }
     }
 }

@@ -5,18 +5,23 @@
 // `initRecords()` load one, so a page can fetch the small one first and the
 // other when it is needed (`preloadRecords()` at idle). Once a module is
 // loaded its functions are synchronous; `initSync({keystroke, records})`
-// loads from bytes already at hand.
+// loads from bytes already at hand. Each init function gives one promise,
+// the same on every call (safe for React's `use()`). A page that checks
+// links only imports `telehealth-rules/keystroke` (keystroke-only.js), which
+// carries no records glue.
 import * as keystrokeGlue from './keystroke.js';
 import * as recordsGlue from './records.js';
 import { bind } from './api.js';
 import { keystrokeCalls } from './io.js';
 import { besidePackage, createLoader, loadBoth, preloadAtIdle } from './loader.js';
+import { schemas } from './schema.js';
 import en from './messages/en.js';
 
 export { ruleset } from './ruleset.js';
 
 const keystroke = createLoader({
   file: 'keystroke_bg.wasm',
+  module: 'keystroke',
   glue: keystrokeGlue,
   // Written out here, literally: the pattern bundlers copy and rewrite
   // (besidePackage() only corrects Vite's dev-server pre-bundling).
@@ -28,6 +33,7 @@ const keystroke = createLoader({
 });
 const records = createLoader({
   file: 'records_bg.wasm',
+  module: 'records',
   glue: recordsGlue,
   locate: () => besidePackage(new URL('./records_bg.wasm', import.meta.url)),
 });
@@ -46,6 +52,7 @@ export const {
   shipped: ['en', ...Object.keys(LAZY)],
 });
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
+export const { linkSchema, instructionsSchema, locationSchema } = schemas({ checkLink, checkInstructions, checkLocation, keystroke, records });
 export const initKeystroke = (source) => keystroke.init(source);
 export const initRecords = (source) => records.init(source);
 export const preloadRecords = () => preloadAtIdle(records);

@@ -198,31 +198,20 @@ const INIT = { keystroke: 'initKeystroke', records: 'initRecords' };
 
 /** The Error of a function `name` called before its `module` (keystroke or records) loaded, in the browser. */
 export const notReady = (name, module) => {
-  const load = INIT[module] ?? 'init';
-  return new Error(
-    `telehealth-rules: ${name}() ran before the ${module ?? 'wasm'} module loaded (in the browser, the modules load on request). ` +
-      `Await its load first: \`await ${load}()\` (or \`await init()\` for both modules); in React, \`use(${load}())\` inside <Suspense> ` +
-      '(the same promise on every call, so it suspends once). On a server the package loads by itself.',
-  );
+  const load = INIT[module];
+  return new Error(`telehealth-rules: ${name}() ran before the ${module} module loaded: \`await ${load}()\` first (or init(); in React, \`use(${load}())\` inside <Suspense>).`);
 };
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Exactly YYYY-MM-DD, a day that exists, year 1 to 9999 (as src/date.rs reads `as_of`). */
 function isDate(value) {
-  const m = typeof value === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return year >= 1 && day >= 1 && days !== undefined && day <= days;
+  const day = new Date(`${value}T00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(value) && value >= '0001' && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
 }
 
 /** How a value reads in an error message: `a number`, `null`, `an array`, `the string "x"`. */
 function describe(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  const type = typeof value;
-  return type === 'undefined' ? 'undefined' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'undefined' : `a ${typeof value}`;
 }

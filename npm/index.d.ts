@@ -361,3 +361,13 @@ export declare function locationSchema(options?: Pick<LinkOptions, 'asOf' | 'loc
 export type Request = CheckRequest;
 /** @deprecated Renamed `IsoDate`: an export named `Date` shadows the web's own `Date` where an editor imports it. This alias goes in the next version. */
 export type Date = IsoDate;
+
+/**
+ * A Standard Schema for an object whose fields each have one (this
+ * package's or any other library's): `objectSchema({link: linkSchema(),
+ * instructions: instructionsSchema()})` for React Hook Form's
+ * `standardSchemaResolver`. Issues get the field name first in `path`.
+ */
+export declare function objectSchema<S extends { [field: string]: StandardSchemaV1 }>(
+  shape: S,
+): StandardSchemaV1<{ [K in keyof S]: StandardSchemaV1.InferInput<S[K]> }, { [K in keyof S]: StandardSchemaV1.InferOutput<S[K]> }>;

@@ -13,4 +13,5 @@ export {
   ruleset,
   linkSchema,
   instructionsSchema,
+  objectSchema,
 } from './index.js';

@@ -15,7 +15,6 @@ export function createLoader({ file, module, glue, locate, embedded, calls, warm
   let current = null;
   // Loads under way for `current` (a default one and any explicit sources).
   let pending = 0;
-  let defaultPending = false;
   const finish = (exports) => {
     if (!ready) {
       ready = true;
@@ -66,16 +65,14 @@ export function createLoader({ file, module, glue, locate, embedded, calls, warm
       }
     }
     current ??= deferred();
-    // A default load already under way answers a second default call; an
-    // explicit source always starts its own load, and whichever load
-    // succeeds first fulfils the one promise.
-    if (source === undefined && defaultPending) return current.promise;
+    // A call without a source joins any load under way; an explicit source
+    // always starts its own (even while the default load is pending), and
+    // whichever load succeeds first fulfils the one promise.
+    if (source === undefined && pending > 0) return current.promise;
     const attempt = current;
     pending++;
-    if (source === undefined) defaultPending = true;
     const done = () => {
       pending--;
-      if (source === undefined) defaultPending = false;
     };
     (async () => {
       try {

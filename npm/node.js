@@ -12,7 +12,7 @@ import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
 import { keystrokeCalls } from './io.js';
 import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
-import { schemas } from './schema.js';
+import { objectSchema, schemas } from './schema.js';
 import { catalogs, locales } from './messages.js';
 
 export { ruleset } from './ruleset.js';
@@ -35,3 +35,4 @@ export const { linkSchema, instructionsSchema, locationSchema } = schemas({ chec
 export const initKeystroke = (source) => keystroke.init(source);
 export const initRecords = (source) => records.init(source);
 export const preloadRecords = () => preloadAtIdle(records);
+export { objectSchema };

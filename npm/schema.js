@@ -9,50 +9,72 @@
 // `severity`, its `fix` when it has one, and a `path` where it names a field
 // of the value (a location's `zip`).
 
-const VENDOR = 'telehealth-rules';
+const standard = (validate) => ({ '~standard': { version: 1, vendor: 'telehealth-rules', validate } });
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * The validators over an entry's functions: `check(value, options)` gives a
- * report, `load()` loads the module it needs, `loaded()` says whether it is.
+ * The validators over an entry's functions and module loaders (`keystroke`,
+ * `records`: `{isReady(), init()}`); an entry without the records module
+ * passes none and gets no `locationSchema`.
  */
 export function schemas({ checkLink, checkInstructions, checkLocation, keystroke, records }) {
-  /** A Standard Schema whose validate checks with `run(value)` once `module` is loaded. */
-  function schema(module, options, run) {
-    if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
-      throw new TypeError(`telehealth-rules: a schema's options must be an object, not ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`);
-    }
-    const allowReview = options?.allowReview === true;
-    const validate = (value) => {
-      if (module.isReady()) return run(value, allowReview);
-      return module.init().then(() => run(value, allowReview));
-    };
-    return { '~standard': { version: 1, vendor: VENDOR, validate } };
-  }
-
-  return {
-    linkSchema: (options) =>
-      schema(keystroke, options, (value, allowReview) => {
-        if (typeof value !== 'string') return notA('a link, as text', value);
-        const report = checkLink(value, options);
-        return outcome(report, allowReview, () => report.normalized, []);
-      }),
-    instructionsSchema: (options) =>
-      schema(keystroke, options, (value, allowReview) => {
-        if (value != null && typeof value !== 'string') return notA('the instructions, as text', value);
-        const link = typeof options?.link === 'function' ? options.link() : options?.link;
-        const report = checkInstructions(value ?? '', { ...options, link });
-        return outcome(report, allowReview, () => value ?? '', []);
-      }),
-    locationSchema: (options) =>
-      schema(records, options, (value, allowReview) => {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) return notA('a location, {state, zip?, country?}', value);
-        const { asOf, locale } = options ?? {};
-        const report = checkLocation({ ...value, ...(asOf == null ? {} : { asOf }), ...(locale == null ? {} : { locale }) });
-        // The place as its code, the ZIP as the rules read it.
-        const normalized = () => ({ ...value, state: report.jurisdiction?.code ?? value.state, ...(report.zip ? { zip: report.zip } : {}) });
-        return outcome(report, allowReview, normalized, null);
-      }),
+  // A schema over `module` whose `run(value, options)` gives the result once it is loaded.
+  const schema = (module, run) => (options) => {
+    if (options != null && !isObject(options)) throw new TypeError('telehealth-rules: a schema\'s options must be an object.');
+    return standard((value) => (module.isReady() ? run(value, options ?? {}) : module.init().then(() => run(value, options ?? {}))));
   };
+  const out = {
+    linkSchema: schema(keystroke, (value, options) => {
+      if (typeof value !== 'string') return notA('a link, as text', value);
+      const report = checkLink(value, options);
+      return outcome(report, options, () => report.normalized, []);
+    }),
+    instructionsSchema: schema(keystroke, (value, options) => {
+      if (value != null && typeof value !== 'string') return notA('the instructions, as text', value);
+      const link = typeof options.link === 'function' ? options.link() : options.link;
+      return outcome(checkInstructions(value ?? '', { ...options, link }), options, () => value ?? '', []);
+    }),
+  };
+  if (records) {
+    out.locationSchema = schema(records, (value, { asOf, locale, allowReview }) => {
+      if (!isObject(value)) return notA('a location, {state, zip?, country?}', value);
+      const report = checkLocation({ ...value, ...(asOf == null ? {} : { asOf }), ...(locale == null ? {} : { locale }) });
+      // The place as its code, the ZIP as the rules read it.
+      const normalized = () => ({ ...value, state: report.jurisdiction?.code ?? value.state, ...(report.zip ? { zip: report.zip } : {}) });
+      return outcome(report, { allowReview }, normalized, null);
+    });
+  }
+  return out;
+}
+
+/**
+ * A Standard Schema for an object whose fields each have a Standard Schema
+ * (`{link: linkSchema(), instructions: instructionsSchema()}`, or any other
+ * library's): what a form library that validates the whole form (React Hook
+ * Form's `standardSchemaResolver`) takes. Each field's issues get the field
+ * name first in their `path`; the value out is the object with each field's
+ * value out (fields without a schema pass as they are). Answers through a
+ * promise when a field's schema does.
+ */
+export function objectSchema(shape) {
+  const keys = Object.keys(isObject(shape) ? shape : {});
+  if (!isObject(shape) || keys.some((k) => typeof shape[k]?.['~standard']?.validate !== 'function')) {
+    throw new TypeError('telehealth-rules: objectSchema() takes an object of Standard Schemas, such as {link: linkSchema()}.');
+  }
+  const merge = (value, results) => {
+    const issues = [];
+    const out = { ...value };
+    keys.forEach((key, i) => {
+      if (results[i].issues) for (const issue of results[i].issues) issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
+      else out[key] = results[i].value;
+    });
+    return issues.length > 0 ? { issues } : { value: out };
+  };
+  return standard((value) => {
+    if (!isObject(value)) return notA('an object of fields', value);
+    const results = keys.map((key) => shape[key]['~standard'].validate(value[key]));
+    return results.some((r) => typeof r?.then === 'function') ? Promise.all(results).then((done) => merge(value, done)) : merge(value, results);
+  });
 }
 
 /**
@@ -62,22 +84,22 @@ export function schemas({ checkLink, checkInstructions, checkLocation, keystroke
  * value that is one field (the form library adds the field's own path), or
  * null to give each issue the finding's field as its path.
  */
-function outcome(report, allowReview, value, path) {
-  if (report.verdict === 'accept' || (report.verdict === 'review' && allowReview)) return { value: value() };
-  const issues = report.findings
-    .filter((f) => f.severity === 'error' || (f.severity === 'warning' && !allowReview))
-    .map((f) => {
-      const issue = { message: f.message, code: f.code, severity: f.severity };
-      if (f.fix !== undefined) issue.fix = f.fix;
-      const at = path ?? (f.field ? [f.field] : []);
-      if (at.length > 0) issue.path = at;
-      return issue;
-    });
+function outcome(report, { allowReview }, value, path) {
+  const review = allowReview === true;
+  if (report.verdict === 'accept' || (report.verdict === 'review' && review)) return { value: value() };
+  const issues = [];
+  for (const { code, severity, message, fix, field } of report.findings) {
+    if (severity === 'info' || (severity === 'warning' && review)) continue;
+    const issue = { message, code, severity };
+    if (fix !== undefined) issue.fix = fix;
+    const at = path ?? (field ? [field] : []);
+    if (at.length > 0) issue.path = at;
+    issues.push(issue);
+  }
   return { issues };
 }
 
 /** The failure for a value of the wrong type (what a form gives before it is filled, say). */
-function notA(what, value) {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'nothing' : `a ${typeof value}`;
-  return { issues: [{ message: `Expected ${what}, got ${got}.`, code: 'invalid_request', severity: 'error' }] };
-}
+const notA = (what, value) => ({
+  issues: [{ message: `Expected ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'nothing' : `a ${typeof value}`}.`, code: 'invalid_request', severity: 'error' }],
+});

@@ -68,7 +68,7 @@ const pkg = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'node.cjs', 'keystroke-only.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
+    'index.js', 'node.js', 'node.cjs', 'keystroke-only.js', 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
     'keystroke.js', 'keystroke.d.ts', 'keystroke_bg.wasm', 'keystroke_bg.base64.js',
     'records.js', 'records.d.ts', 'records_bg.wasm', 'records_bg.base64.js',
     'index.d.ts', 'index.d.cts', 'keystroke-only.d.ts', 'keystroke-only.d.cts', 'types.d.ts', 'types.d.cts',

@@ -305,7 +305,7 @@ export interface RulesIssue<C extends Code = Code> extends StandardSchemaV1.Issu
 
 /** A package schema: Standard Schema v1 whose failures carry `RulesIssue`s of the codes `C`. */
 export interface RulesSchema<Input, Output, C extends Code> extends StandardSchemaV1<Input, Output> {
-  readonly '~standard': StandardSchemaV1.Props<Input, Output> & {
+  readonly '~standard': Omit<StandardSchemaV1.Props<Input, Output>, 'validate'> & {
     readonly validate: (value: unknown) => RulesResult<Output, C> | Promise<RulesResult<Output, C>>;
   };
 }

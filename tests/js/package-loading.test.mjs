@@ -169,3 +169,17 @@ test('telehealth-rules/keystroke: a bundle of it carries no records glue, and it
   assert.deepEqual(result, ['missing_scheme', 'https://doxy.me/drsmith']);
   assert.deepEqual(missing, []);
 });
+
+test('the two browser entries share one keystroke module: loaded through one, ready in the other, one fetch; a call without a source joins an explicit load', () => {
+  const [shared, fetched] = run(`
+    const full = await import(${entry('index.js')});
+    const only = await import(${entry('keystroke-only.js')});
+    const loading = only.initKeystroke(bytes('keystroke_bg.wasm'));
+    const joined = full.initKeystroke();
+    await joined;
+    out([loading === joined, full.isReady('keystroke'), full.checkLink('doxy.me/drsmith').findings[0].code, only.checkLink('doxy.me/drsmith').findings[0].code]);
+    out(fetches);
+  `);
+  assert.deepEqual(shared, [true, true, 'missing_scheme', 'missing_scheme']);
+  assert.deepEqual(fetched, {}, 'nothing fetched: the bytes given were loaded');
+});

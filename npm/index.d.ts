@@ -122,7 +122,7 @@ export declare const ruleset: string;
  * and shares one fetch per module. A failed load rejects; the next call
  * tries again (`init().catch(() => init({keystroke: url}))`). A source given
  * while a default load is under way is loaded too, and the first to succeed
- * fulfils the one promise.
+ * fulfils the one promise; a call without a source joins any load under way.
  *
  * Browser and bundlers: by default fetches the `.wasm` files next to the
  * package's JavaScript (bundlers copy them and rewrite the URLs). When what

@@ -461,3 +461,47 @@ pub(crate) fn excerpt(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_tags_match_by_their_language() {
+        let cases = [
+            ("es", Locale::Es),
+            ("es-MX", Locale::Es),
+            ("es-419", Locale::Es),
+            ("ES", Locale::Es),
+            ("eS-mX", Locale::Es),
+            ("es_US", Locale::Es),
+            ("en", Locale::En),
+            ("en-US", Locale::En),
+            ("fr", Locale::En),
+            ("fr-CA", Locale::En),
+            ("zh-Hant-TW", Locale::En),
+            ("español", Locale::En),
+            ("-es", Locale::En),
+            ("", Locale::En),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(Locale::negotiate(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_matched_locale_is_said_only_when_the_tag_was_not_its_name() {
+        let matched = |locale: &str| decode_request_matched(&format!(r#"{{"kind":"link","input":"x"{locale}}}"#)).1;
+        assert_eq!(matched(r#","locale":"es-MX""#), Some(Locale::Es));
+        assert_eq!(matched(r#","locale":"fr""#), Some(Locale::En));
+        assert_eq!(matched(r#","locale":"EN""#), Some(Locale::En));
+        assert_eq!(matched(r#","locale":"es""#), None);
+        assert_eq!(matched(r#","locale":"en""#), None);
+        assert_eq!(matched(r#","locale":null"#), None);
+        assert_eq!(matched(""), None);
+        // Not a string: an invalid request, and no locale to say.
+        let (request, locale) = decode_request_matched(r#"{"kind":"link","input":"x","locale":7}"#);
+        assert_eq!(request.map_err(|e| e.field), Err("locale".to_owned()));
+        assert_eq!(locale, None);
+    }
+}

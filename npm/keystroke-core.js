@@ -37,7 +37,7 @@ export const api = bind({
   keystroke: keystroke.use,
   records: (name) => {
     if (recordsUse) return recordsUse(name);
-    throw new Error(`telehealth-rules: ${name}() needs the records module, which 'telehealth-rules/keystroke' does not carry: import it from 'telehealth-rules'.`);
+    throw new Error(`telehealth-rules: ${name}() needs the records module: import it from 'telehealth-rules'.`);
   },
   catalogs: { en },
   loadCatalog: (locale) => LAZY[locale]().then((m) => m.default),

@@ -18,10 +18,19 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
  * passes none and gets no `locationSchema`.
  */
 export function schemas({ checkLink, checkInstructions, checkLocation, keystroke, records }) {
-  // A schema over `module` whose `run(value, options)` gives the result once it is loaded.
+  // A schema over `module` whose `run(value, options)` gives the result once
+  // it is loaded. validate never throws (as the spec asks): options the
+  // function refuses (an asOf that is no day) come back as the issue.
   const schema = (module, run) => (options) => {
     if (options != null && !isObject(options)) throw new TypeError('telehealth-rules: a schema\'s options must be an object.');
-    return standard((value) => (module.isReady() ? run(value, options ?? {}) : module.init().then(() => run(value, options ?? {}))));
+    const answer = (value) => {
+      try {
+        return run(value, options ?? {});
+      } catch (error) {
+        return { issues: [{ message: error.message, code: 'invalid_request', severity: 'error' }] };
+      }
+    };
+    return standard((value) => (module.isReady() ? answer(value) : module.init().then(() => answer(value))));
   };
   const out = {
     linkSchema: schema(keystroke, (value, options) => {
@@ -100,6 +109,4 @@ function outcome(report, { allowReview }, value, path) {
 }
 
 /** The failure for a value of the wrong type (what a form gives before it is filled, say). */
-const notA = (what, value) => ({
-  issues: [{ message: `Expected ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'nothing' : `a ${typeof value}`}.`, code: 'invalid_request', severity: 'error' }],
-});
+const notA = (what, value) => ({ issues: [{ message: `Expected ${what}, not ${value === null ? 'null' : typeof value}.`, code: 'invalid_request', severity: 'error' }] });

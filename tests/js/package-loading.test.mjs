@@ -113,7 +113,7 @@ test('an explicit source while the default load is pending is loaded, and fulfil
 });
 
 test('Standard Schema validators: a promise until the module loads (which validate starts), then plain results', () => {
-  const [first, afterwards, review, location] = run(`
+  const [first, afterwards, review, location, badOption] = run(`
     const rules = await import(${entry('index.js')});
     const link = rules.linkSchema();
     const before = link['~standard'].validate('doxy.me/drsmith');
@@ -122,6 +122,7 @@ test('Standard Schema validators: a promise until the module loads (which valida
     out([link['~standard'].validate('https://meet.example.org/room'), rules.linkSchema({ allowReview: true })['~standard'].validate('https://meet.example.org/room')]);
     const place = rules.locationSchema();
     out(await place['~standard'].validate({ state: 'Calif.', zip: '10001' }));
+    out(rules.linkSchema({ asOf: '2026-02-30' })['~standard'].validate('https://doxy.me/drsmith'));
   `);
   assert.equal(first[0], true);
   assert.deepEqual(first[1].issues.map((i) => [i.code, i.severity, i.fix]), [['missing_scheme', 'error', 'https://doxy.me/drsmith']]);
@@ -130,6 +131,9 @@ test('Standard Schema validators: a promise until the module loads (which valida
   assert.deepEqual(review[0].issues.map((i) => i.code), ['unknown_platform']);
   assert.deepEqual(review[1], { value: 'https://meet.example.org/room' });
   assert.deepEqual(location.issues.map((i) => [i.code, i.path]), [['zip_state_mismatch', ['zip']]]);
+  // validate never throws: options checkLink refuses come back as the issue.
+  assert.equal(badOption.issues[0].code, 'invalid_request');
+  assert.match(badOption.issues[0].message, /checkLink\(\): options\.asOf must be a date/);
 });
 
 test('locale tags in the browser entry: es-MX loads and gives Spanish, the report says es; fr gives English and says en; the same bytes as the records module', () => {

@@ -12,8 +12,8 @@ export { objectSchema };
 
 export const { checkLink, checkInstructions, setMessages, loadLocale } = api;
 export const initKeystroke = (source) => keystroke.init(source);
-/** Whether the keystroke module is loaded (this entry's one module: `isReady()` and `isReady('keystroke')` alike). */
-export const isReady = () => keystroke.isReady();
+/** Whether the keystroke module is loaded (this entry's one module: `isReady()` and `isReady('keystroke')` alike; never `'records'`). */
+export const isReady = (module) => module !== 'records' && keystroke.isReady();
 /** Loads the keystroke module from bytes or a WebAssembly.Module: `initSync({keystroke})`. */
 export const initSync = (sources) => keystroke.initSync(sources?.keystroke);
 export const { linkSchema, instructionsSchema } = schemas({ checkLink, checkInstructions, keystroke });

@@ -18,6 +18,7 @@ fn main() {
     defs.extend(writes.take_definitions(true));
     inline_tags(&mut defs);
     add_severities(&mut defs);
+    locale_tags(&mut defs);
     // Titles make generated types keep their Rust names (`Code`, `Verdict`).
     for (name, def) in &mut defs {
         if let Some(def) = def.as_object_mut() {
@@ -41,8 +42,9 @@ fn main() {
     }
 }
 
-/// Each finding code carries its one severity as `x-severity`, so other
-/// languages (and the TypeScript generator) need not read the Rust source.
+/// Each finding code carries its one severity as `x-severity` and the report
+/// kinds that may carry it as `x-kinds`, so other languages (and the
+/// TypeScript generator) need not read the Rust source.
 fn add_severities(defs: &mut Map<String, Value>) {
     let Some(variants) = defs.get_mut("Code").and_then(|c| c.get_mut("oneOf")).and_then(Value::as_array_mut) else {
         return;
@@ -52,6 +54,7 @@ fn add_severities(defs: &mut Map<String, Value>) {
             variant.get("const").and_then(Value::as_str).and_then(|name| Code::ALL.iter().find(|c| c.as_str() == name));
         if let (Some(code), Some(object)) = (code, variant.as_object_mut()) {
             object.insert("x-severity".into(), Value::from(code.severity().as_str()));
+            object.insert("x-kinds".into(), Value::from(code.kinds().to_vec()));
         }
     }
 }
@@ -87,5 +90,22 @@ fn inline_tags(defs: &mut Map<String, Value>) {
             required.extend(existing);
         }
         def.insert("required".into(), Value::Array(required));
+    }
+}
+
+/// A request's `locale` is any BCP 47 language tag (the decoder matches it
+/// to a shipped locale by its language), not only a shipped locale's name.
+fn locale_tags(defs: &mut Map<String, Value>) {
+    for (name, def) in defs.iter_mut() {
+        if !name.ends_with("Request") {
+            continue;
+        }
+        if let Some(locale) = def.pointer_mut("/properties/locale") {
+            *locale = json!({
+                "description": "The language of the report's messages and platform texts, as a BCP 47 tag matched to a shipped locale by its language (`es-MX` and `es-419` give `es`, `en-US` gives `en`); English when absent or for a language not shipped.",
+                "type": ["string", "null"],
+                "examples": ["en", "es", "es-MX", "en-US"]
+            });
+        }
     }
 }

@@ -22,9 +22,9 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     return complete.get(locale);
   };
 
-  /** The catalog of `locale` for the keystroke path; throws when it is not loaded yet. */
+  /** The catalog of shipped `locale` for the keystroke path; throws when it is not loaded yet. */
   function catalogOf(locale, name) {
-    const catalog = catalogs[locale ?? 'en'];
+    const catalog = catalogs[locale];
     if (!catalog) {
       throw new Error(`telehealth-rules: ${name}() in locale '${locale}' needs its messages: \`await loadLocale('${locale}')\` once first.`);
     }
@@ -33,9 +33,9 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
 
   /** A records report (from module `w`) with the host's templates for its locale applied. */
   function hosted(w, report, locale) {
-    const override = overrides.get(locale ?? 'en');
+    const override = overrides.get(locale);
     if (override?.messages && Array.isArray(report?.findings)) {
-      const catalog = completeCatalog(w, shipped.includes(locale) ? locale : 'en');
+      const catalog = completeCatalog(w, locale);
       for (const f of report.findings) {
         if (Object.hasOwn(override.messages, f.code)) f.message = renderMessage(catalog, f.code, f.params, override);
       }
@@ -51,67 +51,81 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     } catch (error) {
       return invalid(w, 'request_not_serializable', { detail: String(error?.message ?? error) });
     }
-    return hosted(w, JSON.parse(w.checkJson(text)), request?.locale);
+    return hosted(w, JSON.parse(w.checkJson(text)), negotiate(request?.locale));
   }
 
   function checkJson(text) {
     return records('checkJson').checkJson(typeof text === 'string' ? text.toWellFormed() : String(text));
   }
 
-  // A locale the package ships, or absent; anything else goes to the records
-  // module, whose decoder names it.
-  const isLocale = (locale) => locale == null || shipped.includes(locale);
+  // A locale tag (BCP 47: `es-MX`, `en-US`, `fr`) as the shipped locale of
+  // its language, English for any other: what src/request.rs
+  // (Locale::negotiate) does, so both paths give the same bytes.
+  const negotiate = (tag) => {
+    if (typeof tag !== 'string') return 'en';
+    const language = tag.split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
+    return shipped.includes(language) ? language : 'en';
+  };
+  // A keystroke report with the `locale` it was matched to, last (as the
+  // records module writes it), when the tag did not name it as written.
+  const matched = (report, tag, locale) => {
+    if (tag != null && tag !== locale) report.locale = locale;
+    return report;
+  };
 
   function checkLink(input, options) {
-    if (!isOptions(options)) return badOptions('checkLink', options, '{asOf, locale}');
-    const { asOf, locale } = options ?? {};
-    if (typeof input === 'string' && isText(asOf) && isLocale(locale)) {
-      const w = keystroke('checkLink');
-      const catalog = catalogOf(locale, 'checkLink');
-      const tokens = w.checkLink(input, asOf ?? '');
-      if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
-    }
-    // A mistyped call (or asOf not a date): the records module's decoder names the field at fault.
-    return check({ kind: 'link', input, as_of: asOf, locale });
+    if (typeof input !== 'string') throw badArgument('checkLink', 'input', 'a string', input);
+    const { asOf, locale: tag } = readOptions('checkLink', options, LINK_OPTIONS);
+    const locale = negotiate(tag);
+    const w = keystroke('checkLink');
+    const catalog = catalogOf(locale, 'checkLink');
+    const tokens = w.checkLink(input, asOf ?? '');
+    if (tokens) return matched(fromWire(tokens, catalog, overrides.get(locale)), tag, locale);
+    // Not reached with a date readOptions() accepted: the module's decoder names what it refused.
+    return check({ kind: 'link', input, as_of: asOf, locale: tag });
   }
 
   function checkInstructions(input, options) {
-    if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf, locale}');
-    const { link, asOf, locale } = options ?? {};
-    if (isText(input) && isText(link) && isText(asOf) && isLocale(locale)) {
-      const w = keystroke('checkInstructions');
-      const catalog = catalogOf(locale, 'checkInstructions');
-      const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '');
-      if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
-    }
-    return check({ kind: 'instructions', input, link, as_of: asOf, locale });
+    if (input != null && typeof input !== 'string') throw badArgument('checkInstructions', 'input', 'a string (or nothing)', input);
+    const { link, asOf, locale: tag } = readOptions('checkInstructions', options, INSTRUCTIONS_OPTIONS);
+    const locale = negotiate(tag);
+    const w = keystroke('checkInstructions');
+    const catalog = catalogOf(locale, 'checkInstructions');
+    const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '');
+    if (tokens) return matched(fromWire(tokens, catalog, overrides.get(locale)), tag, locale);
+    return check({ kind: 'instructions', input, link, as_of: asOf, locale: tag });
   }
 
   /**
-   * A host application's own message templates and terms for `locale`
-   * (`{messages: {code: template}, terms: {group: {value: text}}}`), used for
-   * every report in that locale from now on; `null` removes them.
+   * A host application's own message templates and terms for the locale a
+   * tag matches (`{messages: {code: template}, terms: {group: {value: text}}}`),
+   * used for every report in that locale from now on; `null` removes them.
    */
-  function setMessages(locale, catalog) {
+  function setMessages(tag, catalog) {
+    const locale = negotiate(tag);
     if (catalog == null) overrides.delete(locale);
     else overrides.set(locale, catalog);
   }
 
-  /** Loads the messages of a shipped `locale` for checkLink and checkInstructions (the records module has them all). */
-  function loadLocale(locale) {
+  /**
+   * Loads the messages of the locale a tag matches (`es-MX`: `es`; a
+   * language not shipped: English, built in) for checkLink and
+   * checkInstructions (the records module has them all).
+   */
+  function loadLocale(tag) {
+    if (typeof tag !== 'string') return Promise.reject(badArgument('loadLocale', 'locale', "a language tag such as 'es' or 'es-MX'", tag));
+    const locale = negotiate(tag);
     if (catalogs[locale]) return Promise.resolve();
-    if (!shipped.includes(locale)) {
-      return Promise.reject(new TypeError(`telehealth-rules: loadLocale() takes ${shipped.join(' or ')}, not ${String(locale)}.`));
-    }
     return loadCatalog(locale).then((catalog) => {
       catalogs[locale] = catalog;
     });
   }
 
-  function checkKind(kind, name, shape) {
+  function checkKind(kind, name, argument, shape) {
     return (request) => {
-      const w = records(name); // not loaded: the error names this function
-      if (!isObject(request)) return invalid(w, 'bad_argument', { function: name, shape, js_type: jsType(request) });
+      // Checked before any module is asked, so the error names this call in every state.
+      if (!isObject(request)) throw badArgument(name, argument, `an object like ${shape}`, request);
+      records(name); // not loaded: the error names this function
       const { asOf, ...rest } = request;
       return check({ ...rest, kind, ...(asOf === undefined ? {} : { as_of: asOf }) });
     };
@@ -138,9 +152,6 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     return { kind: 'invalid_request', verdict: 'reject', findings: [{ code: 'invalid_request', severity: 'error', field: '', message, params: all }], ruleset };
   }
 
-  // Like every mistyped call, answered with the records module (not loaded: the error names `name`).
-  const badOptions = (name, options, shape) => invalid(records(name), 'bad_options', { function: name, shape, js_type: jsType(options) });
-
   return {
     setMessages,
     loadLocale,
@@ -149,16 +160,58 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     checkJson,
     checkLink,
     checkInstructions,
-    checkLocation: checkKind('location', 'checkLocation', '{state, zip?, country?}'),
-    checkContinuity: checkKind('continuity', 'checkContinuity', '{location, provider, client}'),
-    checkSession: checkKind('session', 'checkSession', '{session_start or session_date, modality, payment, location, provider, client}'),
+    checkLocation: checkKind('location', 'checkLocation', 'location', '{state, zip?, country?}'),
+    checkContinuity: checkKind('continuity', 'checkContinuity', 'request', '{location, provider, client}'),
+    checkSession: checkKind('session', 'checkSession', 'request', '{session_start or session_date, modality, payment, location, provider, client}'),
   };
 }
 
-export const notReady = (name) =>
-  new Error(`telehealth-rules: ${name}() was called before its wasm module was loaded. Call init() once and await it first: \`await init(); ${name}(...)\`.`);
+// The options each keystroke function reads, each with its check: anything
+// else in the options object is passed over (so a newer option is no error).
+const LINK_OPTIONS = {
+  asOf: (v) => (isDate(v) ? null : "a date written YYYY-MM-DD, such as '2026-11-26'"),
+  locale: (v) => (typeof v === 'string' ? null : "a language tag such as 'en', 'es' or 'es-MX'"),
+};
+const INSTRUCTIONS_OPTIONS = {
+  ...LINK_OPTIONS,
+  link: (v) => (typeof v === 'string' ? null : 'the provider\'s link, a string'),
+};
+
+/** The options of a call to `fn`, each checked (null and undefined stand for an option left out); throws a TypeError naming the first one at fault. */
+function readOptions(fn, options, checks) {
+  if (options == null) return {};
+  if (!isObject(options)) throw badArgument(fn, 'options', `an object like {${Object.keys(checks).join(', ')}}`, options);
+  for (const [name, wrong] of Object.entries(checks)) {
+    const value = options[name];
+    const expected = value == null ? null : wrong(value);
+    if (expected) throw badArgument(fn, `options.${name}`, expected, value);
+  }
+  return options;
+}
+
+/** A TypeError for argument `argument` of `fn`, which takes `expected`. */
+function badArgument(fn, argument, expected, value) {
+  return new TypeError(`telehealth-rules: ${fn}(): ${argument} must be ${expected}, not ${describe(value)}.`);
+}
+
+const INIT = { keystroke: 'initKeystroke', records: 'initRecords' };
+
+/** The Error of a function `name` called before its `module` (keystroke or records) loaded, in the browser. */
+export const notReady = (name, module) => {
+  const load = INIT[module];
+  return new Error(`telehealth-rules: ${name}() ran before the ${module} module loaded: \`await ${load}()\` first (or init(); in React, \`use(${load}())\` inside <Suspense>).`);
+};
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isOptions = (value) => value == null || isObject(value);
-const isText = (value) => value == null || typeof value === 'string';
-const jsType = (value) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** Exactly YYYY-MM-DD, a day that exists, year 1 to 9999 (as src/date.rs reads `as_of`). */
+function isDate(value) {
+  const day = new Date(`${value}T00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(value) && value >= '0001' && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+
+/** How a value reads in an error message: `a number`, `null`, `an array`, `the string "x"`. */
+function describe(value) {
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'undefined' : `a ${typeof value}`;
+}

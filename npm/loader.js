@@ -6,10 +6,15 @@
 // what `use()` gives in place of the glue, made from the module's exports.
 import { notReady } from './api.js';
 
-export function createLoader({ file, glue, locate, embedded, calls, warm }) {
+export function createLoader({ file, module, glue, locate, embedded, calls, warm }) {
   let ready = false;
-  let loading = null;
   let api = glue;
+  // The module's one promise: the same object on every init() while a load
+  // is under way and forever once loaded (so React's `use()` sees one
+  // thenable); a failed load drops it, so the next init() starts afresh.
+  let current = null;
+  // Loads under way for `current` (a default one and any explicit sources).
+  let pending = 0;
   const finish = (exports) => {
     if (!ready) {
       ready = true;
@@ -28,29 +33,61 @@ export function createLoader({ file, glue, locate, embedded, calls, warm }) {
       expectWasm(source, 'the bytes given to initSync() are not a wasm module');
     }
     finish(glue.initSync({ module: source }));
+    settle(null);
+  }
+
+  // Fulfils (error null) or rejects the current promise, made first if
+  // there is none; marks it the way React reads a thenable it has seen.
+  function settle(error) {
+    current ??= deferred();
+    const { promise, resolve, reject } = current;
+    if (error === null) {
+      Object.assign(promise, { status: 'fulfilled', value: undefined });
+      resolve();
+    } else {
+      Object.assign(promise, { status: 'rejected', reason: error });
+      current = null;
+      reject(error);
+    }
   }
 
   function init(source) {
-    if (ready) return Promise.resolve();
+    if (ready) {
+      if (!current) settle(null);
+      return current.promise;
+    }
     if (source === undefined && embedded) {
       try {
         initSync();
-        return Promise.resolve();
+        return current.promise;
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    loading ??= compile(source ?? locate()).then(
-      async (module) => {
-        if (!ready) finish(await glue.default({ module_or_path: module }));
-        loading = null;
-      },
-      (error) => {
-        loading = null;
-        throw error;
-      },
-    );
-    return loading;
+    current ??= deferred();
+    // A call without a source joins any load under way; an explicit source
+    // always starts its own (even while the default load is pending), and
+    // whichever load succeeds first fulfils the one promise.
+    if (source === undefined && pending > 0) return current.promise;
+    const attempt = current;
+    pending++;
+    const done = () => {
+      pending--;
+    };
+    (async () => {
+      try {
+        const compiled = await compile(source ?? locate());
+        if (!ready) finish(await glue.default({ module_or_path: compiled }));
+      } catch (error) {
+        done();
+        // Rejects only when no other load for this promise is still going.
+        if (!ready && current === attempt && pending === 0) settle(error);
+        return;
+      }
+      done();
+      if (current === attempt) settle(null);
+    })();
+    return attempt.promise;
   }
 
   async function compile(source) {
@@ -96,12 +133,22 @@ export function createLoader({ file, glue, locate, embedded, calls, warm }) {
     /** The glue (or its `calls`), once loaded (loading the embedded bytes first); `name` is the caller, for the error. */
     use(name) {
       if (!ready) {
-        if (!embedded) throw notReady(name);
+        if (!embedded) throw notReady(name, module);
         initSync();
       }
       return api;
     },
   };
+}
+
+/** A promise with its resolve and reject: `{promise, resolve, reject}`. */
+function deferred() {
+  const d = {};
+  d.promise = new Promise((resolve, reject) => {
+    d.resolve = resolve;
+    d.reject = reject;
+  });
+  return d;
 }
 
 /** The URL of the `.wasm` file; corrects Vite's dev server, which pre-bundles the package into node_modules/.vite/deps/ and leaves the file behind. */
@@ -144,13 +191,31 @@ export function loadBoth(loaders) {
     }
     return sources[name];
   };
+  // init()'s one promise over the two modules' own: the same object while
+  // they are the same (so React's `use(init())` suspends once).
+  let both = null;
+  let parts = [];
   return {
     init(sources) {
+      let promises;
       try {
-        return Promise.all(MODULES.map((name) => loaders[name].init(sourceOf(sources, name, 'init')))).then(() => undefined);
+        promises = MODULES.map((name) => loaders[name].init(sourceOf(sources, name, 'init')));
       } catch (error) {
         return Promise.reject(error);
       }
+      if (both === null || promises.some((p, i) => p !== parts[i])) {
+        parts = promises;
+        const all = Promise.all(promises).then(() => undefined);
+        // (Handlers that return nothing: returning `all` would adopt its rejection.)
+        all.then(
+          () => void Object.assign(all, { status: 'fulfilled', value: undefined }),
+          (error) => void Object.assign(all, { status: 'rejected', reason: error }),
+        );
+        // Both loaded already: React may read it as settled at once.
+        if (promises.every((p) => p.status === 'fulfilled')) Object.assign(all, { status: 'fulfilled', value: undefined });
+        both = all;
+      }
+      return both;
     },
     /** Both modules, or the ones `sources` names (bytes or a WebAssembly.Module each). */
     initSync(sources) {
@@ -168,7 +233,7 @@ export function loadBoth(loaders) {
 
 /** Starts loading `loader`'s module when the page is idle; the promise settles when it is loaded. */
 export function preloadAtIdle(loader) {
-  if (loader.isReady()) return Promise.resolve();
+  if (loader.isReady()) return loader.init();
   const idle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1));
   return new Promise((resolve) => idle(() => resolve())).then(() => loader.init());
 }

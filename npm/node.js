@@ -12,12 +12,13 @@ import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
 import { keystrokeCalls } from './io.js';
 import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
+import { objectSchema, schemas } from './schema.js';
 import { catalogs, locales } from './messages.js';
 
 export { ruleset } from './ruleset.js';
 
-const keystroke = createLoader({ file: 'keystroke_bg.wasm', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64), calls: keystrokeCalls });
-const records = createLoader({ file: 'records_bg.wasm', glue: recordsGlue, embedded: () => fromBase64(recordsBase64) });
+const keystroke = createLoader({ file: 'keystroke_bg.wasm', module: 'keystroke', glue: keystrokeGlue, embedded: () => fromBase64(keystrokeBase64), calls: keystrokeCalls });
+const records = createLoader({ file: 'records_bg.wasm', module: 'records', glue: recordsGlue, embedded: () => fromBase64(recordsBase64) });
 
 // Every shipped locale's messages are at hand on a server.
 export const {
@@ -30,6 +31,8 @@ export const {
   shipped: locales,
 });
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
+export const { linkSchema, instructionsSchema, locationSchema } = schemas({ checkLink, checkInstructions, checkLocation, keystroke, records });
 export const initKeystroke = (source) => keystroke.init(source);
 export const initRecords = (source) => records.init(source);
 export const preloadRecords = () => preloadAtIdle(records);
+export { objectSchema };

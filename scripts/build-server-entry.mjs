@@ -43,4 +43,5 @@ await build({
 });
 
 writeFileSync('pkg/index.d.cts', readFileSync('pkg/index.d.ts', 'utf8').replaceAll("'./types.js'", "'./types.cjs'"));
+writeFileSync('pkg/keystroke-only.d.cts', readFileSync('pkg/keystroke-only.d.ts', 'utf8').replaceAll("'./index.js'", "'./index.cjs'"));
 writeFileSync('pkg/types.d.cts', readFileSync('pkg/types.d.ts', 'utf8'));

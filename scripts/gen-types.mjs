@@ -26,12 +26,21 @@ export const TABLE_END = '<!-- codes:end -->';
 
 const refName = (ref) => ref.replace(/^#\/\$defs\//, '');
 
+/**
+ * The Rust types exported under another name in TypeScript, so that no
+ * export shadows a web built-in (`Request`, `Date`) where an editor
+ * auto-imports it; npm/index.d.ts keeps the old names one version as
+ * deprecated aliases.
+ */
+export const RENAMED = { Request: 'CheckRequest', Date: 'IsoDate' };
+const tsName = (name) => RENAMED[name] ?? name;
+
 /** Each finding code with its severity (the schema's `x-severity`) and meaning, in declaration order. */
 export function codeList(schema) {
   return schema.$defs.Code.oneOf.map((entry) => {
     const severity = entry['x-severity'];
     if (!severity) throw new Error(`gen-types: no x-severity for code ${entry.const}`);
-    return { code: entry.const, severity, description: oneLine(entry.description ?? '') };
+    return { code: entry.const, severity, kinds: entry['x-kinds'] ?? [], description: oneLine(entry.description ?? '') };
   });
 }
 
@@ -114,7 +123,9 @@ export function reshape(original) {
       // The doc comment and its `@maxItems` tag stay on the property.
       const { description, ...type } = prop;
       const doc = [description, type.maxItems === undefined ? undefined : `@maxItems ${type.maxItems}`].filter(Boolean).join('\n\n');
-      def.properties[key] = { ...(doc ? { description: doc } : {}), anyOf: [type, { tsType: 'undefined' }] };
+      // A request's `locale` is any language tag: the shipped ones offered by name.
+      const typed = key === 'locale' ? { tsType: 'LocaleTag | null' } : type;
+      def.properties[key] = { ...(doc ? { description: doc } : {}), anyOf: [typed, { tsType: 'undefined' }] };
     }
   }
 
@@ -170,8 +181,9 @@ export function reshape(original) {
     if (node === null || typeof node !== 'object') return node;
     const out = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref') out.tsType = refName(value);
-      else out[key] = key === '$defs' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)])) : named(value);
+      if (key === '$ref') out.tsType = tsName(refName(value));
+      else if (key === '$defs') out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [tsName(k), { ...named(v), ...(v.title ? { title: tsName(v.title) } : {}) }]));
+      else out[key] = named(value);
     }
     return out;
   };
@@ -187,28 +199,115 @@ export function reshape(original) {
 export const CODES_WITH_FIX = ['missing_scheme', 'https_required', 'wrapped_link', 'malformed_meeting_id', 'unknown_jurisdiction'];
 
 /**
- * `Finding` as a union discriminated on `code`: `fix` only on the codes that
- * may have one (`FindingWithFix`), `fix?: never` on the others.
+ * `Finding` as a union discriminated on `code`, one member per code
+ * (`FindingOf<C>`): `severity` is the code's own, `params` the code's
+ * (`CodeParams`), and `fix` only on the codes that may have one
+ * (`fix?: never` on the others). `FindingWithFix` and `FindingWithoutFix`
+ * name the two halves.
  */
 function findingUnion(ts, schema) {
   const codes = new Set(codeList(schema).map((c) => c.code));
   const unknown = CODES_WITH_FIX.filter((c) => !codes.has(c));
   if (unknown.length) throw new Error(`gen-types: CODES_WITH_FIX has codes the schema lacks: ${unknown}`);
   const block = ts.match(/^(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export interface Finding \{\n([\s\S]*?)\n\}$/m);
-  if (!block || !/^  code: Code;$/m.test(block[2]) || !/^  fix\?: string;$/m.test(block[2])) throw new Error('gen-types: Finding is not as expected');
+  const expected = [/^  code: Code;$/m, /^  fix\?: string;$/m, /^  params: Params;$/m, /^  severity: Severity;$/m];
+  if (!block || !expected.every((re) => re.test(block[2]))) throw new Error('gen-types: Finding is not as expected');
   const [whole, doc = '', body] = block;
-  const withFix = body.replace(/^  code: Code;$/m, '  code: CodeWithFix;');
-  const withoutFix = body.replace(/^  code: Code;$/m, '  code: Exclude<Code, CodeWithFix>;').replace(/^  fix\?: string;$/m, '  fix?: never;');
+  const generic = body
+    .replace(/^  code: Code;$/m, '  code: C;')
+    .replace(/^  fix\?: string;$/m, '  fix?: C extends CodeWithFix ? string : never;')
+    .replace(/^  params: Params;$/m, '  params: CodeParams[C];')
+    .replace(/^  severity: Severity;$/m, '  severity: CodeSeverity[C];');
   const list = CODES_WITH_FIX.map((c) => `"${c}"`).join(' | ');
   return ts.replace(
     whole,
     [
-      `${doc}export type Finding = FindingWithFix | FindingWithoutFix;`,
-      `/**\n * A finding of a code that may offer a \`fix\` (\`CodeWithFix\`): narrowing on \`code\` gives this type.\n */\nexport interface FindingWithFix {\n${withFix}\n}`,
-      `/**\n * A finding of a code that never offers a \`fix\`.\n */\nexport interface FindingWithoutFix {\n${withoutFix}\n}`,
+      `${doc}export type Finding = FindingOf<Code>;`,
+      `/**\n * A finding of code \`C\` (each code of a union its own member, so narrowing on \`code\` narrows the rest):\n * \`FindingOf<LinkCode>\` is a link report's finding.\n */\nexport type FindingOf<C extends Code> = C extends Code ? FindingOfCode<C> : never;`,
+      `/**\n * A finding of the one code \`C\`.\n */\nexport interface FindingOfCode<C extends Code> {\n${generic}\n}`,
+      `/**\n * A finding of a code that may offer a \`fix\` (\`CodeWithFix\`): narrowing on \`code\` gives this type.\n */\nexport type FindingWithFix = FindingOf<CodeWithFix>;`,
+      `/**\n * A finding of a code that never offers a \`fix\`.\n */\nexport type FindingWithoutFix = FindingOf<Exclude<Code, CodeWithFix>>;`,
       `/**\n * The codes whose findings may carry a \`fix\`, a value that can replace the field's input as is.\n */\nexport type CodeWithFix = ${list};`,
     ].join('\n\n'),
   );
+}
+
+// Each report kind's TypeScript name prefix, as its `kind` is spelled.
+const KIND_TYPES = { link: 'Link', instructions: 'Instructions', location: 'Location', continuity: 'Continuity', session: 'Session', invalid_request: 'InvalidRequest' };
+
+/**
+ * Each report's `findings` as the findings of its kind's codes (the codes
+ * table's `kinds`, in the schema as `x-kinds`), and `verdict: "reject"` on
+ * the invalid request report.
+ */
+function perKindReports(ts, schema) {
+  let out = ts;
+  for (const [kind, name] of Object.entries(KIND_TYPES)) {
+    const start = out.indexOf(`export interface ${name}Report {\n`);
+    const end = out.indexOf('\n}\n', start);
+    if (start < 0 || end < 0) throw new Error(`gen-types: no ${name}Report`);
+    let body = out.slice(start, end);
+    if (!/^  findings: Finding\[\];$/m.test(body)) throw new Error(`gen-types: ${name}Report.findings is not Finding[]`);
+    body = body.replace(/^  findings: Finding\[\];$/m, `  findings: FindingOf<${name}Code>[];`);
+    if (kind === 'invalid_request') {
+      if (!/^  verdict: Verdict;$/m.test(body)) throw new Error('gen-types: InvalidRequestReport.verdict is not Verdict');
+      body = body.replace(/^  verdict: Verdict;$/m, '  verdict: "reject";');
+    }
+    out = out.slice(0, start) + body + out.slice(end);
+  }
+  const kinds = new Set(codeList(schema).flatMap((c) => c.kinds));
+  const missing = [...kinds].filter((k) => !(k in KIND_TYPES));
+  if (missing.length) throw new Error(`gen-types: x-kinds names kinds without a report type: ${missing}`);
+  return out;
+}
+
+/** `LinkCode`, `InstructionsCode`, ...: the codes each kind of report may carry. */
+function kindCodes(schema) {
+  return Object.entries(KIND_TYPES)
+    .map(([kind, name]) => {
+      const codes = codeList(schema).filter((c) => c.kinds.includes(kind)).map((c) => `"${c.code}"`);
+      if (codes.length === 0) throw new Error(`gen-types: no code for kind ${kind}`);
+      return `/**\n * The codes a \`${kind}\` report's findings may carry.\n */\nexport type ${name}Code = ${codes.join(' | ')};`;
+    })
+    .join('\n\n');
+}
+
+/**
+ * `CodeParams`: each code's `params`, from messages/params.json (each a
+ * subset: a finding carries those its message uses). A closed list of values
+ * is a literal union, a platform a `PlatformId`, text a string.
+ */
+function codeParams(params) {
+  const members = Object.entries(params)
+    .filter(([code]) => code !== '//')
+    .map(([code, names]) => {
+      const fields = Object.entries(names).map(([name, kind]) => {
+        const type = Array.isArray(kind) ? kind.map((v) => JSON.stringify(v)).join(' | ') : kind === 'platform' ? 'PlatformId' : 'string';
+        return `    ${/^[a-z_][a-z0-9_]*$/.test(name) ? name : JSON.stringify(name)}?: ${type};`;
+      });
+      return fields.length === 0 ? `  ${code}: { [name: string]: never };` : `  ${code}: {\n${fields.join('\n')}\n  };`;
+    });
+  return [
+    '/**',
+    " * Each code's `params`, by name: `CodeParams[\"zip_state_mismatch\"][\"places\"]` is",
+    ' * `"none" | "one" | "many" | undefined`. A finding has those its message uses.',
+    ' */',
+    `export interface CodeParams {\n${members.join('\n')}\n}`,
+  ].join('\n');
+}
+
+/** `LocaleTag`: what a request's `locale` takes. */
+function localeTag() {
+  return [
+    '/**',
+    ' * A BCP 47 language tag for a request\'s `locale`: the shipped locales by name',
+    ' * (`Locale`), or any other tag, matched by its language (`es-MX` and `es-419`',
+    ' * give `es`, `en-US` gives `en`; a language not shipped gives English). The',
+    ' * report says `locale` when the tag was not the name of the one it matched.',
+    ' */',
+    // `string & {}` keeps the shipped names in editors' completions.
+    'export type LocaleTag = Locale | (string & {});',
+  ].join('\n');
 }
 
 /** `CodeSeverity`: each code's one severity, with the code's doc comment. */
@@ -224,13 +323,13 @@ function codeSeverityInterface(schema) {
 }
 
 /** The TypeScript declarations for the schema. */
-export async function types(schema) {
+export async function types(schema, params = JSON.parse(readFileSync(new URL('../messages/params.json', import.meta.url), 'utf8'))) {
   const shaped = reshape(schema);
   const options = { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, format: true };
   // With every `$ref` turned into a type name, each definition compiles on
   // its own: the root first, then the definitions in a reading order.
   const { $defs, ...root } = shaped;
-  const order = ['Request', 'Report', 'Finding', 'Code', 'CodeSeverity', 'Severity', 'Verdict'];
+  const order = ['CheckRequest', 'Report', 'Finding', 'Code', 'CodeSeverity', 'Severity', 'Verdict'];
   const names = [...order.filter((n) => n in $defs), ...Object.keys($defs).filter((n) => !order.includes(n)).sort(sortByKind)];
   const parts = [await compile(root, 'TelehealthRulesContract', options)];
   for (const name of names) parts.push(await compile($defs[name], name, options));
@@ -239,7 +338,8 @@ export async function types(schema) {
   // A numbered name (`Verdict1`) would be a copy of a type made for one use.
   const copies = [...ts.matchAll(/^export (?:type|interface) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);
   if (copies.length > 0) throw new Error(`gen-types: duplicate types ${copies.join(', ')}`);
-  return `${BANNER}\n\n${findingUnion(ts, schema)}\n\n${codeSeverityInterface(schema)}\n`;
+  const parts2 = [findingUnion(perKindReports(ts, schema), schema), codeSeverityInterface(schema), kindCodes(schema), codeParams(params), localeTag()];
+  return `${BANNER}\n\n${parts2.join('\n\n')}\n`;
 }
 
 // Requests and their parts, then reports and theirs, then the rest.

@@ -15,9 +15,14 @@ import { build } from 'esbuild';
 export const SIZES_START = '<!-- sizes:start (measured from the built package by scripts/readme-sizes.mjs; do not edit) -->';
 export const SIZES_END = '<!-- sizes:end -->';
 
-/** What a page that checks links downloads: the keystroke module and the browser entry's JavaScript (both modules' glue). */
+/**
+ * What a page that checks links downloads: the keystroke module and the
+ * JavaScript of the entry for such pages, `telehealth-rules/keystroke`
+ * (keystroke-only.js: no records glue).
+ */
 export const KEYSTROKE_WASM = 'keystroke_bg.wasm';
-export const BROWSER_JS = ['index.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'messages/en.js', 'ruleset.js', 'keystroke.js', 'records.js'];
+export const BROWSER_ENTRY = 'keystroke-only.js';
+export const BROWSER_JS = [BROWSER_ENTRY, 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages/en.js', 'ruleset.js', 'keystroke.js'];
 /** What a page adds when it first needs the other kinds. */
 export const RECORDS_WASM = 'records_bg.wasm';
 
@@ -27,7 +32,7 @@ export const brotli = (bytes) =>
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 /**
- * The browser entry of the package in `dir` as a production build ships it:
+ * The keystroke page's entry of the package in `dir` as a production build ships it:
  * bundled and minified by esbuild (as size-limit measures packages), the
  * chunks a page loads up front (static imports from the entry; the Spanish
  * catalog is a chunk of its own, loaded on switching language). esbuild's
@@ -35,7 +40,7 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
  */
 export async function minifiedEntry(dir) {
   const { outputFiles, metafile } = await build({
-    entryPoints: [join(dir, 'index.js')],
+    entryPoints: [join(dir, BROWSER_ENTRY)],
     bundle: true, minify: true, splitting: true, format: 'esm', write: false, metafile: true,
     outdir: '/out', logLevel: 'silent',
   });
@@ -71,7 +76,7 @@ export function measure(dir) {
 /** The README text between the markers. */
 export function sizesText(sizes) {
   return [
-    `A page that checks links downloads the keystroke module, \`keystroke_bg.wasm\` (${kb(sizes.wasm)}),`,
+    `A page that checks links (\`telehealth-rules/keystroke\`) downloads the keystroke module, \`keystroke_bg.wasm\` (${kb(sizes.wasm)}),`,
     `and ${kb(sizes.js)} of JavaScript: ${kb(sizes.brotli)} together with brotli (which CDNs apply to \`.wasm\`),`,
     `${kb(sizes.gzip)} with gzip. The records module, \`records_bg.wasm\` (${kb(sizes.records)}, ${kb(sizes.recordsBrotli)} with brotli),`,
     `is fetched only when the page first needs it. Server code (the \`node\` and \`require\` entries) carries both`,

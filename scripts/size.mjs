@@ -4,8 +4,10 @@
 // when it first needs the other kinds. Sizes are deterministic for a given
 // toolchain, so this is a check, not a benchmark.
 //
-// The JavaScript is measured as a production build ships it: the browser
-// entry (pkg/index.js) bundled and minified by esbuild, the way size-limit
+// The JavaScript is measured as a production build ships it: the entry for
+// pages that check links (`telehealth-rules/keystroke`, pkg/keystroke-only.js,
+// which carries no records glue; the full entry index.js adds it, about 1 KB)
+// bundled and minified by esbuild, the way size-limit
 // and bundlephobia measure packages, counting the chunks a page loads before
 // its first keystroke (the Spanish catalog is a chunk of its own, loaded on
 // switching language, and is not counted). The package's files as published
@@ -39,7 +41,7 @@ console.table([wasm, ...published, sum([wasm, ...published], 'total')]);
 
 const chunks = (await minifiedEntry(new URL('../pkg/', import.meta.url).pathname)).map((f) => row(`minified ${f.path.split('/').pop()}`, f.contents));
 const page = sum([wasm, ...chunks], 'total');
-console.log('the keystroke page as a production build ships it (esbuild --bundle --minify of index.js):');
+console.log('the keystroke page as a production build ships it (esbuild --bundle --minify of keystroke-only.js):');
 console.table([wasm, ...chunks, page]);
 
 const records = brotli(readFileSync(pkg(RECORDS_WASM)));

@@ -50,6 +50,14 @@ const pkg = {
       require: './node.cjs',
       default: './index.js',
     },
+    // A page that checks links only: the keystroke module's entry, no
+    // records glue (browsers); servers get the full server entry.
+    './keystroke': {
+      types: { require: './keystroke-only.d.cts', default: './keystroke-only.d.ts' },
+      node: { require: './node.cjs', default: './node.js' },
+      require: './node.cjs',
+      default: './keystroke-only.js',
+    },
     './schema.json': './schema.json',
     './keystroke_bg.wasm': './keystroke_bg.wasm',
     './records_bg.wasm': './records_bg.wasm',
@@ -60,10 +68,10 @@ const pkg = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'node.cjs', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
+    'index.js', 'node.js', 'node.cjs', 'keystroke-only.js', 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
     'keystroke.js', 'keystroke.d.ts', 'keystroke_bg.wasm', 'keystroke_bg.base64.js',
     'records.js', 'records.d.ts', 'records_bg.wasm', 'records_bg.base64.js',
-    'index.d.ts', 'index.d.cts', 'types.d.ts', 'types.d.cts',
+    'index.d.ts', 'index.d.cts', 'keystroke-only.d.ts', 'keystroke-only.d.cts', 'types.d.ts', 'types.d.cts',
     'schema.json', 'README.md', 'LICENSE',
   ],
   // No `scripts`: the publish check (npm/prepublish-check.mjs) lives outside

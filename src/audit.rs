@@ -163,10 +163,12 @@ pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
 }
 
 fn compare(id: &str, request: &Value, before: &Judgment<'_>, today: Date) -> Audit {
-    let report = match crate::decode::decode_value(request) {
+    let (request, matched) = crate::decode::decode_value_matched(request);
+    let mut report = match request {
         Ok(request) => crate::check(&request, today),
         Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
     };
+    report.set_locale(matched);
     // The authority is compared (and written) only when the saved report has one.
     let authority = before.authority.as_ref().and(authority_of(&report));
     let after =

@@ -64,6 +64,10 @@ pub struct ContinuityReport {
     pub authority: Option<Authority>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 json_enum!(Outcome {
@@ -113,6 +117,7 @@ pub fn check(request: &ContinuityRequest, as_of: Date) -> ContinuityReport {
         jurisdiction: d.jurisdiction,
         authority: d.authority,
         ruleset: RULESET,
+        locale: None,
     }
 }
 

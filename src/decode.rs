@@ -65,14 +65,27 @@ impl DecodeError {
 /// A [`DecodeError`] when the text is too large or not JSON, the `kind` is
 /// missing or unknown, or a field is missing, of the wrong type or out of range.
 pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
+    decode_request_matched(text).0
+}
+
+/// As [`decode_request`], with the locale the request's `locale` tag was
+/// matched to ([`Locale::negotiate`]) when the tag is not that locale's
+/// name as written (`es-MX`, `fr`, `EN`): the report then says `locale`.
+pub fn decode_request_matched(text: &str) -> (Result<Request, DecodeError>, Option<Locale>) {
+    match parse_request(text) {
+        Ok(value) => decode_value_matched(&value),
+        Err(e) => (Err(e), None),
+    }
+}
+
+fn parse_request(text: &str) -> Result<Value, DecodeError> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(DecodeError::new("", "request_too_large", |p| {
             p.with("bytes", text.len().to_string()).with("max", MAX_REQUEST_BYTES.to_string())
         }));
     }
-    let value = json::parse(text)
-        .map_err(|e| DecodeError::new("", "not_json", |p| p.with("what", e.what).with("at", e.at.to_string())))?;
-    decode_value(&value)
+    json::parse(text)
+        .map_err(|e| DecodeError::new("", "not_json", |p| p.with("what", e.what).with("at", e.at.to_string())))
 }
 
 /// Reads one request from a parsed JSON value.
@@ -80,15 +93,29 @@ pub fn decode_request(text: &str) -> Result<Request, DecodeError> {
 /// # Errors
 /// As [`decode_request`], less the JSON syntax errors.
 pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
+    decode_value_matched(value).0
+}
+
+/// As [`decode_value`], with the locale a `locale` tag was matched to when
+/// it is not that locale's name as written (see [`decode_request_matched`]).
+pub fn decode_value_matched(value: &Value) -> (Result<Request, DecodeError>, Option<Locale>) {
     let Value::Object(members) = value else {
-        return Err(DecodeError::new("", "not_an_object", |p| p.with("got", describe(value))));
+        return (Err(DecodeError::new("", "not_an_object", |p| p.with("got", describe(value)))), None);
     };
     let obj = Obj { members, path: Path::Root };
-    // The locale first: every later error is reported in it.
-    let locale = obj.optional("locale", |o, k| o.enum_of(k, Locale::NAMES))?.unwrap_or_default();
-    let request = request_of(&obj, locale).map_err(|e| e.in_locale(locale))?;
-    validate(&request)?;
-    Ok(request)
+    // The locale first: every later error is reported in it. Any string is a
+    // language tag, matched to a shipped locale (English when none fits).
+    let tag = match obj.optional("locale", Obj::str_of) {
+        Ok(tag) => tag,
+        Err(e) => return (Err(e), None),
+    };
+    let locale = tag.map(Locale::negotiate).unwrap_or_default();
+    let matched = tag.filter(|t| *t != locale.name()).map(|_| locale);
+    let request = request_of(&obj, locale).map_err(|e| e.in_locale(locale)).and_then(|request| {
+        validate(&request)?;
+        Ok(request)
+    });
+    (request, matched)
 }
 
 /// The rules a request's fields must keep together, beyond each field's own
@@ -437,4 +464,48 @@ pub(crate) fn excerpt(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_tags_match_by_their_language() {
+        let cases = [
+            ("es", Locale::Es),
+            ("es-MX", Locale::Es),
+            ("es-419", Locale::Es),
+            ("ES", Locale::Es),
+            ("eS-mX", Locale::Es),
+            ("es_US", Locale::Es),
+            ("en", Locale::En),
+            ("en-US", Locale::En),
+            ("fr", Locale::En),
+            ("fr-CA", Locale::En),
+            ("zh-Hant-TW", Locale::En),
+            ("español", Locale::En),
+            ("-es", Locale::En),
+            ("", Locale::En),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(Locale::negotiate(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_matched_locale_is_said_only_when_the_tag_was_not_its_name() {
+        let matched = |locale: &str| decode_request_matched(&format!(r#"{{"kind":"link","input":"x"{locale}}}"#)).1;
+        assert_eq!(matched(r#","locale":"es-MX""#), Some(Locale::Es));
+        assert_eq!(matched(r#","locale":"fr""#), Some(Locale::En));
+        assert_eq!(matched(r#","locale":"EN""#), Some(Locale::En));
+        assert_eq!(matched(r#","locale":"es""#), None);
+        assert_eq!(matched(r#","locale":"en""#), None);
+        assert_eq!(matched(r#","locale":null"#), None);
+        assert_eq!(matched(""), None);
+        // Not a string: an invalid request, and no locale to say.
+        let (request, locale) = decode_request_matched(r#"{"kind":"link","input":"x","locale":7}"#);
+        assert_eq!(request.map_err(|e| e.field), Err("locale".to_owned()));
+        assert_eq!(locale, None);
+    }
 }

@@ -37,6 +37,10 @@ pub struct InstructionsReport {
     pub findings: Vec<Finding>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 impl InstructionsReport {
@@ -49,7 +53,7 @@ impl InstructionsReport {
 #[must_use]
 pub fn check(request: &InstructionsRequest, as_of: Date) -> InstructionsReport {
     let findings = judge(request.input.as_deref().unwrap_or(""), request.link.as_deref(), as_of);
-    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, ruleset: RULESET }
+    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, ruleset: RULESET, locale: None }
 }
 
 fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {

@@ -112,8 +112,12 @@ pub fn check_json(text: &str, today: Date) -> String {
 /// As [`check_json`], returning the typed report.
 #[must_use]
 pub fn check_json_report(text: &str, today: Date) -> Report {
-    match decode::decode_request(text) {
+    let (request, matched) = decode::decode_request_matched(text);
+    let mut report = match request {
         Ok(request) => apply(&request, today),
         Err(e) => Report::InvalidRequest(InvalidRequestReport::of_error(e)),
-    }
+    };
+    // A `locale` tag matched to another name (`es-MX`): the report says which.
+    report.set_locale(matched);
+    report
 }

@@ -165,6 +165,33 @@ impl Report {
         }
     }
 
+    /// The report's `locale`: the shipped locale its messages are in, when
+    /// the request's tag did not name it as written.
+    #[must_use]
+    pub fn locale(&self) -> Option<Locale> {
+        match self {
+            Report::Link(r) => r.locale,
+            Report::Instructions(r) => r.locale,
+            Report::Location(r) => r.locale,
+            Report::Continuity(r) => r.locale,
+            Report::Session(r) => r.locale,
+            Report::InvalidRequest(r) => r.locale,
+        }
+    }
+
+    /// Sets the report's `locale` (see [`Report::locale`]).
+    pub fn set_locale(&mut self, locale: Option<Locale>) {
+        let slot = match self {
+            Report::Link(r) => &mut r.locale,
+            Report::Instructions(r) => &mut r.locale,
+            Report::Location(r) => &mut r.locale,
+            Report::Continuity(r) => &mut r.locale,
+            Report::Session(r) => &mut r.locale,
+            Report::InvalidRequest(r) => &mut r.locale,
+        };
+        *slot = locale;
+    }
+
     /// Serializes the report as compact JSON: the exact bytes every runtime
     /// returns (and the bytes `serde_json::to_string` gives for it).
     #[must_use]
@@ -186,6 +213,11 @@ impl ToJson for Report {
                 w.field("kind", "invalid_request").field("verdict", &r.verdict).field("findings", &r.findings);
                 w.field("ruleset", r.ruleset);
             }
+        }
+        // Last, after `ruleset`, and only when set: a report is otherwise
+        // the same bytes as without it.
+        if let Some(locale) = self.locale() {
+            w.field("locale", locale.name());
         }
         w.end();
     }
@@ -218,6 +250,10 @@ pub struct InvalidRequestReport {
     pub findings: Vec<Finding>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 impl InvalidRequestReport {
@@ -230,6 +266,7 @@ impl InvalidRequestReport {
             verdict: Verdict::Reject,
             findings: vec![Finding::new(Code::InvalidRequest, field, params)],
             ruleset: RULESET,
+            locale: None,
         }
     }
 

@@ -417,6 +417,24 @@ impl Default for LicenseBasis {
     }
 }
 
+impl Locale {
+    /// The shipped locale a BCP 47 language tag asks for: the one named by
+    /// the tag's primary language subtag, in any ASCII case (`es-MX`, `es-419`
+    /// and `ES` give `es`; `en-US` gives `en`); English for every other tag
+    /// (`fr`, `zh-Hant`, an empty one). `_` separates subtags too (`es_MX`).
+    #[must_use]
+    pub fn negotiate(tag: &str) -> Locale {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        Locale::NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(language)).map_or(Locale::En, |(_, l)| *l)
+    }
+
+    /// The locale's name, as a request's `locale` and the catalog files spell it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        Locale::NAMES.iter().find(|(_, l)| *l == self).map_or("en", |(name, _)| name)
+    }
+}
+
 #[allow(clippy::derivable_impls)]
 impl Default for Locale {
     fn default() -> Self {

@@ -31,6 +31,10 @@ pub struct SessionReport {
     pub authority: Option<Authority>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 impl SessionReport {
@@ -108,6 +112,7 @@ fn report(
         jurisdiction,
         authority,
         ruleset: RULESET,
+        locale: None,
     }
 }
 

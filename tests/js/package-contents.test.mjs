@@ -52,6 +52,13 @@ test('package.json: conditional exports, types, sideEffects, files, metadata, ve
   });
   assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'node', 'require', 'default']);
   assert.equal(pkg.exports['./schema.json'], './schema.json');
+  // The keystroke-only entry: its own browser file, the server entry elsewhere.
+  assert.deepEqual(pkg.exports['./keystroke'], {
+    types: { require: './keystroke-only.d.cts', default: './keystroke-only.d.ts' },
+    node: { require: './node.cjs', default: './node.js' },
+    require: './node.cjs',
+    default: './keystroke-only.js',
+  });
   assert.equal(pkg.exports['./keystroke_bg.wasm'], './keystroke_bg.wasm');
   assert.equal(pkg.exports['./records_bg.wasm'], './records_bg.wasm');
   assert.match(pkg.engines.node, />=\s*20/);
@@ -99,7 +106,9 @@ test('schema.json: vector requests and golden reports validate against Request a
   }
   // The invalid_request reports the JS layer makes itself are Reports too.
   const node = await import(join(installed, 'node.js'));
-  for (const report of [node.checkLocation('CA'), node.checkLink('x', 'y'), node.check({ kind: 'link', input: 1n })]) {
+  const cyclic = { kind: 'location' };
+  cyclic.self = cyclic;
+  for (const report of [node.check(cyclic), node.check({ kind: 'link', input: 1n }), node.audit({ id: 'x', request: 1n }).report]) {
     items.push({ against: 'Report', instance: report, c: { file: 'js', name: report.findings[0].message }, role: 'report' });
   }
   const errors = items.map((item) => {

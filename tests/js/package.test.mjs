@@ -58,15 +58,28 @@ for (const locale of ['en', 'es']) {
       session: ({ kind, ...r }) => pkg.checkSession(r),
     };
     let through = 0;
+    let thrown = 0;
     const differ = [];
     for (const c of casesIn(locale)) {
       const r = c.request;
       if (r === null || typeof r !== 'object' || Array.isArray(r) || !(r.kind in typed)) continue;
       through++;
-      const report = JSON.stringify(typed[r.kind](r));
+      let report;
+      try {
+        report = JSON.stringify(typed[r.kind](r));
+      } catch (error) {
+        // A wrong argument (input not a string, asOf not a real day, locale
+        // not a string) throws in JS before the module is asked, naming the
+        // function: only where the contract's decoder refuses the request too.
+        thrown++;
+        const refused = JSON.parse(c.golden).kind === 'invalid_request';
+        if (!(error instanceof TypeError) || !refused || !/^telehealth-rules: check\w+\(\): /.test(error.message)) differ.push(`${c.file} / ${c.name}: threw ${error}`);
+        continue;
+      }
       if (report !== c.golden) differ.push(`${c.file} / ${c.name}: ${report}`);
     }
     assert.ok(through > 1000, `${through} vectors through the typed functions`);
+    assert.ok(thrown > 5 && thrown < 60, `${thrown} calls threw`);
     assert.deepEqual(differ.slice(0, 5), [], `${differ.length} differ`);
   });
 }
@@ -79,14 +92,18 @@ test('the typed API answers like the generic one, and wrong use gets clear answe
   assert.deepEqual(link, pkg.check({ kind: 'link', input: 'doxy.me/drsmith', as_of: '2026-11-26' }));
   assert.equal(link.findings[0].fix, 'https://doxy.me/drsmith');
   assert.equal(pkg.checkLocation({ state: 'Calif.' }).jurisdiction.name, 'California');
-  const wrong = pkg.checkLink(42);
-  assert.equal(wrong.kind, 'invalid_request');
-  assert.match(wrong.findings[0].message, /"input" must be a string/);
+  // Wrong arguments throw, naming the function and the argument; check() answers any value with a report.
+  assert.throws(() => pkg.checkLink(42), { name: 'TypeError', message: 'telehealth-rules: checkLink(): input must be a string, not a number.' });
+  assert.throws(() => pkg.checkLink('x', { locale: ['es'] }), /checkLink\(\): options\.locale must be a language tag/);
+  assert.throws(() => pkg.checkLocation(null), /checkLocation\(\): location must be an object like \{state, zip\?, country\?\}, not null\./);
   assert.equal(pkg.check(undefined).kind, 'invalid_request');
   const cyclic = {};
   cyclic.self = cyclic;
   assert.equal(pkg.check(cyclic).kind, 'invalid_request');
-  assert.equal(pkg.checkLocation(null).kind, 'invalid_request');
+  // Locale tags: matched by language, and said in the report when matched.
+  assert.equal(pkg.checkLink('doxy.me/drsmith', { locale: 'es-MX' }).locale, 'es');
+  assert.equal(pkg.checkLocation({ state: 'NY', locale: 'fr-CA' }).locale, 'en');
+  assert.equal('locale' in pkg.checkLink('doxy.me/drsmith', { locale: 'es' }), false);
   assert.equal(pkg.checkLink('https://zo\ud800om.us/j/1234567890').findings[0].code, 'lookalike_characters');
   assert.equal(pkg.checkLink('x'.repeat(10_000_000)).findings[0].code, 'too_long');
   // The keystroke module's buffers after its memory grew, with texts not all

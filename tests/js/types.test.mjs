@@ -110,7 +110,7 @@ test('the consumer with deliberate mistakes fails to compile, naming each misspe
 // The description of a schema node, as a doc comment shows it.
 const squash = (text) => text.replace(/\[`(?:\w+::)*(\w+)`\]/g, '`$1`').replace(/\s+/g, ' ').trim();
 
-test('the declarations are the schema, with its doc comments: every type, field and code', () => {
+test('the declarations are the schema, with its doc comments: every type, field and code', async () => {
   const pkg = join(scratch, 'node_modules/telehealth-rules');
   const schema = JSON.parse(readFileSync(join(pkg, 'schema.json'), 'utf8'));
   const entry = join(scratch, 'docs.ts');
@@ -125,7 +125,8 @@ test('the declarations are the schema, with its doc comments: every type, field 
   const docs = (symbol) => squash(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
 
   const problems = [];
-  const numbered = [...exports.keys()].filter((n) => /\d$/.test(n));
+  // (StandardSchemaV1 is the Standard Schema spec's own name.)
+  const numbered = [...exports.keys()].filter((n) => /\d$/.test(n) && n !== 'StandardSchemaV1');
   if (numbered.length) problems.push(`numbered copies of types: ${numbered}`);
 
   const defs = Object.entries(schema.$defs);
@@ -133,8 +134,10 @@ test('the declarations are the schema, with its doc comments: every type, field 
   for (const [, def] of defs) {
     for (const [, prop] of Object.entries(def.properties ?? {})) if (prop.title) defs.push([prop.title, prop]);
   }
+  const { RENAMED } = await import(join(repo, 'scripts/gen-types.mjs'));
   for (const [name, def] of defs) {
-    const symbol = exports.get(name);
+    // A type renamed so as not to shadow a web built-in is checked under its new name.
+    const symbol = exports.get(RENAMED[name] ?? name);
     if (!symbol) {
       problems.push(`${name}: not exported`);
       continue;
@@ -188,6 +191,12 @@ test('the declarations are the schema, with its doc comments: every type, field 
     if (!symbol) problems.push(`${name}: not exported`);
     else if (docs(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).length === 0) problems.push(`${name}: no doc comment`);
   }
+  // The old names of renamed types are deprecated aliases, and no other export is named like a web built-in.
+  for (const [old] of Object.entries(RENAMED)) {
+    const tags = exports.get(old)?.getJsDocTags(checker).map((t) => t.name) ?? [];
+    if (!tags.includes('deprecated')) problems.push(`${old}: not a deprecated alias`);
+  }
+  for (const builtin of ['Response', 'URL', 'Headers', 'Blob', 'File', 'Event', 'Error']) if (exports.has(builtin)) problems.push(`${builtin}: exported`);
   assert.deepEqual(problems, []);
 });
 

@@ -51,8 +51,10 @@ export function mismatches(expect, report) {
       if (f && (f[key] ?? null) !== value) out.push(`${code}.${key} ${f[key]} (expected ${value})`);
     }
   }
-  for (const key of ['normalized', 'zip', 'outcome', 'private_pay']) {
-    if (key in expect && report[key] !== expect[key]) out.push(`${key} ${report[key]} (expected ${expect[key]})`);
+  for (const key of ['normalized', 'zip', 'outcome', 'private_pay', 'locale']) {
+    // An absent `locale` reads as null, so `locale: null` asserts there is none.
+    const value = key === 'locale' ? (report.locale ?? null) : report[key];
+    if (key in expect && value !== expect[key]) out.push(`${key} ${value} (expected ${expect[key]})`);
   }
   const nested = { platform: ['platform', 'id'], waiting_room: ['platform', 'waiting_room'], jurisdiction: ['jurisdiction', 'code'] };
   for (const [key, [object, field]] of Object.entries(nested)) {

@@ -2,11 +2,11 @@
 // package imported by name, init() awaited once (here by three "components"
 // at once), then synchronous checks on every keystroke.
 import {
-  init, check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, ruleset,
+  init, check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, loadLocale, ruleset,
 } from 'telehealth-rules';
 
 // Exposed for the test (tests/js/consumers.test.mjs), which drives the page.
-window.telehealthRules = { init, check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, ruleset };
+window.telehealthRules = { init, check, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, loadLocale, ruleset };
 
 // Wrong use the engineer should be told about: a call before init().
 try {

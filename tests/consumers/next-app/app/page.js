@@ -1,4 +1,6 @@
-// A server component: calls the rules while rendering, with no init().
+// A server component: calls the rules while rendering, with no init(). The
+// client component below suspends in the browser until its module loads.
+import { Suspense } from 'react';
 import { checkLink } from 'telehealth-rules';
 import Client from './client.js';
 
@@ -10,7 +12,9 @@ export default function Page() {
   return (
     <main>
       <p id="server">{`${report.verdict} ${finding?.fix}`}</p>
-      <Client />
+      <Suspense fallback={<p id="client">loading</p>}>
+        <Client />
+      </Suspense>
     </main>
   );
 }

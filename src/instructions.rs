@@ -35,36 +35,55 @@ pub struct InstructionsReport {
     pub verdict: Verdict,
     /// Everything the rules noticed.
     pub findings: Vec<Finding>,
+    /// Only for a value being typed (`typing`): whether every error and
+    /// warning is final.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled: Option<bool>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
 
 impl InstructionsReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
-        w.field("verdict", &self.verdict).field("findings", &self.findings).field("ruleset", self.ruleset);
+        w.field("verdict", &self.verdict).field("findings", &self.findings);
+        if let Some(settled) = &self.settled {
+            w.field("settled", settled);
+        }
+        w.field("ruleset", self.ruleset);
     }
 }
 
 /// Applies the instructions rules; `as_of` is passed on to the link rules.
 #[must_use]
 pub fn check(request: &InstructionsRequest, as_of: Date) -> InstructionsReport {
-    let findings = judge(request.input.as_deref().unwrap_or(""), request.link.as_deref(), as_of);
-    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, ruleset: RULESET }
+    let input = request.input.as_deref().unwrap_or("");
+    let findings = judge(input, request.link.as_deref(), as_of, request.typing);
+    let settled = request.typing.then(|| crate::report::settled(&findings));
+    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, settled, ruleset: RULESET }
 }
 
-fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
+/// The findings on `input`; when `typing`, each says whether it is final:
+/// whatever was written before a link or a phone number stays, and only
+/// the link or the number the text ends in can still change (a link can
+/// grow into the provider's own link, a number into one too long to be a
+/// phone number or into part of a link), as can whitespace at the end.
+fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let chars = input.chars().count();
     if chars > MAX_CHARS {
-        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
+        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)).typed(typing, true));
         return findings;
     }
     let text = crate::text::trim_ws(input);
+    // Where `text` starts in `input`, and whether whitespace follows it.
+    let lead = text.as_ptr() as usize - input.as_ptr() as usize;
+    let trailing_space = lead + text.len() != input.len();
     if text.len() != input.len() {
-        findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
+        findings
+            .push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()).typed(typing, lead > 0));
     }
     if has_markup(text) {
-        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()));
+        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()).typed(typing, true));
     }
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
@@ -72,6 +91,8 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
     let mut insecure: Vec<String> = Vec::new();
     for (start, len) in links(text) {
         let Some(link) = text.get(start..start + len) else { continue };
+        // Still growing: nothing but what can be part of it follows.
+        let open = !trailing_space && !text.get(start + len..).unwrap_or_default().contains(char::is_whitespace);
         without_links.replace_range(start..start + len, &" ".repeat(len));
         let normalized = crate::link::check(link, as_of).normalized.unwrap_or_else(|| link.to_owned());
         // The scheme and whose link it is are separate problems, reported
@@ -86,7 +107,9 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
             .filter(|rest| !rest.is_empty());
         if let Some(rest) = after_http {
             if !insecure.contains(&normalized) && insecure.len() < MAX_LINKS_REPORTED {
-                findings.push(Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)));
+                findings.push(
+                    Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)).typed(typing, true),
+                );
                 insecure.push(normalized.clone());
             }
         }
@@ -94,12 +117,19 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
             && !reported.contains(&normalized)
             && reported.len() < MAX_LINKS_REPORTED
         {
-            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)));
+            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)).typed(typing, !open));
             reported.push(normalized);
         }
     }
-    if let Some(number) = phone_number(&without_links) {
-        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
+    if let Some((number, end)) = find_phone_number(&without_links) {
+        // After the number's last digit: nothing, or (no space between) a
+        // word that can still become a link and take the digits with it.
+        let open = end.is_some_and(|end| {
+            let rest = without_links.get(end..).unwrap_or_default();
+            let spaced = without_links.get(..end).is_some_and(|run| run.ends_with(char::is_whitespace));
+            rest.is_empty() || (!spaced && !rest.contains(char::is_whitespace))
+        });
+        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)).typed(typing, !open));
     }
     findings
 }
@@ -155,10 +185,17 @@ fn links(text: &str) -> Vec<(usize, usize)> {
 /// The first phone number in the text, if any: 10 to 15 digits written with
 /// phone punctuation, not right after a word such as "Meeting ID". `tel:`
 /// links count too.
+#[cfg(test)]
 fn phone_number(text: &str) -> Option<String> {
+    find_phone_number(text).map(|(number, _)| number)
+}
+
+/// The first phone number in the text, and where the run of phone
+/// characters it was read from ends (`None` for a `tel:` link).
+fn find_phone_number(text: &str) -> Option<(String, Option<usize>)> {
     let lower = text.to_ascii_lowercase();
     if let Some(at) = lower.find("tel:") {
-        return Some(text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned());
+        return Some((text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned(), None));
     }
     let is_phone_char = |c: char| {
         c.is_ascii_digit()
@@ -178,7 +215,7 @@ fn phone_number(text: &str) -> Option<String> {
         let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '#');
         let after_id_word = ID_WORDS.iter().any(|w| before.ends_with(w.trim_end_matches([':', '#', ' '])));
         if (10..=15).contains(&digits) && !after_id_word {
-            return Some(run.trim().to_owned());
+            return Some((run.trim().to_owned(), Some(at + run_len)));
         }
         let advance = start + run_len.max(1);
         offset += advance;
@@ -235,7 +272,7 @@ mod tests {
     #[test]
     fn https_required_needs_a_link_after_the_scheme() {
         let codes = |text: &str| -> Vec<Code> {
-            judge(text, Some("https://doxy.me/drsmith"), Date::parse("2026-11-26").unwrap())
+            judge(text, Some("https://doxy.me/drsmith"), Date::parse("2026-11-26").unwrap(), false)
                 .iter()
                 .map(|f| f.code)
                 .collect()

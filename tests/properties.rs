@@ -100,6 +100,7 @@ fn assert_request_properties(text: &str) -> Result<(), TestCaseError> {
                 country: value["country"].as_str().map(str::to_owned),
                 as_of: None,
                 locale: None,
+                typing: false,
             };
             assert_location_fix(&request)?;
         }
@@ -1091,6 +1092,7 @@ proptest! {
             link: Some(input.clone()),
             as_of: None,
             locale: None,
+            typing: false,
         };
         let instructions = Report::Instructions(telehealth_rules::instructions::check(&request, today()));
         let text = request.input.clone().unwrap_or_default();

@@ -101,6 +101,68 @@ fn seg_matches(seg: Seg, text: &str) -> bool {
     }
 }
 
+/// Whether some text typed at the end of a path could make it match a shape
+/// whose outcome is a room (or, unless `room_only`, an expiring link):
+/// `segments` are the path's segments so far, the last one still being
+/// typed when `last_open`. The outcome of a path no shape matches is
+/// `otherwise`.
+pub fn reachable(shapes: &[Shape], otherwise: Outcome, segments: &[&str], last_open: bool, room_only: bool) -> bool {
+    let good = |outcome: Outcome| outcome == Outcome::Room || (!room_only && outcome == Outcome::Expiring);
+    good(otherwise)
+        || shapes.iter().any(|Shape(pattern, outcome)| good(*outcome) && extends(pattern, segments, last_open))
+}
+
+/// Whether `segments` (the last still growing when `last_open`), followed
+/// by more text, can match `pattern`.
+fn extends(pattern: &[Seg], segments: &[&str], last_open: bool) -> bool {
+    match (pattern.split_first(), segments.split_first()) {
+        (Some((Seg::Rest, _)), _) | (_, None) => true,
+        (None, Some(_)) => false,
+        (Some((seg, more_pattern)), Some((first, more_segments))) => {
+            if more_segments.is_empty() && last_open {
+                seg_grows(*seg, first)
+            } else {
+                seg_matches(*seg, first) && extends(more_pattern, more_segments, last_open)
+            }
+        }
+    }
+}
+
+/// Whether `text`, followed by more text, can match `seg`.
+fn seg_grows(seg: Seg, text: &str) -> bool {
+    let is_room_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    let begins = |lit: &str| lit.get(..text.len()).is_some_and(|head| head.eq_ignore_ascii_case(text));
+    match seg {
+        Seg::Lit(lit) => begins(lit),
+        Seg::OneOf(lits) => lits.iter().any(|lit| begins(lit)),
+        Seg::Digits(_, max) => text.len() <= max && text.bytes().all(|b| b.is_ascii_digit()),
+        Seg::ZoomName => {
+            text.len() <= 40
+                && text.starts_with(|c: char| c.is_ascii_alphabetic())
+                && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        }
+        Seg::MeetCode => {
+            text.len() <= 12
+                && text
+                    .bytes()
+                    .enumerate()
+                    .all(|(i, b)| if i == 3 || i == 8 { b == b'-' } else { b.is_ascii_alphabetic() })
+        }
+        Seg::MeetLetters => text.len() <= 10 && text.bytes().all(|b| b.is_ascii_alphabetic()),
+        Seg::TeamsThread => {
+            // An escape not finished yet (`%`, `%3`) is left out: its digits are still to come.
+            let done = match text.rfind('%') {
+                Some(at) if text.len() - at < 3 => text.get(..at).unwrap_or(text),
+                _ => text,
+            };
+            let head = percent_decode(done).to_ascii_lowercase();
+            "19:meeting_".starts_with(&head) || head.starts_with("19:meeting_")
+        }
+        Seg::WebexId | Seg::RoomName => text.len() <= 64 && text.chars().all(is_room_char),
+        Seg::Any | Seg::Rest => true,
+    }
+}
+
 /// Decodes `%XX` escapes once; invalid escapes and invalid UTF-8 are kept or
 /// replaced, never an error.
 pub fn percent_decode(text: &str) -> String {
@@ -169,6 +231,30 @@ mod tests {
         assert_eq!(classify(&shapes, &["j", "123"]), Some(Outcome::Malformed));
         assert_eq!(classify(&shapes, &["j"]), Some(Outcome::Malformed));
         assert_eq!(classify(&shapes, &[]), None);
+    }
+
+    #[test]
+    fn paths_still_being_typed() {
+        let zoom = [
+            Shape(&[Seg::Lit("j"), Seg::Digits(9, 10)], Outcome::Room),
+            Shape(&[Seg::Lit("j"), Seg::Rest], Outcome::Malformed),
+            Shape(&[Seg::Lit("wc"), Seg::Lit("join"), Seg::Digits(9, 11)], Outcome::Room),
+            Shape(&[Seg::Lit("w"), Seg::Rest], Outcome::Webinar),
+        ];
+        let reach = |segments: &[&str], open: bool| reachable(&zoom, Outcome::NotMeeting, segments, open, false);
+        assert!(reach(&[], false));
+        assert!(reach(&["j"], true));
+        assert!(reach(&["j", "123"], true));
+        assert!(!reach(&["j", "123"], false));
+        assert!(!reach(&["j", "12345678901"], true));
+        assert!(reach(&["w"], true));
+        assert!(!reach(&["w"], false));
+        assert!(!reach(&["s"], true));
+        assert!(seg_grows(Seg::TeamsThread, "19%3"));
+        assert!(seg_grows(Seg::TeamsThread, "19%3ameeting_abc%4"));
+        assert!(!seg_grows(Seg::TeamsThread, "20%3a"));
+        assert!(seg_grows(Seg::MeetCode, "abc-d"));
+        assert!(!seg_grows(Seg::MeetCode, "abcd"));
     }
 
     #[test]

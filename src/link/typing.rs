@@ -16,7 +16,7 @@
 //! expiring link whose path can grow into no room shape, and whatever was
 //! trimmed before the link.
 
-use super::registry::{Entry, ENTRIES};
+use super::registry::{Entry, Hosts, ENTRIES};
 use super::shape;
 use super::url::Url;
 use crate::code::Code;
@@ -31,6 +31,9 @@ pub(super) struct Open {
     pub lead_punctuation: bool,
     /// The text is a beginning of `https://`.
     pub scheme: bool,
+    /// The text starts with a quote or bracket not trimmed yet (its closing
+    /// one is still to come): the link inside is read once it is.
+    pub quoted: bool,
     /// Nothing follows the host.
     pub host: bool,
     /// Nothing follows the host, and it (or its last labels) begins a
@@ -54,6 +57,7 @@ impl Open {
         *self = Open { lead_space: self.lead_space, lead_punctuation: self.lead_punctuation, ..Open::default() };
         let bare = text.trim_start_matches(OPENERS);
         self.scheme = "https://".get(..bare.len()).is_some_and(|head| head.eq_ignore_ascii_case(bare));
+        self.quoted = bare.len() != text.len();
         self.host = super::scan::host_is_last(text);
     }
 
@@ -75,7 +79,7 @@ impl Open {
             Code::Empty => false,
             Code::WhitespaceTrimmed => self.lead_space,
             Code::PunctuationTrimmed => self.lead_punctuation,
-            Code::NotAUrl => !(self.scheme || self.host),
+            Code::NotAUrl => !(self.scheme || self.host || self.quoted),
             Code::IpAddressHost | Code::LookalikeHost | Code::UnknownPlatform => !self.host,
             Code::UrlShortener
             | Code::ConsumerPlatform

@@ -90,7 +90,8 @@ pub fn check(request: &LocationRequest) -> LocationReport {
 /// jurisdiction while it begins one's name, code or alias (which also
 /// settles whether a ZIP is in it); the ZIP can still become well-formed
 /// while it begins a 5-digit, 9-digit or ZIP+4 code; the country can
-/// still become the United States or a territory. A ZIP's own place
+/// still become the United States or a territory when the state is a
+/// jurisdiction (else a state finding would take the country's place). A ZIP's own place
 /// (unassigned, military) is settled once its five digits are.
 fn mark_final(findings: &mut [Finding], request: &LocationRequest) {
     let state_open = resolve::may_become_jurisdiction(&request.state);
@@ -98,7 +99,11 @@ fn mark_final(findings: &mut [Finding], request: &LocationRequest) {
         let open = match (f.field.as_str(), f.code) {
             ("state", _) | ("zip", Code::ZipStateMismatch | Code::FreelyAssociatedState) => state_open,
             ("zip", Code::ZipMalformed) => request.zip.as_deref().is_some_and(zip::may_become_valid),
-            ("country", _) => request.country.as_deref().is_some_and(may_become_united_states),
+            // Back in the United States, the state must be one.
+            ("country", _) => {
+                request.country.as_deref().is_some_and(may_become_united_states)
+                    && matches!(resolve(&request.state), Resolved::Jurisdiction(_))
+            }
             _ => false,
         };
         f.is_final = Some(!open);
@@ -110,7 +115,11 @@ fn mark_final(findings: &mut [Finding], request: &LocationRequest) {
 fn may_become_united_states(text: &str) -> bool {
     let key = fold_key(text);
     let begins = |whole: &&str| whole.len() > key.len() && whole.starts_with(key.as_str());
-    jurisdictions::UNITED_STATES.iter().any(begins) || resolve::may_become_jurisdiction(text)
+    let territory = |j: &&Jurisdiction| j.kind == JurisdictionType::Territory;
+    let territories = jurisdictions::JURISDICTIONS.iter().filter(territory).flat_map(|j| [j.code, j.name]);
+    let aliases = jurisdictions::ALIASES.iter().filter(|(_, code)| resolve::by_code(code).is_some_and(|j| territory(&j)));
+    let names = territories.chain(aliases.map(|(alias, _)| *alias)).map(fold_key);
+    jurisdictions::UNITED_STATES.iter().any(begins) || names.into_iter().any(|name| begins(&name.as_str()))
 }
 
 /// A jurisdiction as provider records name it: its code or its full name, in

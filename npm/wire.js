@@ -20,9 +20,12 @@ export function fromWire({ count, text }, catalog, override) {
     for (let p = count(); p > 0; p--) params[text()] = text();
     const finding = { code, severity, field, message: renderMessage(catalog, code, params, override), params };
     if (fix !== null) finding.fix = fix;
+    // A flag word: 0 absent (not typing), 1 false, 2 true.
+    const last = count();
+    if (last) finding.final = last === 2;
     findings.push(finding);
   }
-  if (kind !== 'link') return { kind, verdict, findings, ruleset };
+  if (kind !== 'link') return settle({ kind, verdict, findings }, count());
   const normalized = text();
   const id = text();
   let platform = null;
@@ -34,5 +37,12 @@ export function fromWire({ count, text }, catalog, override) {
   }
   const attestations = [];
   for (let n = count(); n > 0; n--) attestations.push(text());
-  return { kind, verdict, findings, normalized, platform, attestations, ruleset };
+  return settle({ kind, verdict, findings, normalized, platform, attestations }, count());
+}
+
+// The report with `settled` (flag word `flag`, when typing) and the ruleset last.
+function settle(report, flag) {
+  if (flag) report.settled = flag === 2;
+  report.ruleset = ruleset;
+  return report;
 }

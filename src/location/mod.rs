@@ -117,7 +117,8 @@ fn may_become_united_states(text: &str) -> bool {
     let begins = |whole: &&str| whole.len() > key.len() && whole.starts_with(key.as_str());
     let territory = |j: &&Jurisdiction| j.kind == JurisdictionType::Territory;
     let territories = jurisdictions::JURISDICTIONS.iter().filter(territory).flat_map(|j| [j.code, j.name]);
-    let aliases = jurisdictions::ALIASES.iter().filter(|(_, code)| resolve::by_code(code).is_some_and(|j| territory(&j)));
+    let aliases =
+        jurisdictions::ALIASES.iter().filter(|(_, code)| resolve::by_code(code).is_some_and(|j| territory(&j)));
     let names = territories.chain(aliases.map(|(alias, _)| *alias)).map(fold_key);
     jurisdictions::UNITED_STATES.iter().any(begins) || names.into_iter().any(|name| begins(&name.as_str()))
 }

@@ -64,7 +64,7 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
 
   // `typing` (a value still being typed) is the request's own field, sent only when given.
   function checkLink(input, options) {
-    if (!isOptions(options)) return badOptions('checkLink', options, '{asOf, locale, typing}');
+    if (!isOptions(options)) return badOptions('checkLink', options, '{asOf, locale}');
     const { asOf, locale, typing } = options ?? {};
     if (typeof input === 'string' && isText(asOf) && isLocale(locale) && isFlag(typing)) {
       const w = keystroke('checkLink');
@@ -77,7 +77,7 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
   }
 
   function checkInstructions(input, options) {
-    if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf, locale, typing}');
+    if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf, locale}');
     const { link, asOf, locale, typing } = options ?? {};
     if (isText(input) && isText(link) && isText(asOf) && isLocale(locale) && isFlag(typing)) {
       const w = keystroke('checkInstructions');

@@ -71,19 +71,21 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let mut findings = Vec::new();
     let chars = input.chars().count();
     if chars > MAX_CHARS {
-        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)).typed(typing, true));
-        return findings;
+        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
+        return mark(findings, typing, 0);
     }
     let text = crate::text::trim_ws(input);
     // Where `text` starts in `input`, and whether whitespace follows it.
     let lead = text.as_ptr() as usize - input.as_ptr() as usize;
     let trailing_space = lead + text.len() != input.len();
+    // Bit n: finding n can still go (it is about the end of the text).
+    let mut open = 0u32;
     if text.len() != input.len() {
-        findings
-            .push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()).typed(typing, lead > 0));
+        open |= u32::from(lead == 0);
+        findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
     }
     if has_markup(text) {
-        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()).typed(typing, true));
+        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()));
     }
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
@@ -92,7 +94,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     for (start, len) in links(text) {
         let Some(link) = text.get(start..start + len) else { continue };
         // Still growing: nothing but what can be part of it follows.
-        let open = !trailing_space && !text.get(start + len..).unwrap_or_default().contains(char::is_whitespace);
+        let at_end = !trailing_space && no_space(text.as_bytes().get(start + len..).unwrap_or_default());
         without_links.replace_range(start..start + len, &" ".repeat(len));
         let normalized = crate::link::check(link, as_of).normalized.unwrap_or_else(|| link.to_owned());
         // The scheme and whose link it is are separate problems, reported
@@ -107,9 +109,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             .filter(|rest| !rest.is_empty());
         if let Some(rest) = after_http {
             if !insecure.contains(&normalized) && insecure.len() < MAX_LINKS_REPORTED {
-                findings.push(
-                    Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)).typed(typing, true),
-                );
+                findings.push(Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)));
                 insecure.push(normalized.clone());
             }
         }
@@ -117,21 +117,36 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             && !reported.contains(&normalized)
             && reported.len() < MAX_LINKS_REPORTED
         {
-            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)).typed(typing, !open));
+            open |= u32::from(at_end) << findings.len();
+            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)));
             reported.push(normalized);
         }
     }
-    if let Some((number, end)) = find_phone_number(&without_links) {
-        // After the number's last digit: nothing, or (no space between) a
-        // word that can still become a link and take the digits with it.
-        let open = end.is_some_and(|end| {
-            let rest = without_links.get(end..).unwrap_or_default();
-            let spaced = without_links.get(..end).is_some_and(|run| run.ends_with(char::is_whitespace));
-            rest.is_empty() || (!spaced && !rest.contains(char::is_whitespace))
-        });
-        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)).typed(typing, !open));
+    if let Some((number, at_end)) = find_phone_number(&without_links) {
+        open |= u32::from(at_end) << findings.len();
+        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
+    }
+    mark(findings, typing, open)
+}
+
+/// When `typing`, each finding's `final`: all but those whose bit is set in
+/// `open` (there are at most 13 findings).
+#[inline(never)]
+fn mark(mut findings: Vec<Finding>, typing: bool, open: u32) -> Vec<Finding> {
+    if typing {
+        for (n, f) in findings.iter_mut().enumerate() {
+            f.is_final = Some(open.checked_shr(n as u32).is_none_or(|bits| bits & 1 == 0));
+        }
     }
     findings
+}
+
+/// No whitespace in `text`: a word still being typed goes on through it
+/// (only ASCII whitespace counts: taking a rarer space for part of the word
+/// at worst leaves a finding provisional).
+#[inline(never)]
+fn no_space(text: &[u8]) -> bool {
+    !text.iter().any(u8::is_ascii_whitespace)
 }
 
 /// HTML tags, comments or declarations (`<b>`, `</p>`, `<!--`, `<?`), or a
@@ -190,12 +205,14 @@ fn phone_number(text: &str) -> Option<String> {
     find_phone_number(text).map(|(number, _)| number)
 }
 
-/// The first phone number in the text, and where the run of phone
-/// characters it was read from ends (`None` for a `tel:` link).
-fn find_phone_number(text: &str) -> Option<(String, Option<usize>)> {
+/// The first phone number in the text, and whether more text typed at the
+/// end could still change it: nothing follows its run of phone characters,
+/// or (no space between) a word that can still become a link and take the
+/// digits with it. A `tel:` link is what it is.
+fn find_phone_number(text: &str) -> Option<(String, bool)> {
     let lower = text.to_ascii_lowercase();
     if let Some(at) = lower.find("tel:") {
-        return Some((text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned(), None));
+        return Some((text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned(), false));
     }
     let is_phone_char = |c: char| {
         c.is_ascii_digit()
@@ -215,7 +232,11 @@ fn find_phone_number(text: &str) -> Option<(String, Option<usize>)> {
         let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '#');
         let after_id_word = ID_WORDS.iter().any(|w| before.ends_with(w.trim_end_matches([':', '#', ' '])));
         if (10..=15).contains(&digits) && !after_id_word {
-            return Some((run.trim().to_owned(), Some(at + run_len)));
+            let bytes = text.as_bytes();
+            let rest = bytes.get(at + run_len..).unwrap_or_default();
+            let spaced = bytes.get(at + run_len - 1).is_some_and(u8::is_ascii_whitespace);
+            let open = rest.is_empty() || (!spaced && no_space(rest));
+            return Some((run.trim().to_owned(), open));
         }
         let advance = start + run_len.max(1);
         offset += advance;

@@ -83,14 +83,6 @@ impl Finding {
         self.message = message_in(locale, self.code, &self.params);
     }
 
-    /// With `final` set to `is_final` when the value is still being typed.
-    pub(crate) fn typed(mut self, typing: bool, is_final: bool) -> Self {
-        if typing {
-            self.is_final = Some(is_final);
-        }
-        self
-    }
-
     pub(crate) fn with_fix(mut self, fix: Option<String>) -> Self {
         self.fix = fix;
         self
@@ -211,6 +203,7 @@ impl ToJson for Finding {
 /// Whether every error and warning among `findings` is final: the
 /// report's `settled` for a value being typed.
 #[must_use]
+#[inline(never)]
 pub fn settled(findings: &[Finding]) -> bool {
     findings.iter().all(|f| f.severity == Severity::Info || f.is_final == Some(true))
 }

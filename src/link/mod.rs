@@ -233,6 +233,7 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         j.open.lead_space |= offset(text, trimmed) > 0;
         j.open.lead_punctuation |= offset(trimmed, core) > 0;
     }
+
     // Every invisible control is non-ASCII: typed links skip the scan.
     if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;
@@ -274,6 +275,9 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         }
         None => return j.push(Code::NotAUrl, || message::not_a_url("none")),
     };
+    if j.typing {
+        j.open.host_is_last(parsed.as_ref().ok(), text);
+    }
     let url = match parsed {
         Ok(url) => url,
         Err(e) => return j.push(Code::NotAUrl, || message::not_a_url_error(e)),
@@ -476,13 +480,7 @@ fn finish(mut j: Judged) -> LinkReport {
         }
     };
     let normalized = if j.has(Code::LookalikeCharacters) { None } else { j.normalized };
-    let mut settled = None;
-    if j.typing {
-        for f in &mut j.findings {
-            f.is_final = Some(j.open.is_final(f.code));
-        }
-        settled = Some(crate::report::settled(&j.findings));
-    }
+    let settled = if j.typing { Some(j.open.mark(&mut j.findings)) } else { None };
     LinkReport { verdict, findings: j.findings, normalized, platform, attestations, settled, ruleset: RULESET }
 }
 

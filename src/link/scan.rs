@@ -131,16 +131,6 @@ pub fn looks_like_host(text: &str) -> bool {
     labels.len() >= 2 && labels.iter().all(label_ok) && (tld_ok || is_ipv4_like(host))
 }
 
-/// Nothing follows the host in `text` (no path, query or fragment yet):
-/// the host is what is being typed.
-pub fn host_is_last(text: &str) -> bool {
-    let rest = match split_scheme(text) {
-        Some((_, rest)) => rest,
-        None => text,
-    };
-    !rest.trim_start_matches(['/', '\\']).bytes().any(|b| matches!(b, b'/' | b'?' | b'#' | b'\\'))
-}
-
 /// The host as written in `text` (after the scheme, if any): userinfo and
 /// port removed, nothing decoded.
 fn raw_host(text: &str) -> &str {

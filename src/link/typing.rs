@@ -16,7 +16,7 @@
 //! expiring link whose path can grow into no room shape, and whatever was
 //! trimmed before the link.
 
-use super::registry::{Entry, Hosts, ENTRIES};
+use super::registry::{Class, Entry, Hosts, WaitingRoom, ENTRIES};
 use super::shape;
 use super::url::Url;
 use crate::code::Code;
@@ -41,77 +41,137 @@ pub(super) struct Open {
     pub host_grows: bool,
     /// The path can still grow into a room or expiring link shape.
     pub path_better: bool,
-    /// The path can still grow into a room shape.
-    pub path_room: bool,
     /// The text ends in a query key (no `=` yet).
     pub query_key: bool,
 }
 
-/// Quotes and brackets a pasted link may start with.
-const OPENERS: &[char] = &['<', '(', '[', '"', '\'', '\u{201C}', '\u{2018}'];
-
 impl Open {
     /// What the scheme and host of `text` (a link, trimmed) leave open.
+    #[inline(never)]
     pub(super) fn of_text(&mut self, text: &str) {
         // A link inside a wrapper starts afresh (what was trimmed before either stays).
         *self = Open { lead_space: self.lead_space, lead_punctuation: self.lead_punctuation, ..Open::default() };
-        let bare = text.trim_start_matches(OPENERS);
+        // A quote is trimmed only with its closing one: until then it starts the text.
+        let quotes = text.bytes().take_while(|b| matches!(b, b'"' | b'\'')).count();
+        let bare = text.get(quotes..).unwrap_or_default();
         self.scheme = "https://".get(..bare.len()).is_some_and(|head| head.eq_ignore_ascii_case(bare));
-        self.quoted = bare.len() != text.len();
-        self.host = super::scan::host_is_last(text);
+        self.quoted = quotes > 0;
+    }
+
+    /// Nothing follows the host of the parsed link (`None`: the text could
+    /// not be parsed, so what it becomes is left open).
+    pub(super) fn host_is_last(&mut self, url: Option<&Url>, text: &str) {
+        self.host = url.is_none_or(|url| {
+            url.path() == "/" && url.query().is_none() && url.fragment().is_none() && !text.ends_with(['/', '\\'])
+        });
     }
 
     /// What the host and path of a parsed link on a known platform leave open.
+    #[inline(never)]
     pub(super) fn of_url(&mut self, url: &Url, host: &str, entry: &Entry, segments: &[&str]) {
         self.host_grows = self.host && grows(host);
         let path_open = url.query().is_none() && url.fragment().is_none();
         if path_open {
             let last_open = !url.path().ends_with('/') && !segments.is_empty();
-            self.path_better = shape::reachable(entry.shapes, entry.otherwise, segments, last_open, false);
-            self.path_room = shape::reachable(entry.shapes, entry.otherwise, segments, last_open, true);
+            self.path_better = shape::reachable(entry.shapes, entry.otherwise, segments, last_open);
         }
-        self.query_key = url.query().is_some_and(|q| !q.rsplit('&').next().unwrap_or(q).contains('='));
+        // The last pair has no `=` yet.
+        self.query_key = url.query().is_some_and(|q| !q.bytes().rev().take_while(|b| *b != b'&').any(|b| b == b'='));
     }
 
-    /// Whether a finding with `code` stays whatever is typed after the link.
-    pub(super) fn is_final(&self, code: Code) -> bool {
-        match code {
-            Code::Empty => false,
-            Code::WhitespaceTrimmed => self.lead_space,
-            Code::PunctuationTrimmed => self.lead_punctuation,
-            Code::NotAUrl => !(self.scheme || self.host || self.quoted),
-            Code::IpAddressHost | Code::LookalikeHost | Code::UnknownPlatform => !self.host,
-            Code::UrlShortener
-            | Code::ConsumerPlatform
-            | Code::PublicPlatform
-            | Code::PlatformRetired
-            | Code::NoWaitingRoom
-            | Code::AudioOnly => !self.host_grows,
-            Code::NotAMeetingLink | Code::MalformedMeetingId | Code::WebinarLink => {
-                !(self.path_better || self.host_grows)
-            }
-            Code::ExpiringLink => !(self.path_room || self.host_grows),
-            Code::HostStartLink => !(self.path_better || self.query_key || self.host_grows),
-            Code::TrackingRemoved => !self.query_key,
-            // The scheme, credentials, lookalike characters, a wrapper, a
-            // length over the limit: nothing typed after them goes back.
-            _ => true,
+    /// Marks each finding final or not, and says whether the report is settled.
+    #[inline(never)]
+    pub(super) fn mark(&self, findings: &mut [crate::report::Finding]) -> bool {
+        let open = self.open_codes();
+        for f in findings.iter_mut() {
+            f.is_final = Some(open & bit(f.code) == 0);
         }
+        crate::report::settled(findings)
+    }
+
+    /// The codes whose findings more text typed after the link could still
+    /// remove, as bits; every other finding is final (the scheme,
+    /// credentials, lookalike characters, a wrapper, a length over the limit).
+    fn open_codes(&self) -> u64 {
+        let mut open = bit(Code::Empty);
+        let mut when = |yes: bool, codes: &[Code]| {
+            if yes {
+                open |= codes.iter().fold(0, |bits, c| bits | bit(*c));
+            }
+        };
+        when(!self.lead_space, &[Code::WhitespaceTrimmed]);
+        when(!self.lead_punctuation, &[Code::PunctuationTrimmed]);
+        when(self.scheme || self.host || self.quoted, &[Code::NotAUrl]);
+        when(self.host, &[Code::IpAddressHost, Code::LookalikeHost, Code::UnknownPlatform]);
+        when(
+            self.host_grows,
+            &[
+                Code::UrlShortener,
+                Code::ConsumerPlatform,
+                Code::PublicPlatform,
+                Code::PlatformRetired,
+                Code::NoWaitingRoom,
+                Code::AudioOnly,
+            ],
+        );
+        // An expiring link whose path can still grow is left open too,
+        // though only a room would remove it.
+        when(
+            self.path_better || self.host_grows,
+            &[
+                Code::NotAMeetingLink,
+                Code::MalformedMeetingId,
+                Code::WebinarLink,
+                Code::ExpiringLink,
+                Code::HostStartLink,
+            ],
+        );
+        when(self.query_key, &[Code::HostStartLink, Code::TrackingRemoved]);
+        open
     }
 }
 
-/// Whether `host`, or its labels after any dot, begin a longer known domain:
-/// `zoom.u`, `acme.zo`, `teams.microsoft.co`.
+/// A code as a bit (there are fewer than 64 codes; a unit test checks).
+fn bit(code: Code) -> u64 {
+    1u64.checked_shl(u32::from(code as u8)).unwrap_or(0)
+}
+
+/// Whether `host` begins a longer meeting platform's domain, or its labels
+/// after a dot begin one whose subdomains count: `zoom.u`, `acme.zo`,
+/// `teams.microsoft.co` (only a meeting platform with a waiting room can be
+/// better than what the host is now).
 fn grows(host: &str) -> bool {
-    let starts = std::iter::once(0).chain(host.match_indices('.').map(|(at, _)| at + 1));
-    starts
-        .filter_map(|at| host.get(at..))
-        .any(|tail| ENTRIES.iter().flat_map(|e| e.domains).any(|d| d.len() > tail.len() && d.starts_with(tail)))
+    for entry in ENTRIES {
+        let Class::Meeting { waiting_room } = entry.class else { continue };
+        if waiting_room == WaitingRoom::None {
+            continue;
+        }
+        for domain in entry.domains {
+            // The whole host, then (for platforms whose subdomains count) the labels after each dot.
+            let mut tail = host;
+            loop {
+                if domain.len() > tail.len() && domain.starts_with(tail) {
+                    return true;
+                }
+                match tail.bytes().position(|b| b == b'.') {
+                    Some(dot) if entry.hosts == Hosts::AndSubdomains => tail = tail.get(dot + 1..).unwrap_or_default(),
+                    _ => break,
+                }
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_has_a_bit() {
+        assert!(Code::ALL.len() <= 64);
+        assert!(Code::ALL.iter().all(|c| bit(*c) != 0));
+    }
 
     #[test]
     fn hosts_that_grow() {

@@ -72,7 +72,7 @@ pub fn check(request: &LocationRequest) -> LocationReport {
     }
     let mut settled = None;
     if request.typing {
-        mark_final(&mut findings, request);
+        mark_final(&mut findings, request, jurisdiction.as_ref());
         settled = Some(crate::report::settled(&findings));
     }
     LocationReport {
@@ -93,11 +93,14 @@ pub fn check(request: &LocationRequest) -> LocationReport {
 /// still become the United States or a territory when the state is a
 /// jurisdiction (else a state finding would take the country's place). A ZIP's own place
 /// (unassigned, military) is settled once its five digits are.
-fn mark_final(findings: &mut [Finding], request: &LocationRequest) {
-    let state_open = resolve::may_become_jurisdiction(&request.state);
+fn mark_final(findings: &mut [Finding], request: &LocationRequest, jurisdiction: Option<&Jurisdiction>) {
+    let state_open = resolve::may_become_jurisdiction(&request.state, None);
+    // Another jurisdiction than the one it is now.
+    let state_moves = resolve::may_become_jurisdiction(&request.state, jurisdiction.map(|j| j.code));
     for f in findings {
         let open = match (f.field.as_str(), f.code) {
-            ("state", _) | ("zip", Code::ZipStateMismatch | Code::FreelyAssociatedState) => state_open,
+            ("state", _) | ("zip", Code::FreelyAssociatedState) => state_open,
+            ("zip", Code::ZipStateMismatch) => state_moves,
             ("zip", Code::ZipMalformed) => request.zip.as_deref().is_some_and(zip::may_become_valid),
             // Back in the United States, the state must be one.
             ("country", _) => {

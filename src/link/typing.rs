@@ -62,7 +62,10 @@ impl Open {
     /// not be parsed, so what it becomes is left open).
     pub(super) fn host_is_last(&mut self, url: Option<&Url>, text: &str) {
         self.host = url.is_none_or(|url| {
-            url.path() == "/" && url.query().is_none() && url.fragment().is_none() && !text.ends_with(['/', '\\'])
+            url.path() == "/"
+                && url.query().is_none()
+                && url.fragment().is_none()
+                && !matches!(text.as_bytes().last(), Some(b'/' | b'\\'))
         });
     }
 
@@ -93,47 +96,37 @@ impl Open {
     /// remove, as bits; every other finding is final (the scheme,
     /// credentials, lookalike characters, a wrapper, a length over the limit).
     fn open_codes(&self) -> u64 {
-        let mut open = bit(Code::Empty);
-        let mut when = |yes: bool, codes: &[Code]| {
-            if yes {
-                open |= codes.iter().fold(0, |bits, c| bits | bit(*c));
-            }
-        };
-        when(!self.lead_space, &[Code::WhitespaceTrimmed]);
-        when(!self.lead_punctuation, &[Code::PunctuationTrimmed]);
-        when(self.scheme || self.host || self.quoted, &[Code::NotAUrl]);
-        when(self.host, &[Code::IpAddressHost, Code::LookalikeHost, Code::UnknownPlatform]);
-        when(
-            self.host_grows,
-            &[
-                Code::UrlShortener,
-                Code::ConsumerPlatform,
-                Code::PublicPlatform,
-                Code::PlatformRetired,
-                Code::NoWaitingRoom,
-                Code::AudioOnly,
-            ],
-        );
+        const HOST: u64 = bit(Code::IpAddressHost) | bit(Code::LookalikeHost) | bit(Code::UnknownPlatform);
+        const SERVICE: u64 = bit(Code::UrlShortener)
+            | bit(Code::ConsumerPlatform)
+            | bit(Code::PublicPlatform)
+            | bit(Code::PlatformRetired)
+            | bit(Code::NoWaitingRoom)
+            | bit(Code::AudioOnly);
         // An expiring link whose path can still grow is left open too,
         // though only a room would remove it.
-        when(
-            self.path_better || self.host_grows,
-            &[
-                Code::NotAMeetingLink,
-                Code::MalformedMeetingId,
-                Code::WebinarLink,
-                Code::ExpiringLink,
-                Code::HostStartLink,
-            ],
-        );
-        when(self.query_key, &[Code::HostStartLink, Code::TrackingRemoved]);
-        open
+        const PATH: u64 = bit(Code::NotAMeetingLink)
+            | bit(Code::MalformedMeetingId)
+            | bit(Code::WebinarLink)
+            | bit(Code::ExpiringLink)
+            | bit(Code::HostStartLink);
+        const KEY: u64 = bit(Code::HostStartLink) | bit(Code::TrackingRemoved);
+        let when = |yes: bool, bits: u64| if yes { bits } else { 0 };
+        bit(Code::Empty)
+            | when(!self.lead_space, bit(Code::WhitespaceTrimmed))
+            | when(!self.lead_punctuation, bit(Code::PunctuationTrimmed))
+            | when(self.scheme || self.host || self.quoted, bit(Code::NotAUrl))
+            | when(self.host, HOST)
+            | when(self.host_grows, SERVICE | PATH)
+            | when(self.path_better, PATH)
+            | when(self.query_key, KEY)
     }
 }
 
-/// A code as a bit (there are fewer than 64 codes; a unit test checks).
-fn bit(code: Code) -> u64 {
-    1u64.checked_shl(u32::from(code as u8)).unwrap_or(0)
+/// A code as a bit (there are fewer than 64 codes: the shift would not
+/// compile otherwise, as every use is a constant or checked by a unit test).
+const fn bit(code: Code) -> u64 {
+    1 << code as u8
 }
 
 /// Whether `host` begins a longer meeting platform's domain, or its labels
@@ -170,7 +163,7 @@ mod tests {
     #[test]
     fn every_code_has_a_bit() {
         assert!(Code::ALL.len() <= 64);
-        assert!(Code::ALL.iter().all(|c| bit(*c) != 0));
+        assert!(Code::ALL.iter().all(|c| (*c as u8) < 64 && bit(*c) != 0));
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub struct InstructionsReport {
     /// Only for a value being typed (`typing`): whether every error and
     /// warning is final.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub settled: Option<bool>,
     /// Version of the rule data.
     pub ruleset: &'static str,

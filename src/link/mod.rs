@@ -234,7 +234,6 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         j.open.lead_space |= offset(text, trimmed) > 0;
         j.open.lead_punctuation |= offset(trimmed, core) > 0;
     }
-
     // Every invisible control is non-ASCII: typed links skip the scan.
     if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;

@@ -73,27 +73,28 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
     return report;
   };
 
+  // `typing` (a value still being typed) is the request's own field, sent only when given.
   function checkLink(input, options) {
     if (typeof input !== 'string') throw badArgument('checkLink', 'input', 'a string', input);
-    const { asOf, locale: tag } = readOptions('checkLink', options, LINK_OPTIONS);
+    const { asOf, locale: tag, typing } = readOptions('checkLink', options, LINK_OPTIONS);
     const locale = negotiate(tag);
     const w = keystroke('checkLink');
     const catalog = catalogOf(locale, 'checkLink');
-    const tokens = w.checkLink(input, asOf ?? '');
+    const tokens = w.checkLink(input, asOf ?? '', typing);
     if (tokens) return matched(fromWire(tokens, catalog, overrides.get(locale)), tag, locale);
     // Not reached with a date readOptions() accepted: the module's decoder names what it refused.
-    return check({ kind: 'link', input, as_of: asOf, locale: tag });
+    return check({ kind: 'link', input, as_of: asOf, locale: tag, typing });
   }
 
   function checkInstructions(input, options) {
     if (input != null && typeof input !== 'string') throw badArgument('checkInstructions', 'input', 'a string (or nothing)', input);
-    const { link, asOf, locale: tag } = readOptions('checkInstructions', options, INSTRUCTIONS_OPTIONS);
+    const { link, asOf, locale: tag, typing } = readOptions('checkInstructions', options, INSTRUCTIONS_OPTIONS);
     const locale = negotiate(tag);
     const w = keystroke('checkInstructions');
     const catalog = catalogOf(locale, 'checkInstructions');
-    const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '');
+    const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '', typing);
     if (tokens) return matched(fromWire(tokens, catalog, overrides.get(locale)), tag, locale);
-    return check({ kind: 'instructions', input, link, as_of: asOf, locale: tag });
+    return check({ kind: 'instructions', input, link, as_of: asOf, locale: tag, typing });
   }
 
   /**
@@ -171,6 +172,7 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
 const LINK_OPTIONS = {
   asOf: (v) => (isDate(v) ? null : "a date written YYYY-MM-DD, such as '2026-11-26'"),
   locale: (v) => (typeof v === 'string' ? null : "a language tag such as 'en', 'es' or 'es-MX'"),
+  typing: (v) => (typeof v === 'boolean' ? null : 'true or false'),
 };
 const INSTRUCTIONS_OPTIONS = {
   ...LINK_OPTIONS,

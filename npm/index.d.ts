@@ -54,6 +54,8 @@ export interface LinkOptions {
    * and the report then says `locale`. In the browser, `loadLocale()` it first.
    */
   locale?: LocaleTag | null | undefined;
+  /** The value is still being typed, at its end: each finding gets `final` and the report `settled`. */
+  typing?: boolean | null | undefined;
 }
 
 /** Options of `checkInstructions`. */

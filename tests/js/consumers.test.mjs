@@ -59,8 +59,8 @@ function runVectorsInPage(page, all) {
     // Vectors with a Spanish locale tag: the keystroke functions need its messages.
     await api.loadLocale('es');
     const typed = {
-      link: (r) => api.checkLink(r.input, { asOf: r.as_of, locale: r.locale }),
-      instructions: (r) => api.checkInstructions(r.input, { link: r.link, asOf: r.as_of, locale: r.locale }),
+      link: (r) => api.checkLink(r.input, { asOf: r.as_of, locale: r.locale, typing: r.typing }),
+      instructions: (r) => api.checkInstructions(r.input, { link: r.link, asOf: r.as_of, locale: r.locale, typing: r.typing }),
       location: ({ kind, ...r }) => api.checkLocation(r),
       continuity: ({ kind, ...r }) => api.checkContinuity(r),
       session: ({ kind, ...r }) => api.checkSession(r),

@@ -117,7 +117,8 @@ mod keystroke {
             |day, texts| {
                 let text = |at: usize| texts.get(at).copied().flatten().map(str::to_owned);
                 let link = link_len.and(text(2));
-                let request = crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None, typing };
+                let request =
+                    crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None, typing };
                 crate::instructions::check(&request, day)
             },
             Wire::write_instructions,

@@ -8,28 +8,19 @@
 // loads from bytes already at hand. Each init function gives one promise,
 // the same on every call (safe for React's `use()`). A page that checks
 // links only imports `telehealth-rules/keystroke` (keystroke-only.js), which
-// carries no records glue.
-import * as recordsGlue from './records.js';
-import { api, keystroke, withRecords } from './keystroke-core.js';
-import { besidePackage, createLoader, loadBoth, preloadAtIdle } from './loader.js';
-import { objectSchema, schemas } from './schema.js';
+// carries no records glue, and one that validates form fields imports
+// `telehealth-rules/schema` (standard-schema.js).
+import { api, keystroke } from './keystroke-core.js';
+import { records } from './records-core.js';
+import { loadBoth, preloadAtIdle } from './loader.js';
 
 export { ruleset } from './ruleset.js';
-
-const records = createLoader({
-  file: 'records_bg.wasm',
-  module: 'records',
-  glue: recordsGlue,
-  locate: () => besidePackage(new URL('./records_bg.wasm', import.meta.url)),
-});
-withRecords(records.use);
+export { linkSchema, instructionsSchema, locationSchema, objectSchema } from './standard-schema.js';
 
 export const {
   check, audit, checkJson, checkLink, checkInstructions, checkLocation, checkContinuity, checkSession, setMessages, loadLocale,
 } = api;
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
-export const { linkSchema, instructionsSchema, locationSchema } = schemas({ checkLink, checkInstructions, checkLocation, keystroke, records });
 export const initKeystroke = (source) => keystroke.init(source);
 export const initRecords = (source) => records.init(source);
 export const preloadRecords = () => preloadAtIdle(records);
-export { objectSchema };

@@ -2,7 +2,7 @@
 // API bound over it, made once, so that a page importing both
 // `telehealth-rules` and `telehealth-rules/keystroke` has one keystroke
 // module, one load and one set of messages. It imports nothing of the
-// records module: the full entry (index.js) hands its loader in.
+// records module: records-core.js hands its loader in.
 import * as keystrokeGlue from './keystroke.js';
 import { bind } from './api.js';
 import { keystrokeCalls } from './io.js';
@@ -22,9 +22,9 @@ export const keystroke = createLoader({
   warm: (w) => w.checkLink('https://doxy.me/warm-up', '2026-01-01'),
 });
 
-// The records module's `use`, once the full entry is loaded.
+// The records module's `use`, once records-core.js is loaded (the full entry, or the schema entry, imports it).
 let recordsUse = null;
-/** Gives the records module's `use(name)` to the functions bound here (index.js does). */
+/** Gives the records module's `use(name)` to the functions bound here (records-core.js does). */
 export const withRecords = (use) => {
   recordsUse = use;
 };

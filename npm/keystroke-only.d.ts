@@ -11,7 +11,4 @@ export {
   loadLocale,
   setMessages,
   ruleset,
-  linkSchema,
-  instructionsSchema,
-  objectSchema,
 } from './index.js';

@@ -12,7 +12,7 @@ import recordsBase64 from './records_bg.base64.js';
 import { bind } from './api.js';
 import { keystrokeCalls } from './io.js';
 import { createLoader, fromBase64, loadBoth, preloadAtIdle } from './loader.js';
-import { objectSchema, schemas } from './schema.js';
+import { locationSchemaOver, objectSchema, schemas } from './schema.js';
 import { catalogs, locales } from './messages.js';
 
 export { ruleset } from './ruleset.js';
@@ -31,7 +31,8 @@ export const {
   shipped: locales,
 });
 export const { init, initSync, isReady } = loadBoth({ keystroke, records });
-export const { linkSchema, instructionsSchema, locationSchema } = schemas({ checkLink, checkInstructions, checkLocation, keystroke, records });
+export const { linkSchema, instructionsSchema } = schemas({ checkLink, checkInstructions, keystroke });
+export const locationSchema = locationSchemaOver({ checkLocation }, records);
 export const initKeystroke = (source) => keystroke.init(source);
 export const initRecords = (source) => records.init(source);
 export const preloadRecords = () => preloadAtIdle(records);

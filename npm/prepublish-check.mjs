@@ -38,7 +38,7 @@ check('every file and export target exists', missing.length === 0, `missing from
 // 3. pkg/ is fresh: the JS layer is the current npm/, the wasm and the
 //    schema are newer than every Rust source.
 const { withSizes } = await import(join(repo, 'scripts/readme-sizes.mjs'));
-const stale = ['api.js', 'loader.js', 'index.js', 'node.js', 'index.d.ts', 'README.md'].filter((f) => {
+const stale = ['api.js', 'loader.js', 'schema.js', 'index.js', 'node.js', 'keystroke-only.js', 'keystroke-core.js', 'records-core.js', 'standard-schema.js', 'index.d.ts', 'keystroke-only.d.ts', 'standard-schema.d.ts', 'README.md'].filter((f) => {
   const source = readFileSync(join(repo, 'npm', f), 'utf8');
   return (f === 'README.md' ? withSizes(source, pkgDir) : source) !== readFileSync(join(pkgDir, f), 'utf8');
 });

@@ -12,27 +12,28 @@
 const standard = (validate) => ({ '~standard': { version: 1, vendor: 'telehealth-rules', validate } });
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/**
- * The validators over an entry's functions and module loaders (`keystroke`,
- * `records`: `{isReady(), init()}`); an entry without the records module
- * passes none and gets no `locationSchema`.
- */
-export function schemas({ checkLink, checkInstructions, checkLocation, keystroke, records }) {
-  // A schema over `module` whose `run(value, options)` gives the result once
-  // it is loaded. validate never throws (as the spec asks): options the
-  // function refuses (an asOf that is no day) come back as the issue.
-  const schema = (module, run) => (options) => {
-    if (options != null && !isObject(options)) throw new TypeError('telehealth-rules: a schema\'s options must be an object.');
-    const answer = (value) => {
-      try {
-        return run(value, options ?? {});
-      } catch (error) {
-        return { issues: [{ message: error.message, code: 'invalid_request', severity: 'error' }] };
-      }
-    };
-    return standard((value) => (module.isReady() ? answer(value) : module.init().then(() => answer(value))));
+// A schema over `module` (a loader: `{isReady(), init()}`) whose
+// `run(value, options)` gives the result once it is loaded. validate never
+// throws (as the spec asks): options the function refuses (an asOf that is
+// no day) come back as the issue.
+const schema = (module, run) => (options) => {
+  if (options != null && !isObject(options)) throw new TypeError('telehealth-rules: a schema\'s options must be an object.');
+  const answer = (value) => {
+    try {
+      return run(value, options ?? {});
+    } catch (error) {
+      return { issues: [{ message: error.message, code: 'invalid_request', severity: 'error' }] };
+    }
   };
-  const out = {
+  return standard((value) => (module.isReady() ? answer(value) : module.init().then(() => answer(value))));
+};
+
+/**
+ * `linkSchema` and `instructionsSchema` over an entry's functions and the
+ * keystroke module's loader.
+ */
+export function schemas({ checkLink, checkInstructions, keystroke }) {
+  return {
     linkSchema: schema(keystroke, (value, options) => {
       if (typeof value !== 'string') return notA('a link, as text', value);
       const report = checkLink(value, options);
@@ -44,16 +45,21 @@ export function schemas({ checkLink, checkInstructions, checkLocation, keystroke
       return outcome(checkInstructions(value ?? '', { ...options, link }), options, () => value ?? '', []);
     }),
   };
-  if (records) {
-    out.locationSchema = schema(records, (value, { asOf, locale, allowReview }) => {
-      if (!isObject(value)) return notA('a location, {state, zip?, country?}', value);
-      const report = checkLocation({ ...value, ...(asOf == null ? {} : { asOf }), ...(locale == null ? {} : { locale }) });
-      // The place as its code, the ZIP as the rules read it.
-      const normalized = () => ({ ...value, state: report.jurisdiction?.code ?? value.state, ...(report.zip ? { zip: report.zip } : {}) });
-      return outcome(report, { allowReview }, normalized, null);
-    });
-  }
-  return out;
+}
+
+/**
+ * `locationSchema` over an entry's functions (`checkLocation`) and the
+ * records module's loader: apart from the others, so that a bundle that
+ * does not use it leaves the records module's glue out.
+ */
+export function locationSchemaOver({ checkLocation }, records) {
+  return schema(records, (value, { asOf, locale, allowReview }) => {
+    if (!isObject(value)) return notA('a location, {state, zip?, country?}', value);
+    const report = checkLocation({ ...value, ...(asOf == null ? {} : { asOf }), ...(locale == null ? {} : { locale }) });
+    // The place as its code, the ZIP as the rules read it.
+    const normalized = () => ({ ...value, state: report.jurisdiction?.code ?? value.state, ...(report.zip ? { zip: report.zip } : {}) });
+    return outcome(report, { allowReview }, normalized, null);
+  });
 }
 
 /**

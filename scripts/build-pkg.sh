@@ -30,7 +30,7 @@ done
 cargo run --quiet --example schema --features schema > pkg/schema.json
 node scripts/gen-types.mjs pkg/schema.json pkg/types.d.ts
 cp npm/api.js npm/io.js npm/loader.js npm/wire.js npm/render.js npm/messages.js npm/schema.js npm/index.js npm/node.js npm/keystroke-only.js npm/keystroke-core.js \
-  npm/index.d.ts npm/keystroke-only.d.ts npm/README.md LICENSE pkg/
+  npm/records-core.js npm/standard-schema.js npm/index.d.ts npm/keystroke-only.d.ts npm/standard-schema.d.ts npm/README.md LICENSE pkg/
 mkdir -p pkg/messages && cp npm/messages/*.js pkg/messages/
 node scripts/write-package-json.mjs
 node scripts/build-server-entry.mjs

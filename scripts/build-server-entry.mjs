@@ -9,7 +9,7 @@
 //   the package supports, and in Jest, which requires CommonJS (and whose
 //   jsdom environment lacks TextDecoder: Node's, through
 //   process.getBuiltinModule, Node 20.16+);
-// - pkg/index.d.cts, pkg/types.d.cts: the declarations for `require`
+// - pkg/index.d.cts, pkg/types.d.cts and the subpath entries' .d.cts: the declarations for `require`
 //   (TypeScript reads a .d.ts in a `type: module` package as ESM).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -43,5 +43,7 @@ await build({
 });
 
 writeFileSync('pkg/index.d.cts', readFileSync('pkg/index.d.ts', 'utf8').replaceAll("'./types.js'", "'./types.cjs'"));
-writeFileSync('pkg/keystroke-only.d.cts', readFileSync('pkg/keystroke-only.d.ts', 'utf8').replaceAll("'./index.js'", "'./index.cjs'"));
+for (const entry of ['keystroke-only', 'standard-schema']) {
+  writeFileSync(`pkg/${entry}.d.cts`, readFileSync(`pkg/${entry}.d.ts`, 'utf8').replaceAll("'./index.js'", "'./index.cjs'"));
+}
 writeFileSync('pkg/types.d.cts', readFileSync('pkg/types.d.ts', 'utf8'));

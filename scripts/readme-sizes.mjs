@@ -22,7 +22,7 @@ export const SIZES_END = '<!-- sizes:end -->';
  */
 export const KEYSTROKE_WASM = 'keystroke_bg.wasm';
 export const BROWSER_ENTRY = 'keystroke-only.js';
-export const BROWSER_JS = [BROWSER_ENTRY, 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages/en.js', 'ruleset.js', 'keystroke.js'];
+export const BROWSER_JS = [BROWSER_ENTRY, 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'messages/en.js', 'ruleset.js', 'keystroke.js'];
 /** What a page adds when it first needs the other kinds. */
 export const RECORDS_WASM = 'records_bg.wasm';
 

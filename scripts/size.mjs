@@ -6,7 +6,8 @@
 //
 // The JavaScript is measured as a production build ships it: the entry for
 // pages that check links (`telehealth-rules/keystroke`, pkg/keystroke-only.js,
-// which carries no records glue; the full entry index.js adds it, about 1 KB)
+// which carries no records glue, the full entry index.js adds it, about 1 KB;
+// nor the Standard Schema validators, `telehealth-rules/schema`, about 0.8 KB)
 // bundled and minified by esbuild, the way size-limit
 // and bundlephobia measure packages, counting the chunks a page loads before
 // its first keystroke (the Spanish catalog is a chunk of its own, loaded on
@@ -22,13 +23,12 @@ import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM, brotli, minifiedEntry } from 
 
 const LIMIT = 50_000; // bytes, brotli-11, keystroke wasm + minified JS together
 const TARGET = 45_000;
-// The measured size plus about 1% (BENCHMARKS.md has the figure). Over the
-// aim on purpose: the keystroke module is built at opt-level 2, faster than
-// "s" for a few KB more (Cargo.toml, BENCHMARKS.md).
-const CEILING = 49_150;
+// Over the aim on purpose: the keystroke module is built at opt-level 2,
+// faster than "s" for a few KB more (Cargo.toml, BENCHMARKS.md).
+const CEILING = 49_750; // the measured keystroke page (BENCHMARKS.md) plus about 1%, under LIMIT
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
-const RECORDS_CEILING = 89_350; // measured size plus about 1%: every kind, audit, and the en + es message catalog
+const RECORDS_CEILING = 92_350; // the measured records module (BENCHMARKS.md) plus about 1%: every kind, audit, the en + es catalog
 
 const pkg = (name) => new URL(`../pkg/${name}`, import.meta.url);
 const row = (name, bytes) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) });

@@ -58,6 +58,15 @@ const pkg = {
       require: './node.cjs',
       default: './keystroke-only.js',
     },
+    // The Standard Schema validators (browsers: over the keystroke module,
+    // and the records module for locations, which a bundle leaves out when
+    // locationSchema is not used); servers get the full server entry.
+    './schema': {
+      types: { require: './standard-schema.d.cts', default: './standard-schema.d.ts' },
+      node: { require: './node.cjs', default: './node.js' },
+      require: './node.cjs',
+      default: './standard-schema.js',
+    },
     './schema.json': './schema.json',
     './keystroke_bg.wasm': './keystroke_bg.wasm',
     './records_bg.wasm': './records_bg.wasm',
@@ -68,10 +77,10 @@ const pkg = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'node.js', 'node.cjs', 'keystroke-only.js', 'keystroke-core.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
+    'index.js', 'node.js', 'node.cjs', 'keystroke-only.js', 'keystroke-core.js', 'records-core.js', 'standard-schema.js', 'api.js', 'io.js', 'loader.js', 'wire.js', 'render.js', 'schema.js', 'messages.js', 'messages/en.js', 'messages/es.js', 'ruleset.js',
     'keystroke.js', 'keystroke.d.ts', 'keystroke_bg.wasm', 'keystroke_bg.base64.js',
     'records.js', 'records.d.ts', 'records_bg.wasm', 'records_bg.base64.js',
-    'index.d.ts', 'index.d.cts', 'keystroke-only.d.ts', 'keystroke-only.d.cts', 'types.d.ts', 'types.d.cts',
+    'index.d.ts', 'index.d.cts', 'keystroke-only.d.ts', 'keystroke-only.d.cts', 'standard-schema.d.ts', 'standard-schema.d.cts', 'types.d.ts', 'types.d.cts',
     'schema.json', 'README.md', 'LICENSE',
   ],
   // No `scripts`: the publish check (npm/prepublish-check.mjs) lives outside

@@ -86,10 +86,15 @@ mod keystroke {
     #[wasm_bindgen(js_name = checkLink)]
     #[must_use]
     pub fn check_link(as_of_len: usize, input_len: usize, now_ms: f64, typing: bool) -> *const u32 {
-        answer(&[as_of_len, input_len], now_ms, |day, texts| {
-            let input = texts.get(1).copied().flatten().unwrap_or_default();
-            crate::Report::Link(crate::link::check_typing(input, day, typing))
-        })
+        answer(
+            &[as_of_len, input_len],
+            now_ms,
+            |day, texts| {
+                let input = texts.get(1).copied().flatten().unwrap_or_default();
+                crate::link::check_typing(input, day, typing)
+            },
+            Wire::write_link,
+        )
     }
 
     /// Checks instructions: the input buffer holds `as_of`, the instructions
@@ -106,19 +111,32 @@ mod keystroke {
     ) -> *const u32 {
         let link_len = usize::try_from(link_len).ok();
         let lens = [as_of_len, input_len, link_len.unwrap_or(0)];
-        answer(&lens, now_ms, |day, texts| {
-            let text = |at: usize| texts.get(at).copied().flatten().map(str::to_owned);
-            let link = link_len.and(text(2));
-            let request = crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None, typing };
-            crate::Report::Instructions(crate::instructions::check(&request, day))
-        })
+        answer(
+            &lens,
+            now_ms,
+            |day, texts| {
+                let text = |at: usize| texts.get(at).copied().flatten().map(str::to_owned);
+                let link = link_len.and(text(2));
+                let request =
+                    crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None, typing };
+                crate::instructions::check(&request, day)
+            },
+            Wire::write_instructions,
+        )
     }
 
     /// Splits the input buffer into texts of `lens` bytes (`None`: not
     /// UTF-8, which the package never writes), reads the first as `as_of`,
-    /// runs `check` and writes its report to the output, with the second
-    /// text as the input it was checked on.
-    fn answer(lens: &[usize], now_ms: f64, check: impl FnOnce(Date, &[Option<&str>]) -> crate::Report) -> *const u32 {
+    /// runs `check` and writes its report to the output with `write`, with
+    /// the second text as the input it was checked on. The report is of
+    /// one kind (`R`), not a [`crate::Report`]: this module then holds no
+    /// code for the other kinds (their drop glue, their wire cases).
+    fn answer<R>(
+        lens: &[usize],
+        now_ms: f64,
+        check: impl FnOnce(Date, &[Option<&str>]) -> R,
+        write: fn(&mut Wire, &R, &str),
+    ) -> *const u32 {
         INPUT.with(|input| {
             let Ok(input) = input.try_borrow() else { return std::ptr::null() };
             let mut texts = [None; 3];
@@ -141,7 +159,7 @@ mod keystroke {
             OUTPUT.with(|output| {
                 let Ok(mut output) = output.try_borrow_mut() else { return std::ptr::null() };
                 let Output { wire, header } = &mut *output;
-                wire.write(&report, checked);
+                write(wire, &report, checked);
                 // Addresses and lengths in wasm32 fit 32 bits; a native build never reads them.
                 let word = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                 *header = [

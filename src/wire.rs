@@ -35,8 +35,9 @@
 
 use std::borrow::Cow;
 
+use crate::instructions::InstructionsReport;
 use crate::link::LinkReport;
-use crate::report::{Finding, Report};
+use crate::report::{Finding, Report, Verdict};
 
 /// A token in the checked input (the kinds are the first word's top two bits).
 pub const INPUT: u32 = 3 << 30;
@@ -72,11 +73,50 @@ impl Wire {
     /// (the text checked, which the reader has: texts in it are sent as
     /// pieces of it).
     pub fn write(&mut self, report: &Report, input: &str) {
+        let kind = match report {
+            Report::Link(r) => return self.write_link(r, input),
+            Report::Instructions(r) => return self.write_instructions(r, input),
+            Report::Location(_) => "location",
+            Report::Continuity(_) => "continuity",
+            Report::Session(_) => "session",
+            Report::InvalidRequest(_) => "invalid_request",
+        };
+        self.write_parts(kind, report.verdict(), report.findings(), None, None, input);
+    }
+
+    /// As [`Wire::write`] for a link report: what the keystroke module
+    /// calls, so that it handles (and drops) no other kind of report.
+    pub fn write_link(&mut self, r: &LinkReport, input: &str) {
+        self.write_parts("link", r.verdict, &r.findings, Some(r), r.settled, input);
+    }
+
+    /// As [`Wire::write`] for an instructions report.
+    pub fn write_instructions(&mut self, r: &InstructionsReport, input: &str) {
+        self.write_parts("instructions", r.verdict, &r.findings, None, r.settled, input);
+    }
+
+    /// A report as its parts: kind, verdict, findings, the link report's
+    /// own fields (for a link report), and `settled`.
+    fn write_parts(
+        &mut self,
+        kind: &'static str,
+        verdict: Verdict,
+        findings: &[Finding],
+        link: Option<&LinkReport>,
+        settled: Option<bool>,
+        input: &str,
+    ) {
         self.words.clear();
         self.text.clear();
         self.units = 0;
         let w = &mut Writer { wire: self, input };
-        w.report(report);
+        w.fixed(kind);
+        w.fixed(verdict.as_str());
+        w.findings(findings);
+        if let Some(r) = link {
+            w.link(r);
+        }
+        w.flag(settled);
     }
 
     /// The words.
@@ -99,29 +139,6 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn report(&mut self, report: &Report) {
-        let kind = match report {
-            Report::Link(_) => "link",
-            Report::Instructions(_) => "instructions",
-            Report::Location(_) => "location",
-            Report::Continuity(_) => "continuity",
-            Report::Session(_) => "session",
-            Report::InvalidRequest(_) => "invalid_request",
-        };
-        self.fixed(kind);
-        self.fixed(report.verdict().as_str());
-        self.findings(report.findings());
-        let settled = match report {
-            Report::Link(r) => {
-                self.link(r);
-                r.settled
-            }
-            Report::Instructions(r) => r.settled,
-            _ => None,
-        };
-        self.flag(settled);
-    }
-
     fn findings(&mut self, findings: &[Finding]) {
         self.count(findings.len());
         for f in findings {

@@ -357,7 +357,7 @@ fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Jud
             let fix = segments
                 .first()
                 .and_then(|code| shape::dash_meet_code(code))
-                .map(|code| ["https://meet.google.com/", &code].concat());
+                .map(|code| String::from("https://meet.google.com/") + &code);
             j.push_fix(Code::MalformedMeetingId, || message::platform(entry.id), fix);
         }
     }
@@ -430,7 +430,14 @@ fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
             if query.split('&').any(is_tracking) {
                 j.push(Code::TrackingRemoved, Params::new);
             }
-            let kept = pairs.filter(|pair| !is_tracking(pair)).collect::<Vec<_>>().join("&");
+            // Joined by hand: no Vec, and no generic `join` in the keystroke module.
+            let mut kept = String::new();
+            for pair in pairs.filter(|pair| !is_tracking(pair)) {
+                if !kept.is_empty() {
+                    kept.push('&');
+                }
+                kept.push_str(pair);
+            }
             url.set_query(if kept.is_empty() { None } else { Some(&kept) });
         }
     }

@@ -196,7 +196,7 @@ test('wrong use in the browser: clear answers, and the module is never left brok
   assert.equal(answers.number, 'TypeError: telehealth-rules: checkLink(): input must be a string, not a number.');
   assert.equal(answers.missing, 'TypeError: telehealth-rules: checkLink(): input must be a string, not undefined.');
   assert.equal(answers.badDate, "TypeError: telehealth-rules: checkLink(): options.asOf must be a date written YYYY-MM-DD, such as '2026-11-26', not the string \"2026-02-30\".");
-  assert.equal(answers.optionsString, 'TypeError: telehealth-rules: checkLink(): options must be an object like {asOf, locale}, not the string "2026-11-26".');
+  assert.equal(answers.optionsString, 'TypeError: telehealth-rules: checkLink(): options must be an object like {asOf, locale, typing}, not the string "2026-11-26".');
   assert.equal(answers.instructions, 'TypeError: telehealth-rules: checkInstructions(): input must be a string (or nothing), not an array.');
   assert.equal(answers.location, 'TypeError: telehealth-rules: checkLocation(): location must be an object like {state, zip?, country?}, not the string "CA".');
   // A request's fields are the contract's: an invalid_request report names the field.

@@ -228,7 +228,7 @@ test('Rollup: a browser build (with the usual import-meta-assets plugin) in Chro
 
 // ---------------------------------------------------------------- form libraries, esbuild for the browser
 
-test('Form libraries with the Standard Schema validators (React Hook Form standardSchemaResolver, TanStack Form, zod 4): in Node, and bundled from telehealth-rules/keystroke by esbuild --platform=browser as the README says, in Chromium', async (t) => {
+test('Form libraries with the Standard Schema validators (React Hook Form standardSchemaResolver, TanStack Form, zod 4): in Node, and bundled from telehealth-rules/keystroke and telehealth-rules/schema by esbuild --platform=browser as the README says, in Chromium', async (t) => {
   const app = copyFixture('forms-app', scratch);
   const expected = {
     rhfErrors: { link: 'The link must start with https://.', instructions: /^555-123-4567 looks like a phone number/ },
@@ -262,7 +262,7 @@ test('Form libraries with the Standard Schema validators (React Hook Form standa
   assert.equal(out.trim(), '', `no warning: ${out}`);
   const bundle = readFileSync(join(app, 'dist/main.js'), 'utf8');
   // The records glue defines these functions and names its module; the API only calls them.
-  assert.doesNotMatch(bundle, /records_bg|function (checkJson\(request|auditJson\(record|catalogJson\()/, 'the keystroke-only entry carries no records glue');
+  assert.doesNotMatch(bundle, /records_bg|function (checkJson\(request|auditJson\(record|catalogJson\()/, 'the keystroke-only and schema entries carry no records glue without locationSchema');
   cpSync(join(scratch, 'node_modules/telehealth-rules/keystroke_bg.wasm'), join(app, 'dist/static/keystroke_bg.wasm'));
   writeFileSync(join(app, 'dist/index.html'), readFileSync(join(app, 'index.html')));
   const server = await serveStatic(join(app, 'dist'));

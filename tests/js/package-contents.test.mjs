@@ -59,6 +59,13 @@ test('package.json: conditional exports, types, sideEffects, files, metadata, ve
     require: './node.cjs',
     default: './keystroke-only.js',
   });
+  // The Standard Schema validators' entry, likewise.
+  assert.deepEqual(pkg.exports['./schema'], {
+    types: { require: './standard-schema.d.cts', default: './standard-schema.d.ts' },
+    node: { require: './node.cjs', default: './node.js' },
+    require: './node.cjs',
+    default: './standard-schema.js',
+  });
   assert.equal(pkg.exports['./keystroke_bg.wasm'], './keystroke_bg.wasm');
   assert.equal(pkg.exports['./records_bg.wasm'], './records_bg.wasm');
   assert.match(pkg.engines.node, />=\s*20/);

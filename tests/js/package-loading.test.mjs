@@ -4,7 +4,7 @@
 // module on every call, an explicit source honoured while a default load is
 // under way, a failed load retried, the errors of a call made too early or
 // with wrong arguments, the Standard Schema validators before and after the
-// load, locale tags, and the keystroke-only entry.
+// load, locale tags, the keystroke-only entry and the schema entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -153,7 +153,18 @@ test('locale tags in the browser entry: es-MX loads and gives Spanish, the repor
   assert.equal(same, true);
 });
 
-test('telehealth-rules/keystroke: a bundle of it carries no records glue, and it checks links', async () => {
+/** The names of the files with code in esbuild's browser bundle of `contents` (after tree shaking). */
+async function bundled(contents) {
+  const bundle = await build({
+    stdin: { contents, resolveDir: repo },
+    alias: { 'telehealth-rules/keystroke': join(pkg, 'keystroke-only.js'), 'telehealth-rules/schema': join(pkg, 'standard-schema.js') },
+    bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent', outfile: 'out.js',
+  });
+  const [output] = Object.values(bundle.metafile.outputs);
+  return Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([p]) => p.split('/').pop());
+}
+
+test('telehealth-rules/keystroke: a bundle of it carries no records glue and no Standard Schema validators, and it checks links', async () => {
   const bundle = await build({
     stdin: { contents: "export * from 'telehealth-rules/keystroke';", resolveDir: repo },
     alias: { 'telehealth-rules/keystroke': join(pkg, 'keystroke-only.js') },
@@ -162,16 +173,44 @@ test('telehealth-rules/keystroke: a bundle of it carries no records glue, and it
   const inputs = Object.keys(bundle.metafile.inputs).map((p) => p.split('/').pop());
   assert.ok(inputs.includes('keystroke.js'), inputs.join());
   assert.ok(!inputs.includes('records.js'), `no records glue: ${inputs.join()}`);
+  assert.ok(!inputs.includes('schema.js'), `no validators: ${inputs.join()}`);
   const [ready, result, missing] = run(`
     const rules = await import(${entry('keystroke-only.js')});
     out(rules.isReady());
     await rules.initKeystroke();
-    out([rules.checkLink('doxy.me/drsmith').findings[0].code, rules.linkSchema()['~standard'].validate('https://doxy.me/drsmith').value]);
-    out(['check', 'checkLocation', 'init'].filter((name) => name in rules));
+    out([rules.checkLink('doxy.me/drsmith').findings[0].code]);
+    out(['check', 'checkLocation', 'init', 'linkSchema', 'instructionsSchema', 'objectSchema'].filter((name) => name in rules));
   `);
   assert.equal(ready, false);
-  assert.deepEqual(result, ['missing_scheme', 'https://doxy.me/drsmith']);
+  assert.deepEqual(result, ['missing_scheme']);
   assert.deepEqual(missing, []);
+});
+
+test('telehealth-rules/schema: the validators over the modules the other entries load; a bundle without locationSchema carries no records glue', async () => {
+  const links = await bundled("export { linkSchema, instructionsSchema, objectSchema } from 'telehealth-rules/schema';");
+  assert.ok(links.includes('keystroke.js') && links.includes('schema.js'), links.join());
+  assert.ok(!links.includes('records.js'), `no records glue without locationSchema: ${links.join()}`);
+  const all = await bundled("export * from 'telehealth-rules/schema';");
+  assert.ok(all.includes('records.js'), `locationSchema brings the records glue: ${all.join()}`);
+  const [names, before, shared, location, fetched] = run(`
+    const schema = await import(${entry('standard-schema.js')});
+    const only = await import(${entry('keystroke-only.js')});
+    const full = await import(${entry('index.js')});
+    out(Object.keys(schema).sort());
+    const early = schema.linkSchema()['~standard'].validate('doxy.me/drsmith');
+    out(early instanceof Promise);
+    await only.initKeystroke();
+    const link = schema.linkSchema()['~standard'].validate('https://doxy.me/drsmith');
+    const form = schema.objectSchema({ link: schema.linkSchema(), instructions: schema.instructionsSchema() })['~standard'].validate({ link: 'https://doxy.me/drsmith', instructions: 'Call 555-123-4567' });
+    out([(await early).issues[0].code, link, form.issues.map((i) => [i.path, i.code]), full.linkSchema === schema.linkSchema]);
+    out(await schema.locationSchema()['~standard'].validate({ state: 'Calif.', zip: '94110' }));
+    out([fetches, full.isReady('records')]);
+  `);
+  assert.deepEqual(names, ['instructionsSchema', 'linkSchema', 'locationSchema', 'objectSchema']);
+  assert.equal(before, true, 'a promise before the keystroke module is loaded');
+  assert.deepEqual(shared, ['missing_scheme', { value: 'https://doxy.me/drsmith' }, [[['instructions'], 'phone_number']], true]);
+  assert.deepEqual(location, { value: { state: 'CA', zip: '94110' } });
+  assert.deepEqual(fetched, [{ 'keystroke_bg.wasm': 1, 'records_bg.wasm': 1 }, true], 'one fetch per module, shared with the full entry');
 });
 
 test('the two browser entries share one keystroke module: loaded through one, ready in the other, one fetch; a call without a source joins an explicit load', () => {

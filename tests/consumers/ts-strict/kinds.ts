@@ -24,6 +24,7 @@ import {
   type RulesIssue,
   type StandardSchemaV1,
 } from 'telehealth-rules';
+import * as schemaEntry from 'telehealth-rules/schema';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const out: unknown[] = [];
@@ -97,3 +98,11 @@ const place = locationSchema({ allowReview: false });
 linkSchema({ allowReview: 'yes' });
 
 out.push(linkIsExact, instructionsIsExact, tag, reportLocale, linkCodes, wrongKind, platformParam, severity, rejected, accepted, invalidCode, request, anyReport, output, formOutput, place);
+
+// The validators' own entry has the same declarations.
+const entryLink: Same<typeof schemaEntry.linkSchema, typeof linkSchema> = true;
+const entryInstructions: Same<typeof schemaEntry.instructionsSchema, typeof instructionsSchema> = true;
+const entryLocation: Same<typeof schemaEntry.locationSchema, typeof locationSchema> = true;
+const entryObject: Same<typeof schemaEntry.objectSchema, typeof objectSchema> = true;
+const entryOutput: StandardSchemaV1.InferOutput<ReturnType<typeof schemaEntry.linkSchema>> = 'https://doxy.me/drsmith';
+out.push(entryLink, entryInstructions, entryLocation, entryObject, entryOutput);

@@ -44,6 +44,9 @@ export function fromWire({ count, text }, catalog, override) {
       const waitingRoom = text();
       const texts = platformTexts(catalog, id, text()) ?? { guidance: '', baa: '' };
       platform = { id, name, waiting_room: waitingRoom, guidance: texts.guidance, baa: texts.baa };
+      // Where its facts were read: a URL and its checked date, or null for none.
+      const url = text();
+      if (url !== null) platform.source = { url, checked: text() };
     }
     const attestations = [];
     for (let n = count(); n > 0; n--) attestations.push(text());

@@ -15,7 +15,7 @@
 // (readable, unminified) are listed too, for reference.
 //
 // LIMIT and TARGET are the keystroke page's budget, a hard limit and an aim;
-// CEILING is its measured size plus about 1%, so a module cannot grow without
+// CEILING is its measured size plus a small margin (what the budget leaves), so a module cannot grow without
 // someone deciding it should: exits 1 above it.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,7 @@ const LIMIT = 50_000; // bytes, brotli-11, keystroke wasm + minified JS together
 const TARGET = 45_000;
 // Over the aim on purpose: the keystroke module is built at opt-level 2,
 // faster than "s" for a few KB more (Cargo.toml, BENCHMARKS.md).
-const CEILING = 49_750; // the measured keystroke page (BENCHMARKS.md) plus about 1%, under LIMIT
+const CEILING = 49_990; // the measured keystroke page (BENCHMARKS.md) plus about 0.1%, under LIMIT: what is left of the budget
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
 const RECORDS_CEILING = 92_350; // the measured records module (BENCHMARKS.md) plus about 1%: every kind, audit, the en + es catalog

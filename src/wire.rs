@@ -28,8 +28,10 @@
 //! A report is, in order: kind, verdict, the number of findings and for each
 //! its code, severity, field, fix (or null), the number of params and each
 //! name and value, and a flag word for `final`; a link report then adds
-//! normalized (or null), the platform (null, or id, name, waiting room and
-//! class), and the number of attestations and each one; every report ends
+//! normalized (or null), the platform (null, or id, name, waiting room,
+//! class, and its source's URL, null when it has none, then that source's
+//! checked date, both by address), and the number of attestations and each
+//! one; every report ends
 //! with a flag word for `settled`. A flag word is 0 when the field is
 //! absent (the value is not being typed), 1 for false, 2 for true.
 
@@ -172,6 +174,13 @@ impl Writer<'_> {
                 self.fixed(p.name);
                 self.fixed(p.waiting_room.as_str());
                 self.fixed(p.class().as_str());
+                match p.source {
+                    None => self.null(),
+                    Some(source) => {
+                        self.fixed(source.url);
+                        self.fixed(source.checked);
+                    }
+                }
             }
         }
         self.count(r.attestations.len());
@@ -325,7 +334,10 @@ mod tests {
         assert_eq!(token(&wire, input, 5).0.as_deref(), Some("missing_scheme"));
         assert_eq!(token(&wire, input, 11).0.as_deref(), Some("https://doxy.me/drsmith"));
         assert_eq!(wire.words()[11], HEAP | u32::try_from(wire.text().find("https://").unwrap()).unwrap());
-        assert!(wire.text().ends_with("doxy_meDoxy.mebuilt_inmeeting"), "{}", wire.text());
+        // The platform, then its source's URL and checked date (by address in wasm).
+        let platform = "doxy_meDoxy.mebuilt_inmeeting";
+        let source = "https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview2026-11-29";
+        assert!(wire.text().ends_with(&format!("{platform}{source}")), "{}", wire.text());
         // Rejected: no attestations; not typed: no settled, the last word.
         assert_eq!(wire.words()[wire.words().len() - 2..], [0, 0]);
         // The wire is rewritten, not appended to.

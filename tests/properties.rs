@@ -1066,7 +1066,11 @@ fn read_wire(report: &Report, input: &str) -> Value {
             None => Value::Null,
             Some(id) => {
                 let (name, waiting_room, _class) = (r.value(), r.value(), r.value());
-                json!({ "id": id, "name": name, "waiting_room": waiting_room })
+                let mut platform = json!({ "id": id, "name": name, "waiting_room": waiting_room });
+                if let Some(url) = r.text() {
+                    platform["source"] = json!({ "url": url, "checked": r.value() });
+                }
+                platform
             }
         };
         out["attestations"] = (0..r.count()).map(|_| r.value()).collect();

@@ -7,7 +7,7 @@
 
 mod readme;
 
-use telehealth_rules::link::registry::{Class, Entry, Fact, WaitingRoom, ENTRIES};
+use telehealth_rules::link::registry::{Class, Entry, Fact, WaitingRoom, CHECKED_ON, ENTRIES};
 use telehealth_rules::messages::{Catalog, PlatformClass};
 use telehealth_rules::Locale;
 
@@ -47,12 +47,11 @@ fn render() -> String {
             Class::Shortener => ("-".to_owned(), "-: a URL shortener.".to_owned()),
             Class::Wrapper(_) => ("-".to_owned(), "-: wraps another link.".to_owned()),
         };
-        let source = if e.source_url.value.is_empty() {
-            cell(e.source.value)
+        let (source, checked) = if e.source_url.is_empty() {
+            (cell(e.source.value), "-")
         } else {
-            format!("[{}]({})", cell(e.source.value), e.source_url.value)
+            (format!("[{}]({})", cell(e.source.value), e.source_url), CHECKED_ON)
         };
-        let checked = if e.checked_on.value.is_empty() { "-" } else { e.checked_on.value };
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | {} | {} |\n",
             e.id,

@@ -82,6 +82,11 @@ pub struct PlatformInfo {
     pub guidance: &'static str,
     /// What plan a Business Associate Agreement needs on this platform (in the request's locale).
     pub baa: &'static str,
+    /// Where the facts the verdict rests on (BAA terms, waiting room,
+    /// retirement date) were read, and when; absent for a platform whose
+    /// registry entry cites no page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<PlatformSource>,
     /// Which catalog texts `guidance` and `baa` are.
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
@@ -101,6 +106,19 @@ impl PlatformInfo {
             (self.guidance, self.baa) = Catalog::of(locale).platform_texts(self.id, self.class);
         }
     }
+}
+
+/// The page a platform's facts were read on (`platform.source`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlatformSource {
+    /// The page (an https URL).
+    pub url: &'static str,
+    /// The day it was read (`YYYY-MM-DD`).
+    // The registry's text, not a `Date`: the keystroke module sends it by
+    // address and formats nothing.
+    #[cfg_attr(feature = "schema", schemars(with = "Date"))]
+    pub checked: &'static str,
 }
 
 /// Something a link cannot prove, so the provider confirms it.
@@ -131,7 +149,17 @@ impl ToJson for PlatformInfo {
     fn write_json(&self, out: &mut String) {
         let mut w = ObjectWriter::new(out);
         w.field("id", self.id).field("name", self.name).field("waiting_room", &self.waiting_room);
-        w.field("guidance", self.guidance).field("baa", self.baa).end();
+        w.field("guidance", self.guidance).field("baa", self.baa);
+        if let Some(source) = &self.source {
+            w.field("source", source);
+        }
+        w.end();
+    }
+}
+
+impl ToJson for PlatformSource {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out).field("url", self.url).field("checked", self.checked).end();
     }
 }
 
@@ -512,5 +540,7 @@ fn platform_info(entry: &'static Entry) -> PlatformInfo {
     };
     let (guidance, baa) =
         if RENDERED_HERE { Catalog::of(Locale::En).platform_texts(entry.id, class) } else { ("", "") };
-    PlatformInfo { id: entry.id, name: entry.name, waiting_room, guidance, baa, class }
+    let source = (!entry.source_url.is_empty())
+        .then_some(PlatformSource { url: entry.source_url, checked: registry::CHECKED_ON });
+    PlatformInfo { id: entry.id, name: entry.name, waiting_room, guidance, baa, source, class }
 }

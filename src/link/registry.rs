@@ -14,6 +14,12 @@ use crate::date::Date;
 use crate::json::json_enum;
 use crate::native_only::NativeOnly;
 
+/// The day every entry's `source_url` was last read (`YYYY-MM-DD`): the
+/// registry's pages are re-read together (`docs/domain.md`), so one date
+/// serves them all, and link reports cite it as `platform.source.checked`
+/// (one string in the keystroke module's data, sent by address).
+pub const CHECKED_ON: &str = "2026-11-29";
+
 /// Whether a platform keeps clients from joining before the provider admits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -92,13 +98,14 @@ pub struct Entry {
     pub lowercase_path: bool,
     /// Retired on and after this date.
     pub retired: Option<Date>,
-    /// Where the facts come from.
+    /// Where the facts come from, in words: documentation for the
+    /// platforms table, in native builds only (no report carries it).
     pub source: NativeOnly<&'static str>,
     /// The vendor page (or, failing one, the public page) the facts were
-    /// checked against; empty when the entry predates per-entry URLs.
-    pub source_url: NativeOnly<&'static str>,
-    /// When `source_url` was last read (`YYYY-MM-DD`); empty with it.
-    pub checked_on: NativeOnly<&'static str>,
+    /// checked against, read on [`CHECKED_ON`]; empty when the entry
+    /// predates per-entry URLs. Kept in every build: link reports cite it
+    /// (`platform.source.url`).
+    pub source_url: &'static str,
     /// Facts no source confirms: kept as data, never the only evidence for
     /// an error (a unit test holds every entry to that).
     pub unverified: &'static [Fact],
@@ -247,8 +254,7 @@ const fn meeting(
         lowercase_path: false,
         retired: None,
         source: NativeOnly::new(source),
-        source_url: NativeOnly::new(""),
-        checked_on: NativeOnly::new(""),
+        source_url: "",
         unverified: &[],
     }
 }
@@ -278,8 +284,7 @@ const fn service(
         lowercase_path: false,
         retired: None,
         source: NativeOnly::new(source),
-        source_url: NativeOnly::new(""),
-        checked_on: NativeOnly::new(""),
+        source_url: "",
         unverified: &[],
     }
 }
@@ -291,8 +296,7 @@ pub static ENTRIES: &[Entry] = &[
         host_start_params: &["zak"],
         // An 11-digit ID is a scheduled meeting; the link does not say
         // whether it recurs, so `expiring_link` gives both lifetimes.
-        source_url: NativeOnly::new("https://support.zoom.us/hc/en-us/articles/201362373"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.zoom.us/hc/en-us/articles/201362373",
         ..meeting(
             "zoom",
             "Zoom",
@@ -305,8 +309,7 @@ pub static ENTRIES: &[Entry] = &[
     Entry {
         hosts: Hosts::Exact,
         lowercase_path: true,
-        source_url: NativeOnly::new("https://support.google.com/a/answer/3407054"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.google.com/a/answer/3407054",
         ..meeting(
             "google_meet",
             "Google Meet",
@@ -317,8 +320,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html",
         ..meeting(
         "microsoft_teams",
         "Microsoft Teams",
@@ -330,8 +332,7 @@ pub static ENTRIES: &[Entry] = &[
     )
     },
     Entry {
-        source_url: NativeOnly::new("https://help.webex.com/en-us/njvqg5x/Set-Your-Webex-Meetings-Personal-Room-Preferences"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://help.webex.com/en-us/njvqg5x/Set-Your-Webex-Meetings-Personal-Room-Preferences",
         ..meeting(
         "webex",
         "Webex",
@@ -342,8 +343,7 @@ pub static ENTRIES: &[Entry] = &[
     )
     },
     Entry {
-        source_url: NativeOnly::new("https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://helpcenter.doxy.me/en/articles/8272808-waiting-room-overview",
         ..meeting(
         "doxy_me",
         "Doxy.me",
@@ -354,8 +354,7 @@ pub static ENTRIES: &[Entry] = &[
     )
     },
     Entry {
-        source_url: NativeOnly::new("https://help.vsee.com/kb/articles/clinic-admin-manage-rooms"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://help.vsee.com/kb/articles/clinic-admin-manage-rooms",
         ..meeting(
             "vsee_clinic",
             "VSee Clinic",
@@ -366,8 +365,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://support.therapynotes.com/article/318-start-a-telehealth-session-telehealth-2-0"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.therapynotes.com/article/318-start-a-telehealth-session-telehealth-2-0",
         ..meeting(
             "therapynotes",
             "TherapyNotes",
@@ -379,8 +377,7 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         otherwise: Expiring,
-        source_url: NativeOnly::new("https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.simplepractice.com/hc/en-us/articles/7787591542797-Using-Telehealth-features",
         unverified: &[Fact::Hosts, Fact::Baa],
         ..meeting(
             "simplepractice",
@@ -396,8 +393,7 @@ pub static ENTRIES: &[Entry] = &[
     // platform Headway's guidance lists). Facts from the vendors' help
     // centers; what no page confirms is listed in `unverified`.
     Entry {
-        source_url: NativeOnly::new("https://www.thera-link.com/faqs/"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://www.thera-link.com/faqs/",
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom],
         ..meeting(
             "thera_link",
@@ -409,8 +405,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://support.psychologytoday.com/scheduling-a-session"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.psychologytoday.com/scheduling-a-session",
         unverified: &[Fact::Baa],
         ..meeting(
             "psychology_today_sessions",
@@ -423,8 +418,7 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         otherwise: Expiring,
-        source_url: NativeOnly::new("https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://help.theranest.com/en/articles/3793671-how-do-i-share-my-telehealth-link-with-my-clients",
         unverified: &[Fact::Hosts, Fact::Baa],
         ..meeting(
             "theranest",
@@ -436,8 +430,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://jane.app/guide/1-1-online-appointments-faq"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://jane.app/guide/1-1-online-appointments-faq",
         unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "jane",
@@ -449,8 +442,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://glama.ai/mcp/servers/oktopeak/IntakeQ/tree"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://glama.ai/mcp/servers/oktopeak/IntakeQ/tree",
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "intakeq",
@@ -462,8 +454,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://docs.gethealthie.com/"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://docs.gethealthie.com/",
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "healthie",
@@ -475,8 +466,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://www.theraplatform.com/About/Conditions"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://www.theraplatform.com/About/Conditions",
         unverified: &[Fact::LinkShapes, Fact::WaitingRoom, Fact::Baa],
         ..meeting(
             "theraplatform",
@@ -488,8 +478,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://support.sessionshealth.com/article/174-integrated-telehealth"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.sessionshealth.com/article/174-integrated-telehealth",
         unverified: &[Fact::Hosts, Fact::LinkShapes, Fact::Baa],
         ..meeting(
             "sessions_health",
@@ -501,8 +490,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://support.goto.com/meeting/help/how-do-i-lock-my-meeting"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://support.goto.com/meeting/help/how-do-i-lock-my-meeting",
         ..meeting(
             "goto_meeting",
             "GoTo Meeting",
@@ -514,8 +502,7 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         retired: date(2026, 2, 20),
-        source_url: NativeOnly::new("https://docs.aws.amazon.com/chime/"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://docs.aws.amazon.com/chime/",
         ..meeting(
             "amazon_chime",
             "Amazon Chime",
@@ -526,8 +513,7 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: NativeOnly::new("https://help.sprucehealth.com/article/452-telehealth-options"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://help.sprucehealth.com/article/452-telehealth-options",
         ..meeting(
             "spruce",
             "Spruce Health",
@@ -549,8 +535,7 @@ pub static ENTRIES: &[Entry] = &[
         ..service("skype", "Skype", &["skype.com"], Class::Consumer, "HHS OCR 2020 notice; Skype closed 2025-05-05")
     },
     Entry {
-        source_url: NativeOnly::new("https://jitsi.org/blog/authentication-on-meet-jit-si/"),
-        checked_on: NativeOnly::new("2026-11-29"),
+        source_url: "https://jitsi.org/blog/authentication-on-meet-jit-si/",
         // A free public service joined with personal Google, GitHub or
         // Facebook sign-ins: no customer agreement, so no BAA to sign.
         ..service("jitsi_public", "Jitsi Meet (meet.jit.si)", &["meet.jit.si"], Class::Consumer, "jitsi.org: meet.jit.si is a free public service; rooms are created after signing in with a personal account")
@@ -759,15 +744,14 @@ mod tests {
 
     #[test]
     fn sources_have_a_url_and_a_date() {
+        assert!(Date::parse(CHECKED_ON).is_ok() && CHECKED_ON <= "2026-12-07", "{CHECKED_ON}");
         for e in ENTRIES {
-            assert_eq!(e.source_url.value.is_empty(), e.checked_on.value.is_empty(), "{}: a URL needs its date", e.id);
-            if !e.source_url.value.is_empty() {
-                assert!(e.source_url.value.starts_with("https://"), "{}", e.id);
-                assert!(Date::parse(e.checked_on.value).is_ok(), "{}: {}", e.id, e.checked_on.value);
+            if !e.source_url.is_empty() {
+                assert!(e.source_url.starts_with("https://"), "{}", e.id);
             }
             // Every entry added or corrected since per-entry URLs has one.
             if !e.unverified.is_empty() {
-                assert!(!e.source_url.value.is_empty(), "{}", e.id);
+                assert!(!e.source_url.is_empty(), "{}", e.id);
             }
         }
     }

@@ -160,6 +160,13 @@ pub fn mismatches(case: &Case, report_text: &str) -> Vec<String> {
             }
         }
     }
+    // The platform's source, as a whole (`null`: no platform, or none cited).
+    if let Some(want) = expect.get("platform_source") {
+        let got = report["platform"].get("source").cloned().unwrap_or(Value::Null);
+        if got != *want {
+            out.push(format!("platform_source {got} (expected {want})"));
+        }
+    }
     if let Some(map) = expect["source"].as_object() {
         for (code, want) in map {
             if let Some(f) = finding(code) {

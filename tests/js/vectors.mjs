@@ -69,6 +69,11 @@ export function mismatches(expect, report) {
       if (value !== expect[key]) out.push(`${key} ${value} (expected ${expect[key]})`);
     }
   }
+  // The platform's source, as a whole (null: no platform, or none cited).
+  if ('platform_source' in expect) {
+    const got = report.platform?.source ?? null;
+    if (JSON.stringify(got) !== JSON.stringify(expect.platform_source)) out.push(`platform_source ${JSON.stringify(got)} (expected ${JSON.stringify(expect.platform_source)})`);
+  }
   for (const [code, fact] of Object.entries(expect.source ?? {})) {
     const f = finding(code);
     const got = f ? (f.source ? f.source.fact : null) : undefined;

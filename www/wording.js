@@ -17,31 +17,23 @@ export const ATTESTATIONS = {
   },
 };
 
+/**
+ * What the provider must check about a platform's BAA, in plain words. The
+ * rules' text (`platform.baa`) keeps the research's hedges ("unverified",
+ * "disputed between sources") for an audit; when it has one, the provider
+ * reads what to do instead.
+ */
+export function baaInPlainWords(platform) {
+  const hedged = /unverified|disputed|sources|not confirmed/i.test(platform.baa ?? '');
+  if (!hedged) return platform.baa ?? '';
+  return `Before you use ${platform.name} for sessions, check that your ${platform.name} plan includes a signed `
+    + 'Business Associate Agreement (BAA): ask the vendor for it, or find it in your account.';
+}
+
 export const WAITING_ROOM = {
   built_in: 'Built in: every room has one.',
   setting: 'A setting you turn on.',
   none: 'None: this platform cannot hold clients in a waiting room.',
-};
-
-/**
- * The continuity outcome as a next step: `step` heads the Confirm session
- * screen (the rules' findings explain it), `here` describes a saved location.
- */
-export const NEXT_STEP = {
-  confirm: { step: 'Confirm the session', here: 'you can confirm sessions here' },
-  begin_credentialing: { step: 'Begin credentialing', here: 'begin credentialing here' },
-  await_credentialing: { step: 'Await credentialing', here: 'await your credentialing here' },
-  refer: { step: 'Refer the client', here: 'refer the client to a provider licensed here' },
-};
-
-/**
- * Findings that stop a session from being confirmed now: the step that heads
- * the Confirm session screen when the outcome alone would say "Confirm the
- * session" (or there is no outcome), and its tone.
- */
-export const BLOCKED_STEP = {
-  session_in_future: { step: 'Confirm the session once it has taken place', tone: 'warning' },
-  invalid_request: { step: 'Correct the details of this session', tone: 'error' },
 };
 
 /**
@@ -63,11 +55,6 @@ export const TIME_ZONES = [
   ['Pacific/Pago_Pago', 'Samoa time (American Samoa)'],
 ];
 
-export const PRIVATE_PAY = {
-  allowed: (place) => `Private pay is allowed for this client in ${place}.`,
-  not_allowed: (place) => `Private pay is not allowed for this client in ${place}.`,
-};
-
 export const JURISDICTION_TYPE = { state: 'state', district: 'district', territory: 'territory' };
 
 /** "California (CA)", with the kind of place when it is not a state. */
@@ -85,6 +72,7 @@ export function placeName(jurisdiction) {
 export const CLIENT_TEXTS = {
   en: {
     name: 'English',
+    englishName: 'English',
     dates: 'en-US',
     reminder: ({ firstName, provider, day, time }) =>
       `Hi ${firstName}, this is a reminder of your session with ${provider}, tomorrow, ${day} at ${time}.`,
@@ -110,6 +98,7 @@ export const CLIENT_TEXTS = {
   },
   es: {
     name: 'Español',
+    englishName: 'Spanish',
     dates: 'es-US',
     reminder: ({ firstName, provider, day, time }) =>
       `Hola, ${firstName}: le recordamos su sesión de mañana, ${day}, a las ${time}, con ${provider}.`,

@@ -3,19 +3,17 @@
 // that works with the keyboard, the Back button and a reload.
 //
 // Nothing here waits for the rules: every screen renders from the HTML and
-// what this browser saved. The HTML preloads the keystroke rules (link,
+// what this browser saved. The link screen comes first: its modules are
+// preloaded by the HTML, and so are the keystroke rules (link,
 // instructions), which start right after the first paint or when a link
-// field is focused; the records rules (locations, licenses, sessions) load
-// once the browser is idle, or at once when a screen that needs them is
-// opened (rules.js).
+// field is focused. The other screens' modules are fetched next, and the
+// records rules (locations, licenses, sessions) once the browser is idle,
+// or at once when a screen that needs them is opened (rules.js).
 
 import { byId, el } from './dom.js';
-import { setupLocations } from './locations.js';
 import { renderPreview } from './preview.js';
-import { setupProfile } from './profile.js';
 import * as rules from './rules.js';
 import { checkContinuity } from './rules.js';
-import { setupSession } from './session.js';
 import { setupSettings } from './settings.js';
 
 /** The client whose locations and session are shown (one, for this page). */
@@ -35,44 +33,17 @@ const RECORDS_SCREENS = new Set(['locations', 'profile', 'session']);
 
 /** What a screen opened by another screen's action focuses (else its heading). */
 let focusNext = null;
+/** The screens after the link screen are set up (their modules loaded). */
+let screensReady = false;
 
 const status = byId('status');
 start();
 
 function start() {
   for (const name of document.querySelectorAll('.client-name')) name.textContent = CLIENT.name;
-
-  // Screens refer to each other; these are filled in below, before any event can fire.
-  let locations = null;
-  let session = null;
-  const profile = setupProfile({
-    onChange: () => {
-      session?.update();
-      locations?.refresh();
-    },
-  });
   setupSettings({ onChange: (draft) => renderPreview(draft, CLIENT) });
-  locations = setupLocations({
-    client: CLIENT,
-    onChange: () => session?.refreshLocations(),
-    describe: (code) => continuityAt(code, profile),
-  });
-  session = setupSession({
-    client: CLIENT,
-    locations: () => locations.locations(),
-    profile,
-    open,
-    onCoverageChange: () => locations.refresh(),
-  });
-  locations.refresh();
-  rules.onReady('records', () => locations.refresh());
-
-  showScreen(screenInAddress() ?? 'settings', { focus: false });
-  window.addEventListener('hashchange', () => {
-    // Skip links and summary links also use #hash; only screen names switch screens.
-    const id = screenInAddress();
-    if (id) showScreen(id, { focus: true });
-  });
+  const first = screenInAddress() ?? 'settings';
+  showScreen(first, { focus: false });
 
   // A link field focused before the keystroke rules are in asks for them at once.
   for (const id of ['link', 'instructions']) {
@@ -85,12 +56,49 @@ function start() {
   rules.onReady('records', () => {
     document.body.dataset.records = 'ready';
   });
-  afterFirstPaint(() => {
-    document.body.dataset.painted = 'true';
-    performance.mark('telehealth-rules:painted');
-    // The keystroke rules are on their way already (preloaded): start them now; the records rules when idle.
-    loadRules('keystroke').finally(() => whenIdle(() => rules.preloadRecords().then(allReady, failed)));
-  });
+  afterFirstPaint(() => loadRules('keystroke'));
+
+  Promise.all([import('./locations.js'), import('./profile.js'), import('./session.js')]).then(
+    ([{ setupLocations }, { setupProfile }, { setupSession }]) => {
+      // Screens refer to each other; these are filled in below, before any event can fire.
+      let locations = null;
+      let session = null;
+      const profile = setupProfile({
+        onChange: () => {
+          session?.update();
+          locations?.refresh();
+        },
+      });
+      locations = setupLocations({
+        client: CLIENT,
+        onChange: () => session?.refreshLocations(),
+        describe: (code) => continuityAt(code, profile),
+      });
+      session = setupSession({
+        client: CLIENT,
+        locations: () => locations.locations(),
+        profile,
+        open,
+        onCoverageChange: () => locations.refresh(),
+      });
+      locations.refresh();
+      rules.onReady('records', () => locations.refresh());
+      screensReady = true;
+      // The address may have changed while these modules were on their way.
+      showScreen(screenInAddress() ?? first, { focus: false });
+      window.addEventListener('hashchange', () => {
+        // Skip links and summary links also use #hash; only screen names switch screens.
+        const id = screenInAddress();
+        if (id) showScreen(id, { focus: true });
+      });
+      afterFirstPaint(() => {
+        document.body.dataset.painted = 'true';
+        performance.mark('telehealth-rules:painted');
+        whenIdle(() => rules.preloadRecords().then(allReady, failed));
+      });
+    },
+    failed,
+  );
 }
 
 function loadRules(name) {
@@ -161,7 +169,7 @@ function open(id, target) {
 
 function showScreen(id, { focus }) {
   // The screens that check with the records rules load them when first opened.
-  if (RECORDS_SCREENS.has(id)) loadRules('records');
+  if (RECORDS_SCREENS.has(id) && screensReady) loadRules('records');
   for (const screen of document.querySelectorAll('.screen')) screen.hidden = screen.id !== id;
   for (const link of document.querySelectorAll('.screens-link')) {
     if (link.getAttribute('href') === `#${id}`) link.setAttribute('aria-current', 'page');

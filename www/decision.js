@@ -5,6 +5,7 @@
 // only: the rules decide, this module says it in the provider's words.
 
 import { withWrittenDates, writtenDate } from './dom.js';
+import { fieldOfFinding } from './profile.js';
 
 const COMPACT_NAMES = {
   psypact: 'PSYPACT', counseling: 'the Counseling Compact', social_work: 'the Social Work Licensure Compact',
@@ -72,7 +73,7 @@ export function decide(report, { client, hasLocations, chosen, profile }) {
     const fix = homeMissing
       ? { label: 'Add your home-state license', do: 'add_home_license' }
       : here.length
-        ? { label: `Fix your ${place} license`, do: 'fix_license', row: here[0] }
+        ? { label: `Fix your ${place} license`, do: 'fix_license', row: rowOf(why, here, profile), key: why ? fieldOfFinding(why) : 'basis' }
         : { label: `Add your ${place} license`, do: 'add_license', code };
     return {
       tone: 'error',
@@ -117,6 +118,13 @@ export function decide(report, { client, hasLocations, chosen, profile }) {
   }
   const first = errors[0];
   return only('error', 'Correct the details of this session', first ? firstSentence(first.message) : '', confirm);
+}
+
+/** The license row a finding is about: the one its path names, else the first at that place. */
+function rowOf(finding, here, profile) {
+  const path = /^provider\.licenses\[(\d+)\]/.exec(finding?.field ?? '');
+  const named = path ? profile.rowOf(Number(path[1])) : null;
+  return named ?? here[0];
 }
 
 function only(tone, title, reason, action) {

@@ -90,7 +90,7 @@ const isProfile = (v) => isRows('licenses')(v.licenses) && isRows('credentials')
  * Where on a row a finding about it belongs: the field it concerns, by code
  * and the reason the rules give (`params.reason`).
  */
-function fieldOfFinding(finding) {
+export function fieldOfFinding(finding) {
   const path = /^provider\.licenses\[\d+\]\.(\w+)/.exec(finding.field ?? '');
   if (path) return path[1];
   const reason = finding.params?.reason;
@@ -414,12 +414,11 @@ export function setupProfile({ onChange }) {
     /** The index on screen of entry `sent` of the licenses as `provider()` sends them. */
     rowOf: (sent) => usable()[sent]?.index ?? null,
     hasLicenses: () => usable().length > 0,
-    /** A license row's field, for a link from another screen: `key` of row `index`. */
-    field: (index, key = 'basis') => byId(fieldId('licenses', index, key)),
-    /** The field of license row `index` that shows a problem, else its first choice. */
-    problemField: (index) => {
+    /** A license row's field `key` (else its first choice), for an action on another screen; the row is judged first. */
+    field: (index, key = 'basis') => {
       judgeRow('licenses', index, { leaving: true, quiet: true });
-      return byId('licenses-list').children[index]?.querySelector('[aria-invalid="true"]') ?? byId(fieldId('licenses', index, 'basis'));
+      const group = byId(`${fieldId('licenses', index, key)}-group`);
+      return group && !group.hidden ? byId(fieldId('licenses', index, key)) : byId(fieldId('licenses', index, 'basis'));
     },
     /** Rows of licenses at `code`, with their index on screen. */
     licensesIn: (code) => usable().filter(({ row }) => readState(row.jurisdiction).code === code).map(({ index }) => index),

@@ -260,7 +260,7 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
         open('profile', () => profile.add('licenses', {}));
         break;
       case 'fix_license':
-        open('profile', () => profile.problemField(action.row));
+        open('profile', () => profile.field(action.row, action.key));
         break;
       case 'start_credentialing':
         open('profile', () => {

@@ -5,7 +5,7 @@
 // only: the rules decide, this module says it in the provider's words.
 
 import { withWrittenDates, writtenDate } from './dom.js';
-import { fieldOfFinding } from './profile.js';
+import { basisInWords, fieldOfFinding } from './profile.js';
 
 const COMPACT_NAMES = {
   psypact: 'PSYPACT', counseling: 'the Counseling Compact', social_work: 'the Social Work Licensure Compact',
@@ -33,7 +33,7 @@ const LICENSURE = new Set(['not_licensed', 'license_expired', 'license_inactive'
 
 /** The first sentence of a rules' message, with its dates written out and no advice to refer (the actions say that). */
 export const firstSentence = (message) => withWrittenDates(
-  message.split(/(?<=[.:])\s+(?=[A-Z])/).find((s) => !/^(Refer|Renew|Until then)/.test(s)) ?? message);
+  basisInWords(message).split(/(?<=[.:])\s+(?=[A-Z])/).find((s) => !/^(Refer|Renew|Until then)/.test(s)) ?? message);
 
 /**
  * The decision for `report` (a session report, or null before the rules are

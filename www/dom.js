@@ -30,7 +30,9 @@ export function el(tag, attributes = {}, ...children) {
 export function setStatus(element, text, tone = '') {
   element.textContent = text ?? '';
   element.hidden = !text;
-  element.className = tone ? `status status-${tone}` : 'status';
+  for (const name of [...element.classList]) if (name.startsWith('status-')) element.classList.remove(name);
+  element.classList.add('status');
+  if (tone && text) element.classList.add(`status-${tone}`);
 }
 
 let lastAnnouncement = '';

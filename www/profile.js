@@ -108,8 +108,13 @@ export function fieldOfFinding(finding) {
   }
 }
 
+const BASIS_WORDS = new Map(BASES.map(([value, label]) => [value, label.toLowerCase()]));
+/** A rules' message with the values of a license's basis (`temporary_permit`) in the words of the form. */
+export const basisInWords = (text) =>
+  text.replace(/\b(state_license|compact_privilege|telehealth_registration|temporary_permit)\b/g, (v) => BASIS_WORDS.get(v));
+
 /** The sentences of a rules' message about this license, without the advice about a client (there is none here). */
-const aboutTheLicense = (message) => withWrittenDates(message.split(/(?<=[.:])\s+(?=[A-Z])/)
+const aboutTheLicense = (message) => withWrittenDates(basisInWords(message).split(/(?<=[.:])\s+(?=[A-Z])/)
   .filter((sentence) => !/refer this client|this client there|refer the client/i.test(sentence)).join(' ') || message);
 
 /** Sets up the screen; `onChange()` hears every edit. */

@@ -187,7 +187,7 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
     const status = byId('provider-location-status');
     status.textContent = local?.jurisdiction && !invalid ? local.jurisdiction.name : '';
     status.hidden = !status.textContent;
-    status.className = status.textContent ? 'status status-ok' : 'status';
+    status.classList.toggle('status-ok', Boolean(status.textContent));
   }
 
   function renderField(input, id, findings) {
@@ -223,10 +223,11 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
         : el('button', { type: 'button', class: 'button button-secondary decision-action', onclick: () => act(action) }, action.label)));
     }
     confirmButton.textContent = decision.submit.label;
-    // One announcement per settled change: the headline.
+    // One announcement per settled change: the headline, while the screen is on show (changes made on
+    // another screen are read when the provider comes back to this one).
     if (ready && decision.title !== said) {
       said = decision.title;
-      announce(decision.title);
+      if (!byId('session').hidden) announce(decision.title);
     }
   }
 

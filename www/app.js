@@ -5,13 +5,12 @@
 // Nothing here waits for the rules: every screen renders from the HTML and
 // what this browser saved. The link screen comes first: its modules are
 // preloaded by the HTML, and so are the keystroke rules (link,
-// instructions), which start right after the first paint or when a link
-// field is focused. The other screens' modules are fetched next, and the
+// instructions), which boot.js starts at once. The other screens' modules
+// (the preview's too) are fetched next, and the
 // records rules (locations, licenses, sessions) once the browser is idle,
 // or at once when a screen that needs them is opened (rules.js).
 
 import { byId, el } from './dom.js';
-import { renderPreview } from './preview.js';
 import * as rules from './rules.js';
 import { checkContinuity } from './rules.js';
 import { setupSettings } from './settings.js';
@@ -41,7 +40,15 @@ start();
 
 function start() {
   for (const name of document.querySelectorAll('.client-name')) name.textContent = CLIENT.name;
-  setupSettings({ onChange: (draft) => renderPreview(draft, CLIENT) });
+  // The preview is drawn once its module is in, from the latest draft of the settings.
+  let draft = null;
+  let renderPreview = null;
+  setupSettings({
+    onChange: (next) => {
+      draft = next;
+      renderPreview?.(draft, CLIENT);
+    },
+  });
   const first = screenInAddress() ?? 'settings';
   showScreen(first, { focus: false });
 
@@ -58,8 +65,10 @@ function start() {
   });
   afterFirstPaint(() => loadRules('keystroke'));
 
-  Promise.all([import('./locations.js'), import('./profile.js'), import('./session.js')]).then(
-    ([{ setupLocations }, { setupProfile }, { setupSession }]) => {
+  Promise.all([import('./preview.js'), import('./locations.js'), import('./profile.js'), import('./session.js')]).then(
+    ([preview, { setupLocations }, { setupProfile }, { setupSession }]) => {
+      renderPreview = preview.renderPreview;
+      renderPreview(draft, CLIENT);
       // Screens refer to each other; these are filled in below, before any event can fire.
       let locations = null;
       let session = null;

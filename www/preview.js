@@ -1,12 +1,13 @@
 // Preview: the link and instructions as clients will read them in a session
 // reminder and an appointment confirmation, and as the provider's exported
 // calendar holds them, in the language chosen for clients (CLIENT_TEXTS in
-// wording.js), each marked with that language. All of it is text: the
+// client-texts.js), each marked with that language. All of it is text: the
 // provider's words are shown, never interpreted. The note above the previews
 // is for the provider, in English like the rest of the provider's screens.
 
 import { byId, el } from './dom.js';
-import { CLIENT_TEXTS } from './wording.js';
+import { CLIENT_TEXTS } from './client-texts.js';
+import { CLIENT_LANGUAGES } from './wording.js';
 
 const PROVIDER = 'Jordan Smith, LCSW';
 const SESSION_MINUTES = 50;
@@ -67,7 +68,7 @@ function stateNote(draft) {
   else if (draft.checking && !draft.link) notes.push('Your link is being checked.');
   else if (!draft.link) problems.push('Your link cannot be used yet, so clients would get no link to join with.');
   if (draft.instructionsRejected) problems.push('Your instructions cannot be saved as they are, so clients would not see them.');
-  const language = `What clients read is in ${CLIENT_TEXTS[draft.language]?.englishName ?? 'English'}.`;
+  const language = `What clients read is in ${CLIENT_LANGUAGES[draft.language] ?? 'English'}.`;
   const saved = draft.unsaved ? 'This preview shows changes you have not saved yet.' : 'This preview shows your saved settings.';
   // Something to fix: a link to the settings.
   const fixLink = problems.length > 0

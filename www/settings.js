@@ -14,12 +14,12 @@ import {
 import { hasTypingMode, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
-import { ATTESTATIONS, baaInPlainWords, CLIENT_TEXTS, WAITING_ROOM } from './wording.js';
+import { ATTESTATIONS, baaInPlainWords, CLIENT_LANGUAGES, WAITING_ROOM } from './wording.js';
 
 const MAX_INSTRUCTIONS = 1000;
 /** How long the rules may take to load before a field says it is waiting for them. */
 const SLOW_MS = 600;
-const LANGUAGES = Object.keys(CLIENT_TEXTS);
+const LANGUAGES = Object.keys(CLIENT_LANGUAGES);
 
 // `mode` came with the built-in option and `language` joined the saved
 // settings later: settings saved before them are links, in the language then
@@ -333,8 +333,7 @@ export function setupSettings({ onChange }) {
     instructions.phase = 'complete';
     update();
     const joining = builtIn ? PORTAL_BANNER : `Clients will join your sessions with ${saved.link}`;
-    const words = CLIENT_TEXTS[saved.language] ?? CLIENT_TEXTS.en;
-    showBanner(banner, 'Settings saved', `${joining} What clients read is in ${words.englishName}.`);
+    showBanner(banner, 'Settings saved', `${joining} What clients read is in ${CLIENT_LANGUAGES[saved.language] ?? 'English'}.`);
   }
 
   /** What the preview shows: the link clients would get now, the instructions and their language. */

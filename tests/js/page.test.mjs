@@ -816,13 +816,13 @@ pageTest('the start time and the client\'s time zone are asked for next to their
 
 // ---- One language per screen ----
 
-const { CLIENT_TEXTS } = await import('../../www/wording.js');
+const { CLIENT_TEXTS } = await import('../../www/client-texts.js');
 /**
  * The fixed Spanish texts clients read, long enough not to occur inside English words (the texts that are
  * functions are checked by the preview's own assertions; short ones by their accents).
  */
 const SPANISH = Object.entries({ ...CLIENT_TEXTS.es, ...CLIENT_TEXTS.es.calendar })
-  .filter(([key, v]) => !['englishName', 'dates'].includes(key) && typeof v === 'string' && v.trim().length >= 8)
+  .filter(([key, v]) => key !== 'dates' && typeof v === 'string' && v.trim().length >= 8)
   .map(([, v]) => v.trim());
 
 /** Every text node on the page with the language it is in (its closest lang), and whether it is shown. */

@@ -51,9 +51,9 @@ const LISTS = {
     fields: [
       { key: 'jurisdiction', label: 'State', kind: 'state' },
       { key: 'basis', label: 'License or privilege', kind: 'select', options: BASES },
-      { key: 'compact', label: 'Compact', kind: 'select', options: COMPACTS, added: true, start: true,
+      { key: 'compact', label: 'Compact', kind: 'select', options: COMPACTS, added: true, wide: true,
         when: (row) => row.basis === 'compact_privilege' },
-      { key: 'privilege', label: 'PSYPACT privilege', kind: 'select', options: PRIVILEGES, added: true, when: isPsypact },
+      { key: 'privilege', label: 'PSYPACT privilege', kind: 'select', options: PRIVILEGES, added: true, wide: true, when: isPsypact },
       { key: 'type', label: 'Title on the license (optional)', kind: 'text', start: true },
       { key: 'profession', label: 'Profession', kind: 'select', options: [['', 'As the title says'], ...PROFESSIONS], added: true },
       { key: 'level', label: 'Level', kind: 'select', options: LEVELS, added: true, start: true },
@@ -190,6 +190,7 @@ export function setupProfile({ onChange }) {
     data[name].push({ ...LISTS[name].blank(), ...preset });
     changed();
     render(name);
+    judgeAll(); // the rows drawn again keep what they showed
     const index = data[name].length - 1;
     // With its state given, the row's next field is the one to fill in.
     const first = byId(fieldId(name, index, LISTS[name].fields[preset.jurisdiction ? 1 : 0].key));

@@ -62,29 +62,30 @@ export function bind({ keystroke, records, catalogs, loadCatalog, shipped }) {
   // module, whose decoder names it.
   const isLocale = (locale) => locale == null || shipped.includes(locale);
 
+  // `typing` (a value still being typed) is the request's own field, sent only when given.
   function checkLink(input, options) {
     if (!isOptions(options)) return badOptions('checkLink', options, '{asOf, locale}');
-    const { asOf, locale } = options ?? {};
-    if (typeof input === 'string' && isText(asOf) && isLocale(locale)) {
+    const { asOf, locale, typing } = options ?? {};
+    if (typeof input === 'string' && isText(asOf) && isLocale(locale) && isFlag(typing)) {
       const w = keystroke('checkLink');
       const catalog = catalogOf(locale, 'checkLink');
-      const tokens = w.checkLink(input, asOf ?? '');
+      const tokens = w.checkLink(input, asOf ?? '', typing);
       if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
     }
     // A mistyped call (or asOf not a date): the records module's decoder names the field at fault.
-    return check({ kind: 'link', input, as_of: asOf, locale });
+    return check({ kind: 'link', input, as_of: asOf, locale, typing });
   }
 
   function checkInstructions(input, options) {
     if (!isOptions(options)) return badOptions('checkInstructions', options, '{link, asOf, locale}');
-    const { link, asOf, locale } = options ?? {};
-    if (isText(input) && isText(link) && isText(asOf) && isLocale(locale)) {
+    const { link, asOf, locale, typing } = options ?? {};
+    if (isText(input) && isText(link) && isText(asOf) && isLocale(locale) && isFlag(typing)) {
       const w = keystroke('checkInstructions');
       const catalog = catalogOf(locale, 'checkInstructions');
-      const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '');
+      const tokens = w.checkInstructions(input ?? '', link ?? null, asOf ?? '', typing);
       if (tokens) return fromWire(tokens, catalog, overrides.get(locale ?? 'en'));
     }
-    return check({ kind: 'instructions', input, link, as_of: asOf, locale });
+    return check({ kind: 'instructions', input, link, as_of: asOf, locale, typing });
   }
 
   /**
@@ -161,4 +162,5 @@ export const notReady = (name) =>
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isOptions = (value) => value == null || isObject(value);
 const isText = (value) => value == null || typeof value === 'string';
+const isFlag = (value) => value == null || typeof value === 'boolean';
 const jsType = (value) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

@@ -46,6 +46,8 @@ export interface LinkOptions {
   asOf?: Date | null | undefined;
   /** The language of the messages (`en` when absent); in the browser, `loadLocale()` it first. */
   locale?: Locale | null | undefined;
+  /** The value is still being typed, at its end: each finding gets `final` and the report `settled`. */
+  typing?: boolean | null | undefined;
 }
 
 /** Options of `checkInstructions`. */
@@ -56,6 +58,8 @@ export interface InstructionsOptions {
   asOf?: Date | null | undefined;
   /** The language of the messages (`en` when absent); in the browser, `loadLocale()` it first. */
   locale?: Locale | null | undefined;
+  /** The value is still being typed, at its end: each finding gets `final` and the report `settled`. */
+  typing?: boolean | null | undefined;
 }
 
 /** A host application's own message templates (by finding code) and words for param values (by param name, then value). */

@@ -16,7 +16,8 @@ const JOIN = 0x40000000;
 const SLOTS = 4096;
 
 /**
- * `checkLink(input, asOf)` and `checkInstructions(input, link, asOf)` over a
+ * `checkLink(input, asOf, typing)` and `checkInstructions(input, link, asOf, typing)`
+ * (`typing`: a boolean, or absent for false) over a
  * keystroke module's `exports`: each gives the report's tokens (`count()`
  * and `text()`, what wire.js reads, valid until the module's next call,
  * whoever makes it), or null for an asOf that is not a date.
@@ -124,13 +125,13 @@ export function keystrokeCalls(exports) {
   }
 
   return {
-    checkLink(input, asOf) {
+    checkLink(input, asOf, typing) {
       write(asOf, input, null);
-      return read(exports.checkLink(lengths[0], lengths[1], Date.now()) >>> 0);
+      return read(exports.checkLink(lengths[0], lengths[1], Date.now(), typing) >>> 0);
     },
-    checkInstructions(input, link, asOf) {
+    checkInstructions(input, link, asOf, typing) {
       write(asOf, input, link);
-      return read(exports.checkInstructions(lengths[0], lengths[1], lengths[2], Date.now()) >>> 0);
+      return read(exports.checkInstructions(lengths[0], lengths[1], lengths[2], Date.now(), typing) >>> 0);
     },
   };
 }

@@ -20,19 +20,33 @@ export function fromWire({ count, text }, catalog, override) {
     for (let p = count(); p > 0; p--) params[text()] = text();
     const finding = { code, severity, field, message: renderMessage(catalog, code, params, override), params };
     if (fix !== null) finding.fix = fix;
+    flag(finding, 'final');
     findings.push(finding);
   }
-  if (kind !== 'link') return { kind, verdict, findings, ruleset };
-  const normalized = text();
-  const id = text();
-  let platform = null;
-  if (id !== null) {
-    const name = text();
-    const waitingRoom = text();
-    const texts = platformTexts(catalog, id, text()) ?? { guidance: '', baa: '' };
-    platform = { id, name, waiting_room: waitingRoom, guidance: texts.guidance, baa: texts.baa };
+  const report = { kind, verdict, findings };
+  if (kind === 'link') link(report);
+  flag(report, 'settled');
+  report.ruleset = ruleset;
+  return report;
+
+  // A flag word: 0 absent (the value is not being typed), 1 false, 2 true.
+  function flag(object, key) {
+    const word = count();
+    if (word) object[key] = word > 1;
   }
-  const attestations = [];
-  for (let n = count(); n > 0; n--) attestations.push(text());
-  return { kind, verdict, findings, normalized, platform, attestations, ruleset };
+
+  function link(report) {
+    const normalized = text();
+    const id = text();
+    let platform = null;
+    if (id !== null) {
+      const name = text();
+      const waitingRoom = text();
+      const texts = platformTexts(catalog, id, text()) ?? { guidance: '', baa: '' };
+      platform = { id, name, waiting_room: waitingRoom, guidance: texts.guidance, baa: texts.baa };
+    }
+    const attestations = [];
+    for (let n = count(); n > 0; n--) attestations.push(text());
+    Object.assign(report, { normalized, platform, attestations });
+  }
 }

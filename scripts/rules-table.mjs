@@ -13,7 +13,11 @@ const KIND_ORDER = ['envelope', 'link', 'platforms', 'instructions', 'location',
 // order) that produces it, the case with the fewest other findings, then the
 // shortest input.
 const seen = new Map();
-const all = cases().sort((a, b) => KIND_ORDER.indexOf(a.file) - KIND_ORDER.indexOf(b.file));
+// The typing vectors are other kinds' requests with `typing`: their codes and
+// messages are the same, so they give no example of their own.
+const all = cases()
+  .filter((c) => c.file !== 'typing')
+  .sort((a, b) => KIND_ORDER.indexOf(a.file) - KIND_ORDER.indexOf(b.file));
 for (const c of all) {
   const report = JSON.parse(c.golden);
   for (const f of report.findings) {

@@ -20,14 +20,19 @@ import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM, brotli, minifiedEntry } from 
 
 const LIMIT = 50_000; // bytes, brotli-11, keystroke wasm + minified JS together
 const TARGET = 45_000;
-// Measured 48,638 on 2026-11-29 (make size) plus about 1%. Over the aim on
-// purpose: the keystroke module is built at opt-level 2 for checkLink at
-// 0.80-0.94x isURL; at "s" it was 44,808 (with lol_alloc) and ran at
-// 0.95-1.09x (Cargo.toml, BENCHMARKS.md).
-const CEILING = 49_150;
+// Measured 48,638 on 2026-11-29 (make size) plus about 1%; then 49,975 on
+// 2026-12-07 with values being typed (`typing`: each finding's `final` and
+// the report's `settled`, on the wire too), so the ceiling is the limit
+// itself. Over the aim on purpose: the keystroke module is built at
+// opt-level 2 for checkLink at 0.80-0.94x isURL; at "s" it was 44,808 (with
+// lol_alloc) and ran at 0.95-1.09x (Cargo.toml, BENCHMARKS.md).
+const CEILING = LIMIT;
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
-const RECORDS_CEILING = 81_150; // measured 80,330 on 2026-11-29 plus about 1%: every kind, audit, and the en + es message catalog
+// Measured 80,330 on 2026-11-29, then 82,557 on 2026-12-07 with values being
+// typed (link, instructions and location), plus about 1%: every kind, audit,
+// and the en + es message catalog.
+const RECORDS_CEILING = 83_400;
 
 const pkg = (name) => new URL(`../pkg/${name}`, import.meta.url);
 const row = (name, bytes) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) });

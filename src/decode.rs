@@ -130,12 +130,18 @@ fn request_of(obj: &Obj<'_, '_>, locale: Locale) -> Result<Request, DecodeError>
     let kind = obj.required("kind", Obj::str_of)?;
     let as_of = obj.optional("as_of", Obj::date_of)?;
     match kind {
-        "link" => Ok(Request::Link(LinkRequest { input: obj.required("input", Obj::string_of)?, as_of, locale })),
+        "link" => Ok(Request::Link(LinkRequest {
+            input: obj.required("input", Obj::string_of)?,
+            as_of,
+            locale,
+            typing: obj.optional("typing", Obj::bool_of)?.unwrap_or(false),
+        })),
         "instructions" => Ok(Request::Instructions(InstructionsRequest {
             input: obj.optional("input", Obj::string_of)?,
             link: obj.optional("link", Obj::string_of)?,
             as_of,
             locale,
+            typing: obj.optional("typing", Obj::bool_of)?.unwrap_or(false),
         })),
         "location" => Ok(Request::Location(LocationRequest {
             state: obj.required("state", Obj::string_of)?,
@@ -143,6 +149,7 @@ fn request_of(obj: &Obj<'_, '_>, locale: Locale) -> Result<Request, DecodeError>
             country: obj.optional("country", Obj::string_of)?,
             as_of,
             locale,
+            typing: obj.optional("typing", Obj::bool_of)?.unwrap_or(false),
         })),
         "continuity" => Ok(Request::Continuity(ContinuityRequest {
             location: obj.required("location", Obj::string_of)?,
@@ -286,6 +293,13 @@ impl<'a, 'p> Obj<'a, 'p> {
         match self.value(key) {
             Value::String(s) => Ok(s),
             _ => Err(self.wrong_type(key, "string", None)),
+        }
+    }
+
+    fn bool_of(&self, key: &str) -> Result<bool, DecodeError> {
+        match self.value(key) {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(self.wrong_type(key, "one_of", Some("true, false".to_owned()))),
         }
     }
 

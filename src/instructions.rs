@@ -35,32 +35,54 @@ pub struct InstructionsReport {
     pub verdict: Verdict,
     /// Everything the rules noticed.
     pub findings: Vec<Finding>,
+    /// Only for a value being typed (`typing`): whether every error and
+    /// warning is final.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub settled: Option<bool>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
 
 impl InstructionsReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
-        w.field("verdict", &self.verdict).field("findings", &self.findings).field("ruleset", self.ruleset);
+        w.field("verdict", &self.verdict).field("findings", &self.findings);
+        if let Some(settled) = &self.settled {
+            w.field("settled", settled);
+        }
+        w.field("ruleset", self.ruleset);
     }
 }
 
 /// Applies the instructions rules; `as_of` is passed on to the link rules.
 #[must_use]
 pub fn check(request: &InstructionsRequest, as_of: Date) -> InstructionsReport {
-    let findings = judge(request.input.as_deref().unwrap_or(""), request.link.as_deref(), as_of);
-    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, ruleset: RULESET }
+    let input = request.input.as_deref().unwrap_or("");
+    let findings = judge(input, request.link.as_deref(), as_of, request.typing);
+    let settled = request.typing.then(|| crate::report::settled(&findings));
+    InstructionsReport { verdict: Verdict::from_findings(&findings), findings, settled, ruleset: RULESET }
 }
 
-fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
+/// The findings on `input`; when `typing`, each says whether it is final:
+/// whatever was written before a link or a phone number stays, and only
+/// the link or the number the text ends in can still change (a link can
+/// grow into the provider's own link, a number into one too long to be a
+/// phone number or into part of a link), as can whitespace at the end.
+fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let chars = input.chars().count();
     if chars > MAX_CHARS {
         findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
-        return findings;
+        return mark(findings, typing, 0);
     }
     let text = crate::text::trim_ws(input);
+    // Where `text` starts in `input`, and whether whitespace follows it.
+    let lead = text.as_ptr() as usize - input.as_ptr() as usize;
+    let trailing_space = lead + text.len() != input.len();
+    // Bit n: finding n can still go (it is about the end of the text).
+    let mut open = 0u32;
     if text.len() != input.len() {
+        open |= u32::from(lead == 0);
         findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
     }
     if has_markup(text) {
@@ -72,6 +94,8 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
     let mut insecure: Vec<String> = Vec::new();
     for (start, len) in links(text) {
         let Some(link) = text.get(start..start + len) else { continue };
+        // Still growing: nothing but what can be part of it follows.
+        let at_end = !trailing_space && no_space(text.as_bytes().get(start + len..).unwrap_or_default());
         without_links.replace_range(start..start + len, &" ".repeat(len));
         let normalized = crate::link::check(link, as_of).normalized.unwrap_or_else(|| link.to_owned());
         // The scheme and whose link it is are separate problems, reported
@@ -94,14 +118,36 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date) -> Vec<Finding> {
             && !reported.contains(&normalized)
             && reported.len() < MAX_LINKS_REPORTED
         {
+            open |= u32::from(at_end) << findings.len();
             findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)));
             reported.push(normalized);
         }
     }
-    if let Some(number) = phone_number(&without_links) {
+    if let Some((number, at_end)) = find_phone_number(&without_links) {
+        open |= u32::from(at_end) << findings.len();
         findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
     }
+    mark(findings, typing, open)
+}
+
+/// When `typing`, each finding's `final`: all but those whose bit is set in
+/// `open` (there are at most 13 findings).
+#[inline(never)]
+fn mark(mut findings: Vec<Finding>, typing: bool, open: u32) -> Vec<Finding> {
+    if typing {
+        for (n, f) in findings.iter_mut().enumerate() {
+            f.is_final = Some(open.checked_shr(n as u32).is_none_or(|bits| bits & 1 == 0));
+        }
+    }
     findings
+}
+
+/// No whitespace in `text`: a word still being typed goes on through it
+/// (only ASCII whitespace counts: taking a rarer space for part of the word
+/// at worst leaves a finding provisional).
+#[inline(never)]
+fn no_space(text: &[u8]) -> bool {
+    !text.iter().any(u8::is_ascii_whitespace)
 }
 
 /// HTML tags, comments or declarations (`<b>`, `</p>`, `<!--`, `<?`), or a
@@ -155,10 +201,19 @@ fn links(text: &str) -> Vec<(usize, usize)> {
 /// The first phone number in the text, if any: 10 to 15 digits written with
 /// phone punctuation, not right after a word such as "Meeting ID". `tel:`
 /// links count too.
+#[cfg(test)]
 fn phone_number(text: &str) -> Option<String> {
+    find_phone_number(text).map(|(number, _)| number)
+}
+
+/// The first phone number in the text, and whether more text typed at the
+/// end could still change it: nothing follows its run of phone characters,
+/// or (no space between) a word that can still become a link and take the
+/// digits with it. A `tel:` link is what it is.
+fn find_phone_number(text: &str) -> Option<(String, bool)> {
     let lower = text.to_ascii_lowercase();
     if let Some(at) = lower.find("tel:") {
-        return Some(text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned());
+        return Some((text.get(at..).unwrap_or("").split_whitespace().next().unwrap_or("tel:").to_owned(), false));
     }
     let is_phone_char = |c: char| {
         c.is_ascii_digit()
@@ -178,7 +233,11 @@ fn phone_number(text: &str) -> Option<String> {
         let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '#');
         let after_id_word = ID_WORDS.iter().any(|w| before.ends_with(w.trim_end_matches([':', '#', ' '])));
         if (10..=15).contains(&digits) && !after_id_word {
-            return Some(run.trim().to_owned());
+            let bytes = text.as_bytes();
+            let rest = bytes.get(at + run_len..).unwrap_or_default();
+            let spaced = bytes.get(at + run_len - 1).is_some_and(u8::is_ascii_whitespace);
+            let open = rest.is_empty() || (!spaced && no_space(rest));
+            return Some((run.trim().to_owned(), open));
         }
         let advance = start + run_len.max(1);
         offset += advance;
@@ -235,7 +294,7 @@ mod tests {
     #[test]
     fn https_required_needs_a_link_after_the_scheme() {
         let codes = |text: &str| -> Vec<Code> {
-            judge(text, Some("https://doxy.me/drsmith"), Date::parse("2026-11-26").unwrap())
+            judge(text, Some("https://doxy.me/drsmith"), Date::parse("2026-11-26").unwrap(), false)
                 .iter()
                 .map(|f| f.code)
                 .collect()

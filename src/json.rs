@@ -368,6 +368,12 @@ fn is_escaped(b: &u8) -> bool {
     *b < 0x20 || *b == b'"' || *b == b'\\'
 }
 
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
 impl ToJson for String {
     fn write_json(&self, out: &mut String) {
         self.as_str().write_json(out);

@@ -27,7 +27,8 @@
 //! use telehealth_rules::{check, Date, Report, Request, LocationRequest, Verdict};
 //!
 //! let request = Request::Location(LocationRequest {
-//!     state: "Calif.".into(), zip: Some("94110".into()), country: None, as_of: None, locale: None,
+//!     state: "Calif.".into(), zip: Some("94110".into()), country: None,
+//!     as_of: None, locale: None, typing: false,
 //! });
 //! let report = check(&request, Date::parse("2026-11-26").unwrap());
 //! assert_eq!(report.verdict(), Verdict::Accept);
@@ -93,7 +94,7 @@ fn apply(request: &Request, today: Date) -> Report {
 
 fn apply_rules(request: &Request, today: Date) -> Report {
     match request {
-        Request::Link(r) => Report::Link(link::check(&r.input, r.as_of.unwrap_or(today))),
+        Request::Link(r) => Report::Link(link::check_typing(&r.input, r.as_of.unwrap_or(today), r.typing)),
         Request::Instructions(r) => Report::Instructions(instructions::check(r, r.as_of.unwrap_or(today))),
         Request::Location(r) => Report::Location(location::check(r)),
         Request::Continuity(r) => Report::Continuity(continuity::check(r, r.as_of.unwrap_or(today))),

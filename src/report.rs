@@ -62,6 +62,12 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub fix: Option<String>,
+    /// Only when the request says `typing`: `false` when more text typed at
+    /// the end of the value could still remove this finding, `true` when
+    /// nothing typed after it can.
+    #[serde(rename = "final", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub is_final: Option<bool>,
 }
 
 impl Finding {
@@ -69,7 +75,7 @@ impl Finding {
     #[must_use]
     pub fn new(code: Code, field: &str, params: Params) -> Self {
         let message = message_in(Locale::En, code, &params);
-        Finding { code, severity: code.severity(), field: field.to_owned(), message, params, fix: None }
+        Finding { code, severity: code.severity(), field: field.to_owned(), message, params, fix: None, is_final: None }
     }
 
     /// Renders the message again in `locale` (after `params` changed, or for another locale).
@@ -187,8 +193,19 @@ impl ToJson for Finding {
         if let Some(fix) = &self.fix {
             w.field("fix", fix);
         }
+        if let Some(is_final) = &self.is_final {
+            w.field("final", is_final);
+        }
         w.end();
     }
+}
+
+/// Whether every error and warning among `findings` is final: the
+/// report's `settled` for a value being typed.
+#[must_use]
+#[inline(never)]
+pub fn settled(findings: &[Finding]) -> bool {
+    findings.iter().all(|f| f.severity == Severity::Info || f.is_final == Some(true))
 }
 
 json_enum!(Verdict { Verdict::Accept => "accept", Verdict::Review => "review", Verdict::Reject => "reject" });

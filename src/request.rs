@@ -52,6 +52,11 @@ pub struct LinkRequest {
     /// The language of the report's messages and platform texts: `en` when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The value is still being typed, at its end: each finding gets `final`
+    /// and the report `settled`. `false` when absent.
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub typing: bool,
 }
 
 /// `{"kind": "instructions", "input": "...", "link": "..."}`
@@ -70,6 +75,11 @@ pub struct InstructionsRequest {
     /// The language of the report's messages and platform texts: `en` when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The value is still being typed, at its end: each finding gets `final`
+    /// and the report `settled`. `false` when absent.
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub typing: bool,
 }
 
 /// `{"kind": "location", "state": "CA", "zip": "94110", "country": "US"}`
@@ -90,6 +100,11 @@ pub struct LocationRequest {
     /// The language of the report's messages and platform texts: `en` when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The value is still being typed, at its end: each finding gets `final`
+    /// and the report `settled`. `false` when absent.
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub typing: bool,
 }
 
 /// Where the client is, who the provider is, and how the client pays.
@@ -382,6 +397,12 @@ impl Default for Locale {
     fn default() -> Self {
         Locale::En
     }
+}
+
+// `serde` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Serialize for SessionStart {

@@ -77,30 +77,39 @@ mod keystroke {
 
     /// Checks a link as typed (a `link` request without building or parsing
     /// request JSON). The input buffer holds `as_of` (`YYYY-MM-DD`, or no
-    /// bytes for the day of `now_ms`) then the link. Returns the address of
+    /// bytes for the day of `now_ms`) then the link; `typing`: the link is
+    /// still being typed (the request's `typing`). Returns the address of
     /// the report's header (see `Output`), or null when there is no report:
     /// a bad `as_of` (the package then asks the records module, whose
     /// decoder names the problem, as it does for every mistyped call). Never
     /// throws.
     #[wasm_bindgen(js_name = checkLink)]
     #[must_use]
-    pub fn check_link(as_of_len: usize, input_len: usize, now_ms: f64) -> *const u32 {
+    pub fn check_link(as_of_len: usize, input_len: usize, now_ms: f64, typing: bool) -> *const u32 {
         answer(&[as_of_len, input_len], now_ms, |day, texts| {
-            crate::Report::Link(crate::link::check(texts.get(1).copied().flatten().unwrap_or_default(), day))
+            let input = texts.get(1).copied().flatten().unwrap_or_default();
+            crate::Report::Link(crate::link::check_typing(input, day, typing))
         })
     }
 
     /// Checks instructions: the input buffer holds `as_of`, the instructions
-    /// and the provider's link (`link_len` -1: none). Returns as `checkLink`.
+    /// and the provider's link (`link_len` -1: none); `typing` as for
+    /// `checkLink`. Returns as `checkLink`.
     #[wasm_bindgen(js_name = checkInstructions)]
     #[must_use]
-    pub fn check_instructions(as_of_len: usize, input_len: usize, link_len: isize, now_ms: f64) -> *const u32 {
+    pub fn check_instructions(
+        as_of_len: usize,
+        input_len: usize,
+        link_len: isize,
+        now_ms: f64,
+        typing: bool,
+    ) -> *const u32 {
         let link_len = usize::try_from(link_len).ok();
         let lens = [as_of_len, input_len, link_len.unwrap_or(0)];
         answer(&lens, now_ms, |day, texts| {
             let text = |at: usize| texts.get(at).copied().flatten().map(str::to_owned);
             let link = link_len.and(text(2));
-            let request = crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None };
+            let request = crate::InstructionsRequest { input: text(1), link, as_of: Some(day), locale: None, typing };
             crate::Report::Instructions(crate::instructions::check(&request, day))
         })
     }

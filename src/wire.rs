@@ -27,9 +27,11 @@
 //!
 //! A report is, in order: kind, verdict, the number of findings and for each
 //! its code, severity, field, fix (or null), the number of params and each
-//! name and value; a link report then adds normalized (or null), the platform
-//! (null, or id, name, waiting room and class), and the number of
-//! attestations and each one.
+//! name and value, and a flag word for `final`; a link report then adds
+//! normalized (or null), the platform (null, or id, name, waiting room and
+//! class), and the number of attestations and each one; every report ends
+//! with a flag word for `settled`. A flag word is 0 when the field is
+//! absent (the value is not being typed), 1 for false, 2 for true.
 
 use std::borrow::Cow;
 
@@ -109,9 +111,15 @@ impl Writer<'_> {
         self.fixed(kind);
         self.fixed(report.verdict().as_str());
         self.findings(report.findings());
-        if let Report::Link(r) = report {
-            self.link(r);
-        }
+        let settled = match report {
+            Report::Link(r) => {
+                self.link(r);
+                r.settled
+            }
+            Report::Instructions(r) => r.settled,
+            _ => None,
+        };
+        self.flag(settled);
     }
 
     fn findings(&mut self, findings: &[Finding]) {
@@ -129,7 +137,13 @@ impl Writer<'_> {
                     Cow::Owned(value) => self.free(value),
                 }
             }
+            self.flag(f.is_final);
         }
+    }
+
+    /// An optional flag as one word: 0 absent, 1 false, 2 true.
+    fn flag(&mut self, flag: Option<bool>) {
+        self.wire.words.push(flag.map_or(0, |b| 1 + u32::from(b)));
     }
 
     fn link(&mut self, r: &LinkReport) {
@@ -276,6 +290,7 @@ mod tests {
             for _ in 0..2 * params {
                 at = token(wire, input, at).1;
             }
+            at += 1;
         }
         at
     }
@@ -294,14 +309,19 @@ mod tests {
         assert_eq!(token(&wire, input, 11).0.as_deref(), Some("https://doxy.me/drsmith"));
         assert_eq!(wire.words()[11], HEAP | u32::try_from(wire.text().find("https://").unwrap()).unwrap());
         assert!(wire.text().ends_with("doxy_meDoxy.mebuilt_inmeeting"), "{}", wire.text());
-        // Rejected: no attestations, the last word.
-        assert_eq!(wire.words().last(), Some(&0));
+        // Rejected: no attestations; not typed: no settled, the last word.
+        assert_eq!(wire.words()[wire.words().len() - 2..], [0, 0]);
         // The wire is rewritten, not appended to.
         wire.write(&Report::Link(crate::link::check("", day)), "");
         assert_eq!(wire.text(), "linkrejectemptyerrorinputsubjectlink");
-        // kind, verdict, count; code, severity, field, fix, count, name, value; normalized, platform, count.
-        assert_eq!(wire.words().len(), 2 + 2 + 1 + 2 * 4 + 1 + 2 * 2 + 2 + 2 + 1);
-        assert_eq!(wire.words()[13..], [1, HEAP | 25, 7, HEAP | 32, 4, 0, 0, 0, 0, 0]);
+        // kind, verdict, count; code, severity, field, fix, count, name, value, final;
+        // normalized, platform, count, settled.
+        assert_eq!(wire.words().len(), 2 + 2 + 1 + 2 * 4 + 1 + 2 * 2 + 1 + 2 + 2 + 1 + 1);
+        assert_eq!(wire.words()[13..], [1, HEAP | 25, 7, HEAP | 32, 4, 0, 0, 0, 0, 0, 0, 0]);
+        // Typing: the finding not final (1), the report not settled (1).
+        wire.write(&Report::Link(crate::link::check_typing("", day, true)), "");
+        assert_eq!(wire.words()[18], 1);
+        assert_eq!(wire.words().last(), Some(&1));
     }
 
     #[test]

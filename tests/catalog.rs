@@ -308,6 +308,7 @@ fn the_keystroke_catalog_has_every_code_link_and_instructions_reports_carry() {
             link: Some("https://doxy.me/drsmith".to_owned()),
             as_of: Some(as_of),
             locale: None,
+            typing: false,
         };
         let instructions = telehealth_rules::instructions::check(&request, as_of);
         for f in link.findings.iter().chain(&instructions.findings) {

@@ -100,6 +100,7 @@ fn assert_request_properties(text: &str) -> Result<(), TestCaseError> {
                 country: value["country"].as_str().map(str::to_owned),
                 as_of: None,
                 locale: None,
+                typing: false,
             };
             assert_location_fix(&request)?;
         }
@@ -1018,6 +1019,14 @@ impl WireReader<'_> {
     fn value(&mut self) -> Value {
         self.text().map_or(Value::Null, Value::String)
     }
+
+    /// A flag word: 0 absent, 1 false, 2 true.
+    fn flag(&mut self) -> Option<bool> {
+        match self.count() {
+            0 => None,
+            n => Some(n == 2),
+        }
+    }
 }
 
 /// The report as the wire carries it: its JSON without the texts the package
@@ -1040,6 +1049,9 @@ fn read_wire(report: &Report, input: &str) -> Value {
             if !fix.is_null() {
                 finding["fix"] = fix;
             }
+            if let Some(is_final) = r.flag() {
+                finding["final"] = Value::Bool(is_final);
+            }
             finding
         })
         .collect();
@@ -1054,6 +1066,9 @@ fn read_wire(report: &Report, input: &str) -> Value {
             }
         };
         out["attestations"] = (0..r.count()).map(|_| r.value()).collect();
+    }
+    if let Some(settled) = r.flag() {
+        out["settled"] = Value::Bool(settled);
     }
     assert_eq!(r.at, r.words.len(), "words left over");
     out
@@ -1083,14 +1098,16 @@ proptest! {
     fn the_wire_reads_back_to_the_report(
         input in prop_oneof![link_like(), any::<String>(), "[ \\u{a0}]{0,2}(https?://)?\\PC{0,40}/?"],
         words in "\\PC{0,30}",
+        typing in any::<bool>(),
     ) {
-        let link = Report::Link(link::check(&input, today()));
+        let link = Report::Link(link::check_typing(&input, today(), typing));
         prop_assert_eq!(read_wire(&link, &input), without_rendered_texts(&link));
         let request = telehealth_rules::InstructionsRequest {
             input: Some(format!("{words} {input}")),
             link: Some(input.clone()),
             as_of: None,
             locale: None,
+            typing,
         };
         let instructions = Report::Instructions(telehealth_rules::instructions::check(&request, today()));
         let text = request.input.clone().unwrap_or_default();

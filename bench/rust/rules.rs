@@ -74,6 +74,7 @@ fn location(c: &mut Criterion) {
             country: None,
             as_of: None,
             locale: None,
+            typing: false,
         };
         g.bench_function(BenchmarkId::new("check", name), |b| {
             b.iter(|| telehealth_rules::location::check(black_box(&request)));

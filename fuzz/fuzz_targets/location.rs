@@ -12,7 +12,7 @@ fuzz_target!(|text: &str| {
     let state = parts.next().unwrap_or("").to_owned();
     let zip = parts.next().map(str::to_owned);
     let country = parts.next().map(str::to_owned);
-    let request = LocationRequest { state, zip, country, as_of: None, locale: None };
+    let request = LocationRequest { state, zip, country, as_of: None, locale: None, typing: false };
     let report = location::check(&request);
     for finding in &report.findings {
         assert_eq!(finding.severity, finding.code.severity());

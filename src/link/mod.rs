@@ -11,6 +11,7 @@ mod message;
 pub mod registry;
 pub(crate) mod scan;
 pub mod shape;
+mod typing;
 mod unwrap;
 pub mod url;
 
@@ -53,6 +54,11 @@ pub struct LinkReport {
     pub platform: Option<PlatformInfo>,
     /// What the provider must confirm before saving (empty when rejected).
     pub attestations: Vec<Attestation>,
+    /// Only for a value being typed (`typing`): whether every error and
+    /// warning is final.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub settled: Option<bool>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
@@ -109,7 +115,11 @@ pub enum Attestation {
 impl LinkReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
         w.field("verdict", &self.verdict).field("findings", &self.findings).field("normalized", &self.normalized);
-        w.field("platform", &self.platform).field("attestations", &self.attestations).field("ruleset", self.ruleset);
+        w.field("platform", &self.platform).field("attestations", &self.attestations);
+        if let Some(settled) = &self.settled {
+            w.field("settled", settled);
+        }
+        w.field("ruleset", self.ruleset);
     }
 }
 
@@ -138,6 +148,9 @@ struct Judged {
     /// A wrapper held nothing readable (or something unsafe): the
     /// `wrapped_link` finding gets no fix and says so.
     wrapped_unreadable: bool,
+    /// The value is still being typed: `open` says what is open at its end.
+    typing: bool,
+    open: typing::Open,
 }
 
 impl Judged {
@@ -179,7 +192,14 @@ impl Judged {
 /// Applies the link rules to `input` as typed or pasted, on date `as_of`.
 #[must_use]
 pub fn check(input: &str, as_of: Date) -> LinkReport {
-    let mut j = Judged::default();
+    check_typing(input, as_of, false)
+}
+
+/// As [`check`]; when `typing`, the value is still being typed at its end:
+/// each finding says whether it is `final` and the report whether it is `settled`.
+#[must_use]
+pub fn check_typing(input: &str, as_of: Date, typing: bool) -> LinkReport {
+    let mut j = Judged { typing, ..Judged::default() };
     judge_text(input, as_of, &mut j);
     finish(j)
 }
@@ -209,6 +229,11 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     if core.len() != trimmed.len() {
         j.push(Code::PunctuationTrimmed, Params::new);
     }
+    if j.typing {
+        let offset = |outer: &str, inner: &str| inner.as_ptr() as usize - outer.as_ptr() as usize;
+        j.open.lead_space |= offset(text, trimmed) > 0;
+        j.open.lead_punctuation |= offset(trimmed, core) > 0;
+    }
     // Every invisible control is non-ASCII: typed links skip the scan.
     if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;
@@ -219,6 +244,9 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
 
 /// Judges one link (the input, or a link found inside a wrapper).
 fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
+    if j.typing {
+        j.open.of_text(text);
+    }
     let scheme = scan::split_scheme(text);
     let web = match scheme {
         Some((name, _)) => name.eq_ignore_ascii_case("https") || name.eq_ignore_ascii_case("http"),
@@ -247,6 +275,9 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         }
         None => return j.push(Code::NotAUrl, || message::not_a_url("none")),
     };
+    if j.typing {
+        j.open.host_is_last(parsed.as_ref().ok(), text);
+    }
     let url = match parsed {
         Ok(url) => url,
         Err(e) => return j.push(Code::NotAUrl, || message::not_a_url_error(e)),
@@ -277,6 +308,9 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     }
     let segments: Vec<&str> = url.path_segments().filter(|seg| !seg.is_empty()).collect();
     let outcome = shape::classify(entry.shapes, &segments).unwrap_or(entry.otherwise);
+    if j.typing {
+        j.open.of_url(&url, &host, entry, &segments);
+    }
     match entry.class {
         Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
             let inner = unwrap::inner_link(wrap, &url).filter(|_| depth < MAX_WRAP_DEPTH);
@@ -446,7 +480,8 @@ fn finish(mut j: Judged) -> LinkReport {
         }
     };
     let normalized = if j.has(Code::LookalikeCharacters) { None } else { j.normalized };
-    LinkReport { verdict, findings: j.findings, normalized, platform, attestations, ruleset: RULESET }
+    let settled = if j.typing { Some(j.open.mark(&mut j.findings)) } else { None };
+    LinkReport { verdict, findings: j.findings, normalized, platform, attestations, settled, ruleset: RULESET }
 }
 
 fn platform_info(entry: &'static Entry) -> PlatformInfo {

@@ -101,6 +101,46 @@ fn seg_matches(seg: Seg, text: &str) -> bool {
     }
 }
 
+/// Whether some text typed at the end of a path could make it match a shape
+/// whose outcome is a room or an expiring link:
+/// `segments` are the path's segments so far, the last one still being
+/// typed when `last_open`. The outcome of a path no shape matches is
+/// `otherwise`.
+pub fn reachable(shapes: &[Shape], otherwise: Outcome, segments: &[&str], last_open: bool) -> bool {
+    let good = |outcome: Outcome| matches!(outcome, Outcome::Room | Outcome::Expiring);
+    good(otherwise)
+        || shapes.iter().any(|Shape(pattern, outcome)| good(*outcome) && extends(pattern, segments, last_open))
+}
+
+/// Whether `segments` (the last still growing when `last_open`), followed
+/// by more text, can match `pattern`.
+fn extends(pattern: &[Seg], segments: &[&str], last_open: bool) -> bool {
+    match (pattern.split_first(), segments.split_first()) {
+        (Some((Seg::Rest, _)), _) | (_, None) => true,
+        (None, Some(_)) => false,
+        (Some((seg, more_pattern)), Some((first, more_segments))) => {
+            if more_segments.is_empty() && last_open {
+                seg_grows(*seg, first)
+            } else {
+                seg_matches(*seg, first) && extends(more_pattern, more_segments, last_open)
+            }
+        }
+    }
+}
+
+/// Whether `text`, followed by more text, can match `seg`: it begins the
+/// literal, or the pattern is not a literal (a meeting ID, a room name, a
+/// Teams thread with an escape not finished yet, ...: taken to be on its way
+/// still, whatever its characters so far).
+fn seg_grows(seg: Seg, text: &str) -> bool {
+    let begins = |lit: &str| lit.get(..text.len()).is_some_and(|head| head.eq_ignore_ascii_case(text));
+    match seg {
+        Seg::Lit(lit) => begins(lit),
+        Seg::OneOf(lits) => lits.iter().any(|lit| begins(lit)),
+        _ => true,
+    }
+}
+
 /// Decodes `%XX` escapes once; invalid escapes and invalid UTF-8 are kept or
 /// replaced, never an error.
 pub fn percent_decode(text: &str) -> String {
@@ -169,6 +209,27 @@ mod tests {
         assert_eq!(classify(&shapes, &["j", "123"]), Some(Outcome::Malformed));
         assert_eq!(classify(&shapes, &["j"]), Some(Outcome::Malformed));
         assert_eq!(classify(&shapes, &[]), None);
+    }
+
+    #[test]
+    fn paths_still_being_typed() {
+        let zoom = [
+            Shape(&[Seg::Lit("j"), Seg::Digits(9, 10)], Outcome::Room),
+            Shape(&[Seg::Lit("j"), Seg::Rest], Outcome::Malformed),
+            Shape(&[Seg::Lit("wc"), Seg::Lit("join"), Seg::Digits(9, 11)], Outcome::Room),
+            Shape(&[Seg::Lit("w"), Seg::Rest], Outcome::Webinar),
+        ];
+        let reach = |segments: &[&str], open: bool| reachable(&zoom, Outcome::NotMeeting, segments, open);
+        assert!(reach(&[], false));
+        assert!(reach(&["j"], true));
+        assert!(reach(&["j", "123"], true));
+        assert!(!reach(&["j", "123"], false));
+        assert!(reach(&["w"], true));
+        assert!(!reach(&["w"], false));
+        assert!(!reach(&["s"], true));
+        assert!(seg_grows(Seg::TeamsThread, "19%3"));
+        assert!(seg_grows(Seg::OneOf(&["s", "start"]), "STA"));
+        assert!(!seg_grows(Seg::Lit("wc"), "wcx"));
     }
 
     #[test]

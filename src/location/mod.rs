@@ -31,6 +31,11 @@ pub struct LocationReport {
     pub jurisdiction: Option<Jurisdiction>,
     /// The 5-digit ZIP code, or `null` when none was given or it is malformed.
     pub zip: Option<String>,
+    /// Only for a value being typed (`typing`): whether every error and
+    /// warning is final.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub settled: Option<bool>,
     /// Version of the rule data.
     pub ruleset: &'static str,
 }
@@ -38,7 +43,11 @@ pub struct LocationReport {
 impl LocationReport {
     pub(crate) fn write_fields(&self, w: &mut ObjectWriter<'_>) {
         w.field("verdict", &self.verdict).field("findings", &self.findings).field("jurisdiction", &self.jurisdiction);
-        w.field("zip", &self.zip).field("ruleset", self.ruleset);
+        w.field("zip", &self.zip);
+        if let Some(settled) = &self.settled {
+            w.field("settled", settled);
+        }
+        w.field("ruleset", self.ruleset);
     }
 }
 
@@ -62,7 +71,60 @@ pub fn check(request: &LocationRequest) -> LocationReport {
             zip = judge_zip(request.zip.as_deref(), place, &mut findings);
         }
     }
-    LocationReport { verdict: Verdict::from_findings(&findings), findings, jurisdiction, zip, ruleset: RULESET }
+    let mut settled = None;
+    if request.typing {
+        mark_final(&mut findings, request, jurisdiction.as_ref());
+        settled = Some(crate::report::settled(&findings));
+    }
+    LocationReport {
+        verdict: Verdict::from_findings(&findings),
+        findings,
+        jurisdiction,
+        zip,
+        settled,
+        ruleset: RULESET,
+    }
+}
+
+/// For a value being typed: each finding is final unless more text typed at
+/// the end of a field could remove it. The state can still become a
+/// jurisdiction while it begins one's name, code or alias (which also
+/// settles whether a ZIP is in it); the ZIP can still become well-formed
+/// while it begins a 5-digit, 9-digit or ZIP+4 code; the country can
+/// still become the United States or a territory when the state is a
+/// jurisdiction (else a state finding would take the country's place). A ZIP's own place
+/// (unassigned, military) is settled once its five digits are.
+fn mark_final(findings: &mut [Finding], request: &LocationRequest, jurisdiction: Option<&Jurisdiction>) {
+    let state_open = resolve::may_become_jurisdiction(&request.state, None);
+    // Another jurisdiction than the one it is now.
+    let state_moves = resolve::may_become_jurisdiction(&request.state, jurisdiction.map(|j| j.code));
+    for f in findings {
+        let open = match (f.field.as_str(), f.code) {
+            ("state", _) | ("zip", Code::FreelyAssociatedState) => state_open,
+            ("zip", Code::ZipStateMismatch) => state_moves,
+            ("zip", Code::ZipMalformed) => request.zip.as_deref().is_some_and(zip::may_become_valid),
+            // Back in the United States, the state must be one.
+            ("country", _) => {
+                request.country.as_deref().is_some_and(may_become_united_states)
+                    && matches!(resolve(&request.state), Resolved::Jurisdiction(_))
+            }
+            _ => false,
+        };
+        f.is_final = Some(!open);
+    }
+}
+
+/// Whether more text typed after `text` could make the country the United
+/// States (or one of its territories).
+fn may_become_united_states(text: &str) -> bool {
+    let key = fold_key(text);
+    let begins = |whole: &&str| whole.len() > key.len() && whole.starts_with(key.as_str());
+    let territory = |j: &&Jurisdiction| j.kind == JurisdictionType::Territory;
+    let territories = jurisdictions::JURISDICTIONS.iter().filter(territory).flat_map(|j| [j.code, j.name]);
+    let aliases =
+        jurisdictions::ALIASES.iter().filter(|(_, code)| resolve::by_code(code).is_some_and(|j| territory(&j)));
+    let names = territories.chain(aliases.map(|(alias, _)| *alias)).map(fold_key);
+    jurisdictions::UNITED_STATES.iter().any(begins) || names.into_iter().any(|name| begins(&name.as_str()))
 }
 
 /// A jurisdiction as provider records name it: its code or its full name, in

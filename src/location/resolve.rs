@@ -49,6 +49,26 @@ pub fn resolve(text: &str) -> Resolved {
     Resolved::Unknown { fix: closest(&key) }
 }
 
+/// Whether more text typed after `text` could still make it a jurisdiction
+/// (a value being typed): folded, it is the beginning of a jurisdiction's
+/// name, code or alias, or is once its first word is spelled out
+/// (`n car` -> `north car`). `Tex`, `Califo`, `new`, `India` (Indiana) can;
+/// `Ontario`, `Palau`, `AE` cannot. Jurisdiction `other_than` (a code)
+/// does not count.
+#[must_use]
+pub fn may_become_jurisdiction(text: &str, other_than: Option<&str>) -> bool {
+    let key = fold_key(text);
+    let expanded = expand_first_word(&key);
+    let begins = |whole: &str, key: &str| {
+        whole.len() > key.len() && whole.get(..key.len()).is_some_and(|head| head.eq_ignore_ascii_case(key))
+    };
+    let counts = |code: &str| other_than != Some(code);
+    std::iter::once(key.as_str()).chain(expanded.as_deref()).any(|key| {
+        JURISDICTIONS.iter().any(|j| counts(j.code) && (begins(j.code, key) || begins(&fold_key(j.name), key)))
+            || ALIASES.iter().any(|(alias, code)| counts(code) && begins(alias, key))
+    })
+}
+
 /// The jurisdiction with this code (any case), if any.
 #[must_use]
 pub fn by_code(code: &str) -> Option<&'static Jurisdiction> {
@@ -163,6 +183,18 @@ mod tests {
         assert_eq!(resolve("Carolina"), Resolved::Unknown { fix: None });
         assert_eq!(resolve("XX"), Resolved::Unknown { fix: None });
         assert_eq!(resolve(&"x".repeat(10_000)), Resolved::Unknown { fix: None });
+    }
+
+    #[test]
+    fn names_still_being_typed() {
+        for typed in ["", "Tex", "Califo", "new", "N. Car", "India", "washington d", "U.S. Vir", "Calif"] {
+            assert!(may_become_jurisdiction(typed, None), "{typed}");
+        }
+        for typed in ["Ontario", "Palau", "AE", "Texas", "Califrnia", "Mexico"] {
+            assert!(!may_become_jurisdiction(typed, None), "{typed}");
+        }
+        assert!(!may_become_jurisdiction("CA", Some("CA")));
+        assert!(may_become_jurisdiction("Ne", Some("NE")));
     }
 
     #[test]

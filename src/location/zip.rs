@@ -49,6 +49,19 @@ pub fn parse(text: &str) -> Option<String> {
     Some(five.to_owned())
 }
 
+/// Whether more text typed after `text` could make it a ZIP code that
+/// [`parse`] reads: up to 9 digits, or 5 digits, a dash and up to 4 more
+/// (spaces ignored).
+#[must_use]
+pub fn may_become_valid(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).take(12).collect();
+    let digits = |s: &str, max: usize| s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    match compact.split_once('-') {
+        Some((zip, plus4)) => zip.len() == 5 && digits(zip, 5) && digits(plus4, 4),
+        None => digits(&compact, 9),
+    }
+}
+
 /// Whether addresses with this ZIP lie in the jurisdiction `code`.
 #[must_use]
 pub fn is_in(zip5: &str, code: &str) -> bool {

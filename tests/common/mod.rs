@@ -29,7 +29,8 @@ files![
     "envelope",
     "adversarial",
     "licensure",
-    "platforms"
+    "platforms",
+    "typing"
 ];
 
 /// The shipped locales other than English that the vectors run in, with
@@ -127,7 +128,17 @@ pub fn mismatches(case: &Case, report_text: &str) -> Vec<String> {
             }
         }
     }
-    let plain = ["normalized", "zip", "outcome", "private_pay"];
+    // A value being typed: each finding's `final` (null: absent) and the report's `settled`.
+    if let Some(map) = expect["final"].as_object() {
+        for (code, want) in map {
+            match finding(code) {
+                Some(f) if f["final"] == *want => {}
+                Some(f) => out.push(format!("{code}.final {} (expected {want})", f["final"])),
+                None => {}
+            }
+        }
+    }
+    let plain = ["normalized", "zip", "outcome", "private_pay", "settled"];
     for key in plain {
         if let Some(want) = expect.get(key) {
             if report[key] != *want {

@@ -57,8 +57,8 @@ function runVectorsInPage(page, all) {
   return page.evaluate((all) => {
     const api = window.telehealthRules;
     const typed = {
-      link: (r) => api.checkLink(r.input, { asOf: r.as_of }),
-      instructions: (r) => api.checkInstructions(r.input, { link: r.link, asOf: r.as_of }),
+      link: (r) => api.checkLink(r.input, { asOf: r.as_of, typing: r.typing }),
+      instructions: (r) => api.checkInstructions(r.input, { link: r.link, asOf: r.as_of, typing: r.typing }),
       location: ({ kind, ...r }) => api.checkLocation(r),
       continuity: ({ kind, ...r }) => api.checkContinuity(r),
       session: ({ kind, ...r }) => api.checkSession(r),

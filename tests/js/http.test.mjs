@@ -2,12 +2,14 @@
 // loopback (latency printed, not asserted), oversized, mistyped, slow,
 // truncated and malformed requests, wrong methods, path traversal on the
 // static files, and security headers on every response. After all of it the
-// service still answers a normal request. Bounded to about a minute.
+// service still answers a normal request. Bounded to about a minute. Then
+// every shared vector, over HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { startServer } from './server.mjs';
+import { casesIn, LOCALES } from './vectors.mjs';
 
 const LOAD_REQUESTS = Number(process.env.HTTP_LOAD_REQUESTS ?? 20_000);
 const LOAD_CLIENTS = 32;
@@ -314,4 +316,27 @@ test('every response carries the security headers, and the service still answers
     assert.equal(headers['x-frame-options'], 'DENY', where);
   }
   await assertStillServing();
+});
+
+// The shared vectors over HTTP (those sent as request objects; the raw texts
+// of the envelope and adversarial files are the other tests' business): each
+// body is the golden report, byte for byte, in English and in Spanish.
+test('every vector posted to /v1/check gets the golden report, byte for byte', async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const differ = [];
+  let sent = 0;
+  for (const locale of Object.keys(LOCALES)) {
+    const all = casesIn(locale).filter((c) => c.request !== null && typeof c.request === 'object' && !Array.isArray(c.request));
+    for (let i = 0; i < all.length; i += 8) {
+      await Promise.all(all.slice(i, i + 8).map(async (c) => {
+        const { body } = await request({ ...json(c.text), agent });
+        sent++;
+        if (body !== c.golden) differ.push(`${locale} ${c.file} / ${c.name}: ${body}`);
+      }));
+    }
+  }
+  agent.destroy();
+  assert.ok(sent > 2000, `${sent} vectors sent`);
+  assert.ok(casesIn('en').some((c) => c.request?.typing === true), 'the typing vectors are among them');
+  assert.deepEqual(differ.slice(0, 5), [], `${differ.length} differ`);
 });

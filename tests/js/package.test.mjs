@@ -51,8 +51,8 @@ for (const locale of ['en', 'es']) {
   test(`every vector through the typed functions of the installed package equals the golden report (${locale})`, async () => {
     const pkg = await import(join(scratch, 'node_modules/telehealth-rules/node.js'));
     const typed = {
-      link: ({ input, as_of, locale }) => pkg.checkLink(input, { asOf: as_of, locale }),
-      instructions: ({ input, link, as_of, locale }) => pkg.checkInstructions(input, { link, asOf: as_of, locale }),
+      link: ({ input, as_of, locale, typing }) => pkg.checkLink(input, { asOf: as_of, locale, typing }),
+      instructions: ({ input, link, as_of, locale, typing }) => pkg.checkInstructions(input, { link, asOf: as_of, locale, typing }),
       location: ({ kind, ...r }) => pkg.checkLocation(r),
       continuity: ({ kind, ...r }) => pkg.checkContinuity(r),
       session: ({ kind, ...r }) => pkg.checkSession(r),

@@ -2,7 +2,7 @@
 // to a case's expectations: the twin of tests/common/mod.rs.
 import { readFileSync } from 'node:fs';
 
-export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope', 'adversarial', 'licensure', 'platforms'];
+export const FILES = ['link', 'instructions', 'location', 'continuity', 'session', 'envelope', 'adversarial', 'licensure', 'platforms', 'typing'];
 const root = new URL('../', import.meta.url);
 
 /** The shipped locales the vectors run in, with their golden directory. */
@@ -51,9 +51,15 @@ export function mismatches(expect, report) {
       if (f && (f[key] ?? null) !== value) out.push(`${code}.${key} ${f[key]} (expected ${value})`);
     }
   }
+  // A value being typed: each finding's `final` (null: absent) and the report's `settled`.
+  for (const [code, value] of Object.entries(expect.final ?? {})) {
+    const f = finding(code);
+    if (f && (f.final ?? null) !== value) out.push(`${code}.final ${f.final} (expected ${value})`);
+  }
   for (const key of ['normalized', 'zip', 'outcome', 'private_pay']) {
     if (key in expect && report[key] !== expect[key]) out.push(`${key} ${report[key]} (expected ${expect[key]})`);
   }
+  if ('settled' in expect && (report.settled ?? null) !== expect.settled) out.push(`settled ${report.settled} (expected ${expect.settled})`);
   const nested = { platform: ['platform', 'id'], waiting_room: ['platform', 'waiting_room'], jurisdiction: ['jurisdiction', 'code'] };
   for (const [key, [object, field]] of Object.entries(nested)) {
     if (key in expect) {

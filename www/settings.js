@@ -118,7 +118,8 @@ export function setupSettings({ onChange }) {
     renderAttestations(errors || waiting ? [] : report.attestations, report);
     // The message on screen is for exactly this value (tests wait on it).
     link.group.dataset.checked = value;
-    link.group.dataset.typing = hasTypingMode(report) ? 'rules' : 'page';
+    // Who judged the last keystrokes: the rules' typing mode, or the page's own reading (calm.js).
+    if (link.phase === 'typing') link.group.dataset.typing = hasTypingMode(report) ? 'rules' : 'page';
     const count = attestations.current.codes.length;
     sayOnce(link, shown.find(isError)?.message
       ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text), { waiting });

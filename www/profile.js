@@ -113,9 +113,16 @@ const BASIS_WORDS = new Map(BASES.map(([value, label]) => [value, label.toLowerC
 export const basisInWords = (text) =>
   text.replace(/\b(state_license|compact_privilege|telehealth_registration|temporary_permit)\b/g, (v) => BASIS_WORDS.get(v));
 
-/** The sentences of a rules' message about this license, without the advice about a client (there is none here). */
-const aboutTheLicense = (message) => withWrittenDates(basisInWords(message).split(/(?<=[.:])\s+(?=[A-Z])/)
-  .filter((sentence) => !/refer this client|this client there|refer the client/i.test(sentence)).join(' ') || message);
+/**
+ * The sentences of a rules' message about this license, without the advice
+ * about a client (there is no client on this screen): "until then, refer this
+ * client ..." clauses and the sentences about a client are left out.
+ */
+const aboutTheLicense = (message) => {
+  const text = basisInWords(message).replace(/;\s*until[^.]*?refer this client[^.]*\./gi, '.');
+  const sentences = text.split(/(?<=[.:])\s+(?=[A-Z])/).filter((sentence) => !/\bthis client\b|\brefer the client\b/i.test(sentence));
+  return withWrittenDates(sentences.join(' ') || message);
+};
 
 /** Sets up the screen; `onChange()` hears every edit. */
 export function setupProfile({ onChange }) {

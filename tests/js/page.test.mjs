@@ -1248,7 +1248,7 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error wi
 });
 
 test('the README\'s screenshot: the Confirm session screen with its decision', async () => {
-  const { page, context, problems } = await openPage(browser, server.url, { width: 1000, height: 900 });
+  const { page, context, problems } = await openPage(browser, server.url, { width: 1100, height: 900 });
   try {
     await fillIn(page);
     await goTo(page, 'Confirm session');

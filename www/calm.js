@@ -86,7 +86,7 @@ export function typedField(id) {
  * The phase after an input event: `typing` for keystrokes, `complete` when
  * the value arrived in one piece (paste, drop, autofill, a fix).
  */
-export function phaseOfInput(event, previousValue) {
+function phaseOfInput(event, previousValue) {
   const whole = /^insertFrom(Paste|Drop)|^insertReplacementText/.test(event.inputType ?? '');
   const jumped = event.target.value.length - previousValue.length > 1;
   return whole || jumped ? 'complete' : 'typing';

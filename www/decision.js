@@ -37,8 +37,9 @@ export const firstSentence = (message) => withWrittenDates(
 
 /**
  * The decision for `report` (a session report, or null before the rules are
- * in). `context`: `{client, place, day, hasLocations, profile}` where
- * `profile` answers `licensesIn(code)`, `credentialIn(code)`.
+ * in). `context`: `{client, hasLocations, chosen, profile}`: whether the
+ * client has saved locations and one is chosen, and the profile (profile.js),
+ * which answers `licensesIn(code)`, `credentialIn(code)` and `rowOf(index)`.
  * Returns `{tone, title, reason, actions, submit}`: `actions` are
  * `{label, do}` with `do` one of `confirm`, `private_pay`, `add_license`,
  * `fix_license`, `add_home_license`, `start_credentialing`, `fix_credential`,

@@ -438,10 +438,6 @@ export function setupProfile({ onChange }) {
     credentialIn: (code) => data.credentials.findIndex((row) => readState(row.jurisdiction).code === code),
     /** Adds a row (`licenses` or `credentials`) with the fields in `preset`; focuses and returns its first field to fill in. */
     add: (name, preset) => add(name, preset),
-    /** The problem a license row shows now (its first message), or null. */
-    problemOf: (index) => byId(`licenses-list`).children[index]?.querySelector('.message-error .message-text')?.textContent
-      ?.replace(/^Error: /, '') ?? null,
-    judgeAll,
   };
 }
 

@@ -9,7 +9,7 @@ import * as rules from './rules.js';
 import { checkLocation, checkSession } from './rules.js';
 import {
   announce, byId, el, followSummary, hideBanner, hideSummary, inPageOrder, isError, readyToSubmit, renderFindings, setInvalid,
-  showBanner, showSummary, writtenDate,
+  showBanner, showSummary, withWrittenDates, writtenDate,
 } from './dom.js';
 import { authorityInWords, decide } from './decision.js';
 import { askServer } from './server.js';
@@ -374,7 +374,7 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
 }
 
 /** A finding with its dates written out. */
-const written = (finding) => ({ ...finding, message: finding.message.replace(/\b\d{4}-\d{2}-\d{2}\b/g, writtenDate) });
+const written = (finding) => ({ ...finding, message: withWrittenDates(finding.message) });
 
 const nameOf = (code) => (code ? checkLocation({ state: code }).jurisdiction?.name ?? code : '');
 

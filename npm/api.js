@@ -162,5 +162,5 @@ export const notReady = (name) =>
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isOptions = (value) => value == null || isObject(value);
 const isText = (value) => value == null || typeof value === 'string';
-const isFlag = (value) => value == null || typeof value === 'boolean';
+const isFlag = (value) => value == null || value === !!value;
 const jsType = (value) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

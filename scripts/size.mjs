@@ -20,7 +20,7 @@ import { BROWSER_JS, KEYSTROKE_WASM, RECORDS_WASM, brotli, minifiedEntry } from 
 
 const LIMIT = 50_000; // bytes, brotli-11, keystroke wasm + minified JS together
 const TARGET = 45_000;
-// Measured 48,638 on 2026-11-29 (make size) plus about 1%; then 49,975 on
+// Measured 48,638 on 2026-11-29 (make size) plus about 1%; then 49,982 on
 // 2026-12-07 with values being typed (`typing`: each finding's `final` and
 // the report's `settled`, on the wire too), so the ceiling is the limit
 // itself. Over the aim on purpose: the keystroke module is built at
@@ -29,7 +29,7 @@ const TARGET = 45_000;
 const CEILING = LIMIT;
 // The records module is loaded when a page first needs it: reported, and held
 // to its own ceiling (measured plus about 1%).
-// Measured 80,330 on 2026-11-29, then 82,557 on 2026-12-07 with values being
+// Measured 80,330 on 2026-11-29, then 82,730 on 2026-12-07 with values being
 // typed (link, instructions and location), plus about 1%: every kind, audit,
 // and the en + es message catalog.
 const RECORDS_CEILING = 83_400;

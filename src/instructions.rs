@@ -73,7 +73,10 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let chars = input.chars().count();
     if chars > MAX_CHARS {
         findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
-        return mark(findings, typing, 0);
+        if typing {
+            mark(&mut findings, 0);
+        }
+        return findings;
     }
     let text = crate::text::trim_ws(input);
     // Where `text` starts in `input`, and whether whitespace follows it.
@@ -127,25 +130,24 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
         open |= u32::from(at_end) << findings.len();
         findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
     }
-    mark(findings, typing, open)
-}
-
-/// When `typing`, each finding's `final`: all but those whose bit is set in
-/// `open` (there are at most 13 findings).
-#[inline(never)]
-fn mark(mut findings: Vec<Finding>, typing: bool, open: u32) -> Vec<Finding> {
     if typing {
-        for (n, f) in findings.iter_mut().enumerate() {
-            f.is_final = Some(open.checked_shr(n as u32).is_none_or(|bits| bits & 1 == 0));
-        }
+        mark(&mut findings, open);
     }
     findings
+}
+
+/// Each finding's `final`: all but those whose bit is set in `open`
+/// (there are at most 13 findings).
+#[inline(never)]
+fn mark(findings: &mut [Finding], open: u32) {
+    for (n, f) in findings.iter_mut().enumerate() {
+        f.is_final = Some((open >> n.min(31)) & 1 == 0);
+    }
 }
 
 /// No whitespace in `text`: a word still being typed goes on through it
 /// (only ASCII whitespace counts: taking a rarer space for part of the word
 /// at worst leaves a finding provisional).
-#[inline(never)]
 fn no_space(text: &[u8]) -> bool {
     !text.iter().any(u8::is_ascii_whitespace)
 }

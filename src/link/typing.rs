@@ -70,7 +70,6 @@ impl Open {
     }
 
     /// What the host and path of a parsed link on a known platform leave open.
-    #[inline(never)]
     pub(super) fn of_url(&mut self, url: &Url, host: &str, entry: &Entry, segments: &[&str]) {
         self.host_grows = self.host && grows(host);
         let path_open = url.query().is_none() && url.fragment().is_none();

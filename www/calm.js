@@ -118,6 +118,20 @@ export function watchTyping(fields, onInput, onSettle) {
   }
 }
 
+/**
+ * Enter in a field whose one suggestion is on show (a fix button after it)
+ * takes that suggestion, as the button would, instead of submitting the form.
+ */
+export function enterAccepts(f) {
+  f.input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    const buttons = f.fixes ? [...f.fixes.querySelectorAll('button')] : [];
+    if (buttons.length !== 1) return;
+    event.preventDefault();
+    buttons[0].click();
+  });
+}
+
 /** Puts a value into a field the way a fix button does: arrived whole, judged in full. */
 export function takeValue(f, value) {
   clearTimeout(f.pause);

@@ -10,7 +10,7 @@ import {
   announce, byId, el, followSummary, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
   showSummary,
 } from './dom.js';
-import { judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
+import { enterAccepts, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { placeName } from './wording.js';
@@ -35,6 +35,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   let report = null;
   let saving = false;
 
+  enterAccepts(state);
   watchTyping([state, zip], () => {
     hideBanner(banner);
     update();

@@ -11,7 +11,7 @@ import {
   byId, el, followSummary, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
   showSummary,
 } from './dom.js';
-import { hasTypingMode, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
+import { enterAccepts, hasTypingMode, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { ATTESTATIONS, baaInPlainWords, CLIENT_LANGUAGES, WAITING_ROOM } from './wording.js';
@@ -62,6 +62,7 @@ export function setupSettings({ onChange }) {
   }
   language.value = savedLanguage();
 
+  enterAccepts(link);
   watchTyping([link, instructions], () => {
     hideBanner(banner);
     update();

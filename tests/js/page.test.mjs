@@ -174,16 +174,20 @@ pageTest('a pasted link is judged at once, and its fix button comes right after 
   await page.getByLabel('I have signed a Business Associate Agreement (BAA) with Doxy.me').waitFor();
 }, { permissions: ['clipboard-read', 'clipboard-write'] });
 
-pageTest('the error summary follows the errors: a fix that clears the only error takes the summary away', async ({ page }) => {
+pageTest('the error summary follows the errors: a fix that clears the only error takes the summary away; Enter in the field takes the fix', async ({ page }) => {
   const link = page.getByLabel('Default telehealth link');
   await link.fill('http://doxy.me/drsmith');
   await settled(page, 'link');
   await page.getByRole('button', { name: 'Save settings' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await textOf(summary, /must use https/);
-  await page.getByRole('button', { name: 'Use https://doxy.me/drsmith' }).click();
+  await page.getByRole('button', { name: 'Use https://doxy.me/drsmith' }).waitFor();
+  // Enter in the field takes its one suggestion (it does not submit the form).
+  await link.focus();
+  await link.press('Enter');
   await page.locator('#settings-summary').waitFor({ state: 'hidden' });
   assert.equal(await link.inputValue(), 'https://doxy.me/drsmith');
+  assert.equal(await isFocused(link), true);
   assert.equal(await saved(page, 'settings'), null);
 });
 

@@ -12,7 +12,6 @@ import {
   showSummary,
 } from './dom.js';
 import { enterAccepts, hasTypingMode, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
-import { askServer } from './server.js';
 import * as store from './store.js';
 import { ATTESTATIONS, baaInPlainWords, CLIENT_LANGUAGES, WAITING_ROOM } from './wording.js';
 
@@ -285,8 +284,18 @@ export function setupSettings({ onChange }) {
     }
     hideSummary(summary);
 
-    // The same requests the page has just checked, with the reports it got for them.
+    // The same requests the page has just checked, with the reports it got for them. The server's module
+    // is not on the link screen's first path: it is asked for here (other screens have loaded it by now).
     saving = true;
+    let askServer;
+    try {
+      ({ askServer } = await import('./server.js'));
+    } catch {
+      saving = false;
+      showSummary(summary, 'There is a problem', [{ text: 'The server could not be reached, so nothing was saved. '
+        + 'Check your connection and try again.', target: null }]);
+      return;
+    }
     const sent = { link: link.input.value, instructions: instructions.input.value, language: language.value };
     const statements = { ...attestations.current };
     // The built-in option sends no link request: there is no link to check.

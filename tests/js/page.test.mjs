@@ -230,6 +230,9 @@ pageTest('the link screen is named after its tab, says both options in plain wor
   assert.equal(await audit.getAttribute('open'), null, 'the research is folded away');
   await audit.locator('summary').click();
   assert.match(await audit.innerText(), /disputed between sources/);
+  // With the source the rules cite for the platform's facts, where they give one (`platform.source`).
+  const { source } = rulesInNode.checkLink('https://doxy.me/drsmith').platform;
+  if (source) assert.equal(await audit.locator('a').getAttribute('href'), source.url);
 
   // The built-in option: no "Add the link" intro.
   await page.getByLabel("Use the portal's built-in telehealth").check();

@@ -1,85 +1,56 @@
-// The provider's telehealth pages: wires the four screens together and
+// The provider's telehealth pages: wires the five screens together and
 // switches between them by the address's #hash, so each screen has a link
 // that works with the keyboard, the Back button and a reload.
 //
 // Nothing here waits for the rules: every screen renders from the HTML and
-// what this browser saved, and the wasm modules are fetched after the first
-// paint (rules.js): the keystroke rules (link, instructions) as soon as the
-// browser is idle or a link field is focused, the records rules (locations,
-// continuity, session) once the keystroke rules are in and the browser is
-// idle again, or at once when a screen that needs them is opened.
+// what this browser saved. The link screen comes first: its modules are
+// preloaded by the HTML, and so are the keystroke rules (link,
+// instructions), which boot.js starts at once. The other screens' modules
+// (the preview's too) are fetched next, and the
+// records rules (locations, licenses, sessions) once the browser is idle,
+// or at once when a screen that needs them is opened (rules.js).
 
-import { byId } from './dom.js';
-import { setupLanguage } from './language.js';
-import { setupLocations } from './locations.js';
-import { renderPreview } from './preview.js';
-import { setupProvider } from './provider.js';
+import { byId, el } from './dom.js';
 import * as rules from './rules.js';
 import { checkContinuity } from './rules.js';
-import { setupSession } from './session.js';
 import { setupSettings } from './settings.js';
-import { NEXT_STEP } from './wording.js';
 
 /** The client whose locations and session are shown (one, for this page). */
 const CLIENT = { name: 'Alex Rivera', firstName: 'Alex' };
 
+/** Each screen's title: the tab's name first, then where it sits. */
 const SCREENS = {
-  settings: 'Locations – Settings',
+  settings: 'Telehealth link – Settings',
   preview: 'Preview – Settings',
   locations: `Virtual session locations – ${CLIENT.name}`,
+  profile: 'Licenses and credentialing – Your profile',
   session: `Confirm session – ${CLIENT.name}`,
 };
 
 /** The screens whose fields the records rules check. */
-const RECORDS_SCREENS = new Set(['locations', 'session']);
+const RECORDS_SCREENS = new Set(['locations', 'profile', 'session']);
+
+/** What a screen opened by another screen's action focuses (else its heading). */
+let focusNext = null;
+/** The screens after the link screen are set up (their modules loaded). */
+let screensReady = false;
 
 const status = byId('status');
 start();
 
 function start() {
   for (const name of document.querySelectorAll('.client-name')) name.textContent = CLIENT.name;
-
-  // Screens refer to each other; these are filled in below, before any event can fire.
-  let settings = null;
-  let locations = null;
-  let session = null;
-  setupLanguage({
-    onChange: () => {
-      // The rules answer in the new language: check everything on screen again.
-      settings.update();
-      locations.update();
-      locations.refresh();
-      session.update();
-      provider.recheck();
+  // The preview is drawn once its module is in, from the latest draft of the settings.
+  let draft = null;
+  let renderPreview = null;
+  setupSettings({
+    onChange: (next) => {
+      draft = next;
+      renderPreview?.(draft, CLIENT);
     },
   });
-  const provider = setupProvider({
-    onChange: () => {
-      session?.update();
-      locations?.refresh();
-    },
-  });
-  settings = setupSettings({ onChange: (draft) => renderPreview(draft, CLIENT, rules.getLocale()) });
-  locations = setupLocations({
-    client: CLIENT,
-    onChange: () => session?.refreshLocations(),
-    describe: (code) => continuityAt(code, provider),
-  });
-  session = setupSession({
-    client: CLIENT,
-    locations: () => locations.locations(),
-    provider,
-    onCoverageChange: () => locations.refresh(),
-  });
-  locations.refresh();
-
-  byId('loading').hidden = true;
-  showScreen(screenInAddress() ?? 'settings', { focus: false });
-  window.addEventListener('hashchange', () => {
-    // Skip links and summary links also use #hash; only screen names switch screens.
-    const id = screenInAddress();
-    if (id) showScreen(id, { focus: true });
-  });
+  const first = screenInAddress() ?? 'settings';
+  showScreen(first, { focus: false });
 
   // A link field focused before the keystroke rules are in asks for them at once.
   for (const id of ['link', 'instructions']) {
@@ -92,13 +63,51 @@ function start() {
   rules.onReady('records', () => {
     document.body.dataset.records = 'ready';
   });
-  afterFirstPaint(() => {
-    document.body.dataset.painted = 'true';
-    performance.mark('telehealth-rules:painted');
-    whenIdle(() => {
-      loadRules('keystroke').finally(() => rules.preloadRecords().then(allReady, failed));
-    });
-  });
+  afterFirstPaint(() => loadRules('keystroke'));
+
+  Promise.all([import('./preview.js'), import('./locations.js'), import('./profile.js'), import('./session.js')]).then(
+    ([preview, { setupLocations }, { setupProfile }, { setupSession }]) => {
+      renderPreview = preview.renderPreview;
+      renderPreview(draft, CLIENT);
+      // Screens refer to each other; these are filled in below, before any event can fire.
+      let locations = null;
+      let session = null;
+      const profile = setupProfile({
+        onChange: () => {
+          session?.update();
+          locations?.refresh();
+        },
+      });
+      locations = setupLocations({
+        client: CLIENT,
+        onChange: () => session?.refreshLocations(),
+        describe: (code) => continuityAt(code, profile),
+      });
+      session = setupSession({
+        client: CLIENT,
+        locations: () => locations.locations(),
+        profile,
+        open,
+        onCoverageChange: () => locations.refresh(),
+      });
+      locations.refresh();
+      rules.onReady('records', () => locations.refresh());
+      screensReady = true;
+      // The address may have changed while these modules were on their way.
+      showScreen(screenInAddress() ?? first, { focus: false });
+      window.addEventListener('hashchange', () => {
+        // Skip links and summary links also use #hash; only screen names switch screens.
+        const id = screenInAddress();
+        if (id) showScreen(id, { focus: true });
+      });
+      afterFirstPaint(() => {
+        document.body.dataset.painted = 'true';
+        performance.mark('telehealth-rules:painted');
+        whenIdle(() => rules.preloadRecords().then(allReady, failed));
+      });
+    },
+    failed,
+  );
 }
 
 function loadRules(name) {
@@ -110,10 +119,8 @@ function allReady() {
 }
 
 function failed(error) {
-  const message = `The telehealth rules could not be loaded, so nothing can be checked. Reload the page to try again. (${error.message})`;
-  byId('loading').textContent = message;
-  byId('loading').hidden = false;
-  status.textContent = message;
+  status.textContent = `The telehealth rules could not be loaded, so nothing can be checked. Reload the page to try again. (${error.message})`;
+  status.setAttribute('role', 'alert');
 }
 
 /** Runs `callback` once the frame with the rendered screen has been painted. */
@@ -128,18 +135,30 @@ function whenIdle(callback) {
   else setTimeout(callback, 1);
 }
 
-/** What seeing the client at `code` would mean, from the licenses typed on the Confirm session screen. */
-function continuityAt(code, provider) {
+/** What seeing the client at `code` would mean, from the provider's profile, as nodes (null before the rules are in). */
+function continuityAt(code, profile) {
   if (!rules.isReady('records')) return null;
+  if (!profile.hasLicenses()) {
+    return [`Add your licenses to see whether you can see ${CLIENT.firstName} here. `,
+      el('a', { class: 'link', href: '#profile', text: 'Go to licenses and credentialing' })];
+  }
   const report = checkContinuity({
     location: code,
-    provider: { licenses: provider.licenses(), credentials: provider.credentials() },
+    provider: profile.provider(),
     client: { coverage: byId('coverage').value },
   });
-  const step = NEXT_STEP[report.outcome];
-  if (!step) return null;
+  const place = report.jurisdiction?.name ?? code;
   const pay = report.private_pay === 'allowed' ? 'private pay allowed' : 'private pay not allowed';
-  return `Your next step: ${step.here} (${pay}).`;
+  const line = {
+    confirm: `You can see ${CLIENT.firstName} here: licensed and credentialed in ${place}.`,
+    begin_credentialing: `Licensed in ${place}, not credentialed: start credentialing to bill insurance here (${pay}).`,
+    await_credentialing: `Licensed in ${place}, credentialing pending (${pay}).`,
+    refer: `None of your licenses authorizes you in ${place} today. `,
+  }[report.outcome];
+  if (!line) return null;
+  return report.outcome === 'refer'
+    ? [line, el('a', { class: 'link', href: '#profile', text: 'Check your licenses' })]
+    : [line];
 }
 
 function screenInAddress() {
@@ -147,15 +166,32 @@ function screenInAddress() {
   return Object.hasOwn(SCREENS, id) ? id : null;
 }
 
+/**
+ * Opens screen `id` for an action on another screen; `target()` gives the
+ * element to focus there (made after the screen shows), else its heading.
+ */
+function open(id, target) {
+  focusNext = target;
+  if (screenInAddress() === id) showScreen(id, { focus: true });
+  else location.hash = id;
+}
+
 function showScreen(id, { focus }) {
   // The screens that check with the records rules load them when first opened.
-  if (RECORDS_SCREENS.has(id)) loadRules('records');
+  if (RECORDS_SCREENS.has(id) && screensReady) loadRules('records');
   for (const screen of document.querySelectorAll('.screen')) screen.hidden = screen.id !== id;
   for (const link of document.querySelectorAll('.screens-link')) {
     if (link.getAttribute('href') === `#${id}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   document.title = `${SCREENS[id]} – Sigmund`;
-  // Moving focus to the new heading tells screen reader users the screen changed.
-  if (focus) byId(`${id}-title`).focus();
+  const target = focusNext?.();
+  focusNext = null;
+  // Moving focus to the new heading (or the field an action leads to) tells screen reader users the screen changed.
+  if (target) {
+    target.focus({ preventScroll: true });
+    (target.closest('.row, .form-group') ?? target).scrollIntoView({ block: 'start' });
+  } else if (focus) {
+    byId(`${id}-title`).focus();
+  }
 }

@@ -7,9 +7,10 @@
 import * as rules from './rules.js';
 import { checkLocation } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner, showSummary,
+  announce, byId, el, followSummary, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
+  showSummary,
 } from './dom.js';
-import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
+import { enterAccepts, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
 import { placeName } from './wording.js';
@@ -20,8 +21,8 @@ const isSavedLocation = (v) =>
 
 /**
  * Sets up the screen for `client`. `onChange(locations)` hears every change to
- * the saved list; `describe(code)` gives a line about seeing the client there
- * (continuity of care), or null.
+ * the saved list; `describe(code)` gives what seeing the client there would
+ * mean (continuity of care), as nodes, or null.
  */
 export function setupLocations({ client, onChange, describe = () => null }) {
   const form = byId('location-form');
@@ -34,6 +35,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
   let report = null;
   let saving = false;
 
+  enterAccepts(state);
   watchTyping([state, zip], () => {
     hideBanner(banner);
     update();
@@ -58,29 +60,41 @@ export function setupLocations({ client, onChange, describe = () => null }) {
 
   function update() {
     if (!rules.isReady('records')) return;
-    report = checkLocation(location());
+    const typing = state.phase === 'typing' || zip.phase === 'typing';
+    report = checkLocation(location(), { typing });
     const { stateFindings, zipFindings } = split(report);
-    const s = reveal(stateFindings, state.input.value, state.phase);
-    const z = reveal(zipFindings, zip.input.value, zip.phase);
-    renderFindings(state.messages, s.shown, { onFix: (code) => useFix(state, code), fixLabel: (code) => `Use ${nameOf(code)}` });
+    const s = judge(stateFindings, report, state.input.value, state.phase);
+    const z = judge(zipFindings, report, zip.input.value, zip.phase);
+    renderFindings(state.messages, s.shown, {
+      onFix: (code) => useFix(state, code), fixLabel: (code) => `Use ${nameOf(code)}`, fixes: state.fixes,
+    });
     renderFindings(zip.messages, z.shown);
     const stateErrors = s.shown.some(isError);
     setInvalid(state.input, state.group, stateErrors);
     setInvalid(zip.input, zip.group, z.shown.some(isError));
-    if (report.jurisdiction && !stateErrors) setStatus(state.status, placeName(report.jurisdiction), 'ok');
-    else if (s.waiting && !stateErrors && state.input.value.trim()) setStatus(state.status, 'Keep typing: the state is checked as you go.', 'pending');
+    if (report.jurisdiction && !stateErrors && !s.waiting) setStatus(state.status, placeName(report.jurisdiction), 'ok');
     else setStatus(state.status, '');
     state.group.dataset.checked = state.input.value;
     zip.group.dataset.checked = zip.input.value;
-    sayOnce(state, s.shown.find(isError)?.message ?? state.status.textContent);
-    sayOnce(zip, z.shown.find((f) => f.severity !== 'info')?.message ?? '');
+    sayOnce(state, s.shown.find(isError)?.message ?? state.status.textContent, { waiting: s.waiting });
+    sayOnce(zip, z.shown.find((f) => f.severity !== 'info')?.message ?? '', { waiting: z.waiting });
+    followSummary(summary, problems());
+  }
+
+  /** The errors Save would list now. */
+  function problems() {
+    const { stateFindings, zipFindings } = split(report);
+    return [
+      ...stateFindings.filter(isError).map((f) => ({ text: f.message, target: state.input })),
+      ...zipFindings.filter(isError).map((f) => ({ text: f.message, target: zip.input })),
+    ];
   }
 
   /** The report's findings by field, plus "already saved", which only this page can know. */
   function split(locationReport) {
     const j = locationReport.jurisdiction;
     const duplicate = j && saved.some((l) => l.code === j.code)
-      ? [{ code: 'already_saved', severity: 'error', field: 'state', lang: 'en',
+      ? [{ code: 'already_saved', severity: 'error', field: 'state',
         message: `${j.name} is already one of ${client.name}'s saved locations.` }]
       : [];
     return {
@@ -107,20 +121,16 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     state.phase = 'submitted';
     zip.phase = 'submitted';
     update();
-    const { stateFindings, zipFindings } = split(report);
-    const problems = [
-      ...stateFindings.filter(isError).map((f) => ({ text: f.message, target: state.input })),
-      ...zipFindings.filter(isError).map((f) => ({ text: f.message, target: zip.input })),
-    ];
-    if (problems.length > 0) {
-      showSummary(summary, 'There is a problem', problems);
+    const found = problems();
+    if (found.length > 0) {
+      showSummary(summary, 'There is a problem', found);
       return;
     }
     hideSummary(summary);
 
     saving = true;
     const sent = location();
-    const answer = await askServer(rules.localized({ kind: 'location', ...sent }), report);
+    const answer = await askServer({ kind: 'location', ...sent }, report);
     saving = false;
     const j = answer.report?.jurisdiction;
     if (!answer.accepted || !j) {
@@ -147,7 +157,6 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     renderList();
     update();
     showBanner(banner, 'Location saved', `${placeName(j)} is saved as a virtual session location for ${client.name}.`);
-    announce(`${j.name} saved as a location for ${client.name}.`, { again: true });
     onChange(saved);
   }
 
@@ -159,7 +168,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
     renderList();
     update();
     onChange(saved);
-    byId('locations-saved-title').focus(); // the button pressed is gone
+    byId('locations-list-title').focus(); // the button pressed is gone
     announce(`${gone?.name ?? code} removed from ${client.name}'s locations.`, { again: true });
   }
 
@@ -171,7 +180,7 @@ export function setupLocations({ client, onChange, describe = () => null }) {
         el('div', { class: 'summary-list-key' },
           el('span', { class: 'summary-list-name', text: `${l.name} (${l.code})` }),
           el('span', { class: 'summary-list-meta', text: l.zip ? `ZIP code ${l.zip}` : 'No ZIP code' }),
-          continuity ? el('span', { class: 'summary-list-meta', text: continuity }) : null),
+          continuity ? el('span', { class: 'summary-list-meta summary-list-continuity' }, ...continuity) : null),
         el('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => remove(l.code) },
           'Remove', el('span', { class: 'visually-hidden', text: ` ${l.name}` })));
     }));

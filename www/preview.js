@@ -1,18 +1,21 @@
 // Preview: the link and instructions as clients will read them in a session
 // reminder and an appointment confirmation, and as the provider's exported
 // calendar holds them, in the language chosen for clients (CLIENT_TEXTS in
-// wording.js). All of it is text: the provider's words are shown, never
-// interpreted. The note above the previews is for the provider, in English.
+// client-texts.js), each marked with that language. All of it is text: the
+// provider's words are shown, never interpreted. The note above the previews
+// is for the provider, in English like the rest of the provider's screens.
 
 import { byId, el } from './dom.js';
-import { CLIENT_TEXTS } from './wording.js';
+import { CLIENT_TEXTS } from './client-texts.js';
+import { CLIENT_LANGUAGES } from './wording.js';
 
 const PROVIDER = 'Jordan Smith, LCSW';
 const SESSION_MINUTES = 50;
 
-/** Renders the three previews from the settings draft (see settings.js) for `client`, in `locale`. */
-export function renderPreview(draft, client, locale = 'en') {
-  const words = CLIENT_TEXTS[locale] ?? CLIENT_TEXTS.en;
+/** Renders the three previews from the settings draft (see settings.js) for `client`, in the draft's language. */
+export function renderPreview(draft, client) {
+  const locale = CLIENT_TEXTS[draft.language] ? draft.language : 'en';
+  const words = CLIENT_TEXTS[locale];
   const start = sampleStart();
   const day = start.toLocaleDateString(words.dates, { weekday: 'long', month: 'long', day: 'numeric' });
   const date = start.toLocaleDateString(words.dates, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
@@ -65,12 +68,13 @@ function stateNote(draft) {
   else if (draft.checking && !draft.link) notes.push('Your link is being checked.');
   else if (!draft.link) problems.push('Your link cannot be used yet, so clients would get no link to join with.');
   if (draft.instructionsRejected) problems.push('Your instructions cannot be saved as they are, so clients would not see them.');
+  const language = `What clients read is in ${CLIENT_LANGUAGES[draft.language] ?? 'English'}.`;
   const saved = draft.unsaved ? 'This preview shows changes you have not saved yet.' : 'This preview shows your saved settings.';
   // Something to fix: a link to the settings.
   const fixLink = problems.length > 0
     ? [' ', el('a', { class: 'link', href: '#settings', text: 'Change your telehealth settings' })]
     : [];
-  return [[...notes, ...problems, saved].join(' '), ...fixLink];
+  return [[...notes, ...problems, language, saved].join(' '), ...fixLink];
 }
 
 /** The event as an exported iCalendar (RFC 5545) file holds it. */

@@ -1,28 +1,21 @@
 // The telehealth rules, kept off the first-paint path. The page renders from
-// the HTML and what this browser saved; the package's JavaScript and its two
-// wasm modules are fetched afterwards: `keystroke` (checkLink,
-// checkInstructions) right after the first paint or when a link field is
-// focused, `records` (checkLocation, checkContinuity, checkSession) when the
+// the HTML and what this browser saved; the package's two wasm modules load
+// afterwards: `keystroke` (checkLink, checkInstructions), whose files the
+// HTML preloads, right after the first paint or when a link field is
+// focused; `records` (checkLocation, checkContinuity, checkSession) when the
 // page is idle or a screen that needs it is opened. A screen asks
 // `isReady(name)` before checking and `onReady(name, update)` to check what
 // was typed meanwhile.
 //
-// The check functions here are the package's, with the chosen language
-// (`locale`) added to every request when it is not English.
+// The provider's screens are in English, so the rules are asked in English;
+// what clients read is written by the page (wording.js), in their language.
 
 const PACKAGE = '/pkg/index.js';
-export const LOCALES = ['en', 'es'];
 
 let pkg = null;
 let importing = null;
-let locale = 'en';
-// The keystroke module renders its messages in the page from the package's
-// catalogs: English is built in, another language loads with loadLocale(),
-// and the module counts as ready once the chosen language's has loaded.
-const catalogs = new Set(['en']);
-const withLocale = (m) => (catalogs.has(locale) ? Promise.resolve() : m.loadLocale(locale).then(() => catalogs.add(locale)));
 const modules = {
-  keystroke: { ready: false, waiting: [], start: (m) => m.initKeystroke().then(() => withLocale(m)) },
+  keystroke: { ready: false, waiting: [], start: (m) => m.initKeystroke() },
   records: { ready: false, waiting: [], start: (m) => m.initRecords() },
 };
 
@@ -73,47 +66,19 @@ export function onReady(name, callback) {
 /** The ruleset of the loaded package (null before). */
 export const ruleset = () => pkg?.ruleset ?? null;
 
-export const getLocale = () => locale;
-/** Chooses the language; resolves once the keystroke checks can answer in it. */
-export function setLocale(next) {
-  if (!LOCALES.includes(next)) return Promise.resolve();
-  locale = next;
-  return modules.keystroke.ready ? withLocale(pkg).catch(() => undefined) : Promise.resolve();
-}
-
-/** `fields` with the chosen language, when it is not English: for the rules here and for the server. */
-export const localized = (fields) => (locale === 'en' ? fields : { ...fields, locale });
-
 function loaded(name, caller) {
   if (!modules[name].ready) throw new Error(`${caller}() was called before the ${name} rules were loaded`);
   return pkg;
 }
 
-// Until the chosen language's messages have loaded, the keystroke checks answer in English.
-const keystrokeOptions = (options) => (catalogs.has(locale) ? localized(options) : options);
-export const checkLink = (input, options = {}) => loaded('keystroke', 'checkLink').checkLink(input, keystrokeOptions(options));
-export const checkInstructions = (input, options = {}) =>
-  loaded('keystroke', 'checkInstructions').checkInstructions(input, keystrokeOptions(options));
-export const checkLocation = (fields) => loaded('records', 'checkLocation').checkLocation(localized(fields));
-export const checkContinuity = (fields) => loaded('records', 'checkContinuity').checkContinuity(localized(fields));
-export const checkSession = (fields) => loaded('records', 'checkSession').checkSession(localized(fields));
-
-/**
- * The language the rules' messages come back in: the chosen one when the
- * package renders it (its message catalog), else English. Asked once per
- * language of a loaded module, with a request that has a finding.
- */
-export function messageLocale() {
-  if (locale === 'en') return 'en';
-  if (probed.has(locale)) return probed.get(locale);
-  const probe = modules.keystroke.ready
-    ? (fields) => pkg.checkLink('ftp://example.com', fields)
-    : modules.records.ready ? (fields) => pkg.checkLocation({ state: 'Texa', ...fields }) : null;
-  if (!probe) return 'en';
-  const english = probe({}).findings[0]?.message;
-  const chosen = probe({ locale });
-  const answer = chosen.kind !== 'invalid_request' && chosen.findings[0]?.message !== english ? locale : 'en';
-  probed.set(locale, answer);
-  return answer;
-}
-const probed = new Map();
+// `typing: true` asks the rules which findings a value still being typed may
+// lose (contract v1.2 "Values being typed"); a package without that mode
+// ignores the option, and its reports carry no `settled`.
+const typed = (typing) => (typing ? { typing: true } : {});
+export const checkLink = (input, { typing = false } = {}) => loaded('keystroke', 'checkLink').checkLink(input, typed(typing));
+export const checkInstructions = (input, { link, typing = false } = {}) =>
+  loaded('keystroke', 'checkInstructions').checkInstructions(input, { link, ...typed(typing) });
+export const checkLocation = (fields, { typing = false } = {}) =>
+  loaded('records', 'checkLocation').checkLocation({ ...fields, ...typed(typing) });
+export const checkContinuity = (fields) => loaded('records', 'checkContinuity').checkContinuity(fields);
+export const checkSession = (fields) => loaded('records', 'checkSession').checkSession(fields);

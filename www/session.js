@@ -1,27 +1,35 @@
-// Confirm session: where the client was (one of their saved locations), how
-// the session took place and is paid, and the provider's licenses and
-// credentials. The continuity outcome and its next step update with every
-// change (once the records rules are loaded); the session is confirmed only
-// when the server agrees.
+// Confirm session: only the session itself (when it started on the client's
+// clock, where the client was, where the provider was, how it took place and
+// how it is paid); the licenses and credentialing come from the provider's
+// profile. The decision heads the screen (decision.js): a headline verdict,
+// the reason, what authorizes the session, and the next step, which the main
+// button takes. The session is confirmed only when the server agrees.
 
 import * as rules from './rules.js';
 import { checkLocation, checkSession } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, showBanner, showSummary,
+  announce, byId, el, followSummary, hideBanner, hideSummary, inPageOrder, isError, readyToSubmit, renderFindings, setInvalid,
+  showBanner, showSummary, withWrittenDates, writtenDate,
 } from './dom.js';
-import { reveal } from './reveal.js';
+import { authorityInWords, decide } from './decision.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
-import { BLOCKED_STEP, NEXT_STEP, PRIVATE_PAY, TIME_ZONES } from './wording.js';
+import { TIME_ZONES } from './wording.js';
 
 const COVERAGES = ['in_network', 'out_of_network', 'none', 'medicare', 'medicaid'];
 
+const PRIVATE_PAY = {
+  allowed: (place) => `Private pay is allowed for this client in ${place}.`,
+  not_allowed: (place) => `Private pay is not allowed for this client in ${place}.`,
+};
+
 /**
  * Sets up the screen for `client`; `locations()` gives the client's saved
- * locations and `provider` the licenses editor (provider.js).
+ * locations, `profile` the provider's profile (profile.js) and
+ * `open(screen, focus)` shows another screen with focus on an element of it.
  * `onCoverageChange()` hears a change of the client's insurance.
  */
-export function setupSession({ client, locations, provider, onCoverageChange = () => {} }) {
+export function setupSession({ client, locations, profile, open, onCoverageChange = () => {} }) {
   const form = byId('session-form');
   const summary = byId('session-summary');
   const banner = byId('session-saved');
@@ -32,10 +40,12 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   const place = byId('session-location');
   const providerPlace = byId('provider-location');
   const coverage = byId('coverage');
-  const outcome = byId('outcome');
+  const panel = byId('decision');
+  const confirmButton = byId('session-confirm');
   const saved = store.load('client', (v) => COVERAGES.includes(v.coverage), { coverage: 'in_network' });
-  let phase = 'complete';
+  let submitted = false;
   let report = null;
+  let decision = null;
   let said = '';
   let saving = false;
 
@@ -47,14 +57,13 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   // The provider's own zone is the likeliest guess when it is one of the list.
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   zone.value = TIME_ZONES.some(([value]) => value === own) ? own : '';
-  // Where the provider was is checked as a whole value once typed (on change), like a row's state.
+  // Where the provider was is judged as a whole value once typed (on change), like a row's state.
   let providerPlaceChecked = providerPlace.value;
   providerPlace.addEventListener('change', () => {
     providerPlaceChecked = providerPlace.value;
+    update();
   });
   coverage.value = saved.coverage;
-  // Radios and selects change in one step: each change is a whole value.
-  form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   coverage.addEventListener('change', () => {
     store.save('client', { coverage: coverage.value });
@@ -62,14 +71,22 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    confirm();
+    act(decision?.submit ?? { do: 'confirm' });
   });
   refreshLocations();
   rules.onReady('records', update);
 
-  function changed() {
+  function changed(event) {
+    if (event?.target === providerPlace) return; // handled above
     hideBanner(banner);
     update();
+  }
+
+  /** Where the provider was, as a code when the rules know the state. */
+  function providerCode() {
+    const where = providerPlace.value.trim();
+    if (!where) return null;
+    return checkLocation({ state: where }).jurisdiction?.code ?? where;
   }
 
   /**
@@ -79,45 +96,40 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
    */
   function fields() {
     const start = startOf(date.value, time.value, zone.value);
-    const where = providerPlace.value.trim();
+    const where = providerCode();
     return {
       ...(start ? { session_start: start.text } : { session_date: date.value }),
-      ...(where ? { provider_location: checkLocation({ state: where }).jurisdiction?.code ?? where } : {}),
+      ...(where ? { provider_location: where } : {}),
       location: place.value || null,
       modality: form.elements.modality.value,
       payment: form.elements.payment.value,
       client: { coverage: coverage.value, saved_locations: locations().map((l) => l.code) },
-      provider: { licenses: provider.licenses(), credentials: provider.credentials() },
+      provider: profile.provider(),
     };
   }
 
   function update() {
+    renderZone();
     if (!rules.isReady('records')) {
-      renderZone();
+      renderDecision();
       return;
     }
     const request = fields();
     // A date input holds '' until the date is complete; say so in words rather than send it.
     report = request.session_date !== ''
       ? checkSession(request)
-      : { kind: 'session', verdict: 'reject', outcome: null, jurisdiction: null, private_pay: 'not_allowed',
-        findings: [{ code: 'date_required', severity: 'error', field: 'session_date', lang: 'en', message: 'Enter the date of the session.' }] };
-    const shown = reveal([...report.findings, ...whenProblems()], place.value, phase).shown.map(provider.inWords);
-    const about = (...names) => shown.filter((f) => names.includes(f.field));
-    const mapped = ['session_date', 'session_start', 'session_time', 'session_zone', 'provider_location', 'location',
-      'modality', 'payment'];
+      : { kind: 'session', verdict: 'reject', outcome: null, jurisdiction: null, private_pay: 'not_allowed', authority: null,
+        findings: [{ code: 'date_required', severity: 'error', field: 'session_date', message: 'Enter the date of the session.' }] };
+    const all = [...report.findings, ...whenProblems()]
+      .filter((f) => submitted || f.code !== 'location_required');
+    const about = (...names) => all.filter((f) => names.includes(f.field));
     renderWhen(about('session_date', 'session_start', 'session_time', 'session_zone'));
-    renderZone();
     renderProviderPlace(about('provider_location'));
     renderField(place, 'session-location', about('location'));
     renderField(form.elements.modality, 'modality', about('modality'));
     renderField(form.elements.payment, 'payment', about('payment'));
-    // A finding about one field of a license row sits next to that field.
-    provider.showFindings(shown);
-    // Licensing and credentialing findings explain the outcome, so they sit with it.
-    const explanation = shown.filter((f) => !mapped.includes(f.field));
-    renderFindings(byId('outcome-messages'), explanation);
-    renderOutcome(explanation, about('session_date', 'session_start').filter(isError));
+    renderDecision();
+    followSummary(summary, problems());
   }
 
   /**
@@ -126,18 +138,18 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
    * are asked for only on Confirm).
    */
   function whenProblems() {
-    if (phase !== 'submitted') return [];
+    if (!submitted) return [];
     return [
-      ...(time.value ? [] : [{ code: 'time_required', severity: 'error', field: 'session_time', lang: 'en',
+      ...(time.value ? [] : [{ code: 'time_required', severity: 'error', field: 'session_time',
         message: 'Enter the time the session started, on the client\'s clock.' }]),
-      ...(zone.value ? [] : [{ code: 'time_zone_required', severity: 'error', field: 'session_zone', lang: 'en',
+      ...(zone.value ? [] : [{ code: 'time_zone_required', severity: 'error', field: 'session_zone',
         message: 'Choose the client\'s time zone.' }]),
     ];
   }
 
   /** The date, time and time zone share one message area, as a GOV.UK date input does. */
   function renderWhen(findings) {
-    renderFindings(byId('session-date-messages'), findings);
+    renderFindings(byId('session-date-messages'), findings.map(written));
     const errors = findings.filter(isError);
     const on = (...names) => errors.some((f) => names.includes(f.field));
     setInvalid(date, null, on('session_date', 'session_start'));
@@ -146,69 +158,124 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     byId('session-date-group').classList.toggle('form-group-error', errors.length > 0);
   }
 
-  /** Says which offset the time zone has on that date, as it will be sent. */
+  /** Says which offset the client's time zone has on that date, in words. */
   function renderZone() {
     const start = startOf(date.value, time.value, zone.value);
-    if (start) {
-      const skipped = start.skipped ? ' The clocks moved forward at that time on that date: check the start time.' : '';
-      zoneStatus.replaceChildren(`${start.name}, UTC${start.offset} on that date: sent as `,
-        el('span', { class: 'nowrap', text: start.text }), `.${skipped}`);
-      zoneStatus.hidden = false;
-    } else if (zone.value && date.value) {
-      const noon = startOf(date.value, '12:00', zone.value);
-      setStatusText(zoneStatus, `${noon.name}, UTC${noon.offset} on that date.`);
-    } else {
-      setStatusText(zoneStatus, '');
+    const noon = zone.value && date.value ? startOf(date.value, '12:00', zone.value) : null;
+    const shown = start ?? noon;
+    if (!shown) {
+      zoneStatus.textContent = '';
+      zoneStatus.hidden = true;
+      return;
     }
+    const skipped = start?.skipped ? ' The clocks moved forward at that time on that date: check the start time.' : '';
+    zoneStatus.textContent = `${shown.name} on ${writtenDate(date.value)}: ${shown.offset.replace('UTC', '')} hours from UTC.${skipped}`;
+    zoneStatus.dataset.sent = start?.text ?? '';
+    zoneStatus.hidden = false;
   }
 
   function renderProviderPlace(findings) {
     const value = providerPlace.value.trim();
-    // Checked once the provider leaves the field (or confirms), so a half-typed state is not an error.
-    const typing = phase !== 'submitted' && providerPlace.value !== providerPlaceChecked;
-    const local = value ? checkLocation({ state: value }) : null;
-    const own = local && !typing ? local.findings.filter(isError).map((f) => ({ ...f, field: 'provider_location' })) : [];
-    const shown = [...own, ...findings];
+    // Judged once the provider leaves the field (or confirms), so a half-typed state is not an error.
+    const typing = !submitted && providerPlace.value !== providerPlaceChecked;
+    const local = value && !typing ? checkLocation({ state: value }) : null;
+    const own = local ? local.findings.filter(isError).map((f) => ({ ...f, field: 'provider_location' })) : [];
+    const shown = typing ? [] : [...own, ...findings];
     renderFindings(byId('provider-location-messages'), shown);
     const invalid = shown.some(isError);
     setInvalid(providerPlace, byId('provider-location-group'), invalid);
     const status = byId('provider-location-status');
     status.textContent = local?.jurisdiction && !invalid ? local.jurisdiction.name : '';
     status.hidden = !status.textContent;
-    status.className = status.textContent ? 'status status-ok' : 'status';
+    status.classList.toggle('status-ok', Boolean(status.textContent));
   }
 
   function renderField(input, id, findings) {
-    renderFindings(byId(`${id}-messages`), findings);
+    renderFindings(byId(`${id}-messages`), findings.map(written));
     const invalid = findings.some(isError);
     const inputs = input instanceof RadioNodeList ? [...input] : [input];
     for (const each of inputs) setInvalid(each, null, invalid);
     byId(`${id}-group`).classList.toggle('form-group-error', invalid);
   }
 
-  function renderOutcome(explanation, dateErrors) {
-    // A refusal that does not depend on the outcome (a session dated ahead, a
-    // request the rules cannot read) heads the panel instead of "Confirm the session".
-    const blocked = report.outcome && report.outcome !== 'confirm' ? null
-      : [...dateErrors, ...explanation].find((f) => BLOCKED_STEP[f.code]);
-    const step = blocked ? BLOCKED_STEP[blocked.code] : report.outcome ? NEXT_STEP[report.outcome] : null;
-    const where = report.jurisdiction?.name ?? '';
-    outcome.dataset.outcome = report.outcome ?? '';
-    const tone = blocked ? BLOCKED_STEP[blocked.code].tone : { confirm: 'ok', refer: 'error' }[report.outcome] ?? (step ? 'warning' : 'pending');
-    byId('outcome-step').className = `outcome-step outcome-step-${tone}`;
-    if (step) {
-      byId('outcome-step').textContent = step.step;
-      byId('outcome-detail').textContent = '';
-      byId('outcome-private-pay').textContent = blocked ? '' : PRIVATE_PAY[report.private_pay]?.(where) ?? '';
-    } else {
-      byId('outcome-step').textContent = locations().length ? 'Choose where the client was' : 'Add a location for this client first';
-      byId('outcome-detail').textContent = 'The next step depends on the state the client was in during the session.';
-      byId('outcome-private-pay').textContent = '';
+  /** The decision panel and the main button's label. */
+  function renderDecision() {
+    const ready = rules.isReady('records');
+    decision = decide(ready ? report : null, {
+      client, hasLocations: locations().length > 0, chosen: Boolean(place.value), profile,
+    });
+    panel.dataset.outcome = ready && place.value ? report?.outcome ?? '' : '';
+    panel.dataset.tone = decision.tone;
+    byId('decision-title').textContent = decision.title;
+    byId('decision-reason').textContent = [decision.reason, decision.after].filter(Boolean).join(' ');
+    renderAuthority(ready && place.value ? report : null);
+    const pay = byId('decision-pay');
+    const where = report?.jurisdiction?.name;
+    pay.textContent = ready && where && report.outcome ? PRIVATE_PAY[report.private_pay]?.(where) ?? '' : '';
+    pay.hidden = !pay.textContent;
+    const actions = decision.actions.filter((a) => a.label !== decision.submit.label);
+    const key = JSON.stringify(actions.map((a) => a.label));
+    const container = byId('decision-actions');
+    if (container.dataset.key !== key) {
+      container.dataset.key = key;
+      container.replaceChildren(...actions.map((action) => action.do === 'add_location'
+        ? el('a', { class: 'link decision-action', href: '#locations', text: action.label })
+        : el('button', { type: 'button', class: 'button button-secondary decision-action', onclick: () => act(action) }, action.label)));
     }
-    const sentence = step ? `${step.step}. ${[...dateErrors, ...explanation].map((f) => f.message).join(' ')}` : '';
-    if (sentence !== said) {
-      said = sentence;
-      announce(sentence);
+    confirmButton.textContent = decision.submit.label;
+    // One announcement per settled change: the headline, while the screen is on show (changes made on
+    // another screen are read when the provider comes back to this one).
+    if (ready && decision.title !== said) {
+      said = decision.title;
+      if (!byId('session').hidden) announce(decision.title);
+    }
+  }
+
+  function renderAuthority(answer) {
+    const line = byId('decision-authority');
+    const words = answer?.authority && answer.outcome !== 'refer'
+      ? authorityInWords(answer.authority, fields().provider.licenses, nameOf) : null;
+    line.hidden = !words;
+    if (!words) {
+      line.replaceChildren();
+      return;
+    }
+    line.replaceChildren(`${words.text}`, ...words.sources.flatMap((s) => [
+      '; ', s.text, ', ', s.url ? el('a', { class: 'link', href: s.url, rel: 'noreferrer', text: s.checked }) : s.checked,
+    ]), '.');
+  }
+
+  /** Takes a decision's action. */
+  function act(action) {
+    switch (action.do) {
+      case 'confirm': confirm(); break;
+      case 'private_pay':
+        byId('payment-private').checked = true;
+        update();
+        byId('payment-private').focus();
+        break;
+      case 'add_license':
+        open('profile', () => profile.add('licenses', { jurisdiction: action.code }));
+        break;
+      case 'add_home_license':
+        open('profile', () => profile.add('licenses', {}));
+        break;
+      case 'fix_license':
+        open('profile', () => profile.field(action.row, action.key));
+        break;
+      case 'start_credentialing':
+        open('profile', () => {
+          const row = profile.credentialIn(action.code);
+          return row >= 0 ? byId(`credentials-${row}-status`) : profile.add('credentials', { jurisdiction: action.code, status: 'pending' });
+        });
+        break;
+      case 'fix_credential':
+        open('profile', () => byId(`credentials-${action.row}-status`));
+        break;
+      case 'add_location':
+        open('locations', () => byId('state'));
+        break;
+      default: break;
     }
   }
 
@@ -224,6 +291,16 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     update();
   }
 
+  /** The errors Confirm would list now: about the session's own fields (the decision covers the licenses). */
+  function problems() {
+    if (!report || !submitted) return [];
+    return [
+      ...[...report.findings, ...whenProblems()].filter(isError).map((f) => ({ text: written(f).message, target: targetOf(f) }))
+        .filter((p) => p.target),
+      ...providerPlaceProblems(),
+    ];
+  }
+
   async function confirm() {
     if (saving) return;
     hideBanner(banner);
@@ -233,43 +310,40 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
       saving = false;
       if (!loaded) return;
     }
-    phase = 'submitted';
-    provider.submit();
+    submitted = true;
     update();
-    const problems = [
-      ...[...report.findings, ...whenProblems()].filter(isError).map(provider.inWords)
-        .map((f) => ({ text: f.message, target: targetOf(f) })),
-      ...provider.problems(),
-      ...providerPlaceProblems(),
-    ];
-    if (problems.length > 0) {
-      showSummary(summary, 'There is a problem', inPageOrder(problems));
+    if (decision.submit.do !== 'confirm') {
+      act(decision.submit);
+      return;
+    }
+    const found = problems();
+    const unexplained = report.verdict === 'reject' && found.length === 0
+      ? [{ text: decision.reason || decision.title, target: null }] : [];
+    if (found.length > 0 || unexplained.length > 0) {
+      showSummary(summary, 'There is a problem', inPageOrder([...found, ...unexplained]));
       return;
     }
     hideSummary(summary);
 
     saving = true;
     const sent = fields();
-    const answer = await askServer(rules.localized({ kind: 'session', ...sent }), report);
+    const answer = await askServer({ kind: 'session', ...sent }, report);
     saving = false;
     if (!answer.accepted) {
       showSummary(summary, 'The server did not confirm this session', [
         ...(answer.problem ? [{ text: answer.problem, target: null }] : []),
-        ...(answer.report?.findings.filter(isError).map(provider.inWords)
-          .map((f) => ({ text: f.message, target: targetOf(f) })) ?? []),
+        ...(answer.report?.findings.filter(isError).map((f) => ({ text: written(f).message, target: targetOf(f) })) ?? []),
       ]);
       return;
     }
     const start = startOf(date.value, time.value, zone.value);
-    const day = new Date(`${date.value}T12:00:00`).toLocaleDateString('en-US',
-      { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
     const clock = new Date(start.text).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: zone.value });
-    const when = `${day} at ${clock} ${start.name} (UTC${start.offset})`;
+    const when = `${weekday(date.value)}, ${writtenDate(date.value)} at ${clock} ${start.name}`;
     const how = sent.payment === 'private_pay' ? 'private pay' : 'insurance';
     const text = `${when}, by video, with ${client.name} in ${answer.report.jurisdiction?.name}, paid by ${how}.`;
+    submitted = false;
+    update();
     showBanner(banner, 'Session confirmed', text);
-    announce(`Session confirmed: ${text}`, { again: true });
-    phase = 'complete';
   }
 
   /** Where the provider was, when the rules cannot read it as a state. */
@@ -280,8 +354,8 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     return error ? [{ text: `Where you were: ${error.message}`, target: providerPlace }] : [];
   }
 
-  /** The field a finding is about, for the summary's links. */
-  function targetOf({ field, code }) {
+  /** The field on this screen a finding is about, for the summary's links; null for the licenses (the decision covers them). */
+  function targetOf({ field }) {
     if (field === 'session_date' || field === 'session_start') return date;
     if (field === 'session_time') return time;
     if (field === 'session_zone') return zone;
@@ -289,15 +363,6 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
     if (field === 'location') return place;
     if (field === 'modality') return checked('modality');
     if (field === 'payment') return checked('payment');
-    const exact = provider.fieldOf(field);
-    if (exact) return exact;
-    if (field.startsWith('provider.licenses')) {
-      // The licenses are judged together; lead to the row there the finding is most likely about.
-      const bases = { compact_privilege_invalid: ['compact_privilege'], registration_not_recognized: ['telehealth_registration'] }[code]
-        ?? ['state_license', 'temporary_permit'];
-      return (report.jurisdiction && provider.licenseIn(report.jurisdiction.code, bases)) ?? provider.firstField('licenses');
-    }
-    if (field.startsWith('provider.credentials')) return provider.firstField('credentials');
     return null;
   }
 
@@ -307,6 +372,13 @@ export function setupSession({ client, locations, provider, onCoverageChange = (
 
   return { refreshLocations, update };
 }
+
+/** A finding with its dates written out. */
+const written = (finding) => ({ ...finding, message: withWrittenDates(finding.message) });
+
+const nameOf = (code) => (code ? checkLocation({ state: code }).jurisdiction?.name ?? code : '');
+
+const weekday = (day) => new Date(`${day}T12:00:00`).toLocaleDateString('en-US', { weekday: 'long' });
 
 /**
  * The session's start as RFC 3339 with the UTC offset that `zone` has at that
@@ -333,7 +405,8 @@ export function startOf(day, clock, zone) {
   const sign = offset < 0 ? '-' : '+';
   const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'long' })
     .formatToParts(wall - offset * 60_000 - (skipped ? 3_600_000 : 0)).find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  return { text: `${day}T${hm[1]}:${hm[2]}:00${sign}${text}`, offset: `${offset < 0 ? '\u2212' : '+'}${text}`, name, skipped };
+  const hours = `${offset < 0 ? '\u2212' : '+'}${Math.abs(offset) % 60 ? text : String(Math.trunc(Math.abs(offset) / 60))}`;
+  return { text: `${day}T${hm[1]}:${hm[2]}:00${sign}${text}`, offset: hours, name, skipped };
 }
 
 /** Minutes east of UTC in `zone` at the instant `ms`. */
@@ -342,21 +415,6 @@ function offsetAt(zone, ms) {
     .formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part);
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-}
-
-function setStatusText(element, text) {
-  element.textContent = text;
-  element.hidden = !text;
-}
-
-/** Problems in the order of their fields on the screen (GOV.UK), those without a field last. */
-function inPageOrder(problems) {
-  const before = (a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
-  return [...problems].sort((p, q) => {
-    if (!p.target || !q.target) return Number(!p.target) - Number(!q.target);
-    if (p.target === q.target) return 0;
-    return before(p.target, q.target) ? -1 : 1;
-  });
 }
 
 /** Today in the provider's own time zone, as a date input writes it. */

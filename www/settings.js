@@ -1,28 +1,32 @@
-// Settings > Locations: the default telehealth link, the instructions shown
-// to clients, and the statements the provider confirms before saving. Checked
-// on every keystroke and paste (no submit, no delay) once the keystroke rules
-// are loaded (what was typed before is checked then); saved only when the
-// server's check agrees.
+// Settings > Telehealth link: how clients join, the default telehealth link,
+// the instructions shown to clients, the language of what clients read, and
+// the statements the provider confirms before saving. The link and the
+// instructions are judged as they are typed (calm.js says when to show
+// what); everything is saved together, and only when the server's check
+// agrees.
 
 import * as rules from './rules.js';
 import { checkInstructions, checkLink } from './rules.js';
 import {
-  announce, byId, el, hideBanner, hideSummary, inLanguage, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
+  byId, el, followSummary, hideBanner, hideSummary, isError, readyToSubmit, renderFindings, setInvalid, setStatus, showBanner,
   showSummary,
 } from './dom.js';
-import { reveal, sayOnce, takeValue, typedField, watchTyping } from './reveal.js';
-import { askServer } from './server.js';
+import { enterAccepts, hasTypingMode, judge, sayOnce, takeValue, typedField, watchTyping } from './calm.js';
 import * as store from './store.js';
-import { ATTESTATIONS, WAITING_ROOM } from './wording.js';
+import { ATTESTATIONS, baaInPlainWords, CLIENT_LANGUAGES, WAITING_ROOM } from './wording.js';
 
 const MAX_INSTRUCTIONS = 1000;
 /** How long the rules may take to load before a field says it is waiting for them. */
 const SLOW_MS = 600;
+const LANGUAGES = Object.keys(CLIENT_LANGUAGES);
 
-// `mode` came with the built-in option; settings saved before it are links.
+// `mode` came with the built-in option and `language` joined the saved
+// settings later: settings saved before them are links, in the language then
+// kept on its own.
 const isSavedSettings = (v) =>
   store.isString(v.link) && store.isString(v.instructions) && store.isStringArray(v.attestations)
-  && store.isString(v.platformKey) && (v.mode === undefined || v.mode === 'link' || v.mode === 'portal');
+  && store.isString(v.platformKey) && (v.mode === undefined || v.mode === 'link' || v.mode === 'portal')
+  && (v.language === undefined || LANGUAGES.includes(v.language));
 
 /** Clients join with the portal's own telehealth: no link is asked for or checked. */
 const PORTAL_BANNER = "Clients will join your sessions with the portal's built-in telehealth: it creates the link for each session.";
@@ -34,6 +38,7 @@ export function setupSettings({ onChange }) {
   const banner = byId('settings-saved');
   const link = typedField('link');
   const instructions = typedField('instructions');
+  const language = byId('language');
   const attestations = {
     group: byId('attestations-group'),
     list: byId('attestation-list'),
@@ -46,6 +51,7 @@ export function setupSettings({ onChange }) {
   let saved = store.load('settings', isSavedSettings);
   let saving = false;
   let slowRules = null;
+  let unconfirmedShown = false;
 
   if (saved) {
     byId(saved.mode === 'portal' ? 'mode-portal' : 'mode-link').checked = true;
@@ -53,13 +59,15 @@ export function setupSettings({ onChange }) {
     instructions.input.value = saved.instructions;
     confirmed.set(saved.platformKey, new Set(saved.attestations));
   }
+  language.value = savedLanguage();
 
+  enterAccepts(link);
   watchTyping([link, instructions], () => {
     hideBanner(banner);
     update();
   }, update);
-  for (const radio of form.elements.mode) {
-    radio.addEventListener('change', () => {
+  for (const control of [...form.elements.mode, language]) {
+    control.addEventListener('change', () => {
       hideBanner(banner);
       update();
     });
@@ -72,9 +80,16 @@ export function setupSettings({ onChange }) {
   rules.onReady('keystroke', update);
   return { update };
 
+  /** The language saved for clients: with the settings, or as kept on its own before. */
+  function savedLanguage() {
+    return saved?.language ?? store.load('language', (v) => LANGUAGES.includes(v), 'en');
+  }
 
   function update() {
-    link.group.hidden = portal.checked;
+    const builtIn = portal.checked;
+    link.group.hidden = builtIn;
+    byId('settings-lead-link').hidden = builtIn;
+    byId('settings-lead-portal').hidden = !builtIn;
     renderCount();
     if (!rules.isReady('keystroke')) {
       awaitRules();
@@ -82,29 +97,32 @@ export function setupSettings({ onChange }) {
       return;
     }
     clearTimeout(slowRules);
-    if (portal.checked) clearLink();
+    if (builtIn) clearLink();
     else updateLink();
     updateInstructions(); // its check depends on the link
+    followSummary(summary, problems());
     onChange(draft());
   }
 
   function updateLink() {
     const value = link.input.value;
-    const report = checkLink(value);
+    const report = checkLink(value, { typing: link.phase === 'typing' });
     link.report = report;
-    const { shown, waiting } = reveal(report.findings, value, link.phase);
+    const { shown, waiting } = judge(report.findings, report, value, link.phase);
     const errors = shown.some(isError);
-    renderFindings(link.messages, shown, { onFix: (fix) => useFix(link, fix) });
+    renderFindings(link.messages, shown, { onFix: (fix) => useFix(link, fix), fixes: link.fixes });
     setInvalid(link.input, link.group, errors);
     const [text, tone] = linkStatus(report, value, errors, waiting);
     setStatus(link.status, text, tone);
     renderPlatform(errors || waiting ? null : report.platform);
-    renderAttestations(errors ? [] : report.attestations, report);
+    renderAttestations(errors || waiting ? [] : report.attestations, report);
     // The message on screen is for exactly this value (tests wait on it).
     link.group.dataset.checked = value;
+    // Who judged the last keystrokes: the rules' typing mode, or the page's own reading (calm.js).
+    if (link.phase === 'typing') link.group.dataset.typing = hasTypingMode(report) ? 'rules' : 'page';
     const count = attestations.current.codes.length;
     sayOnce(link, shown.find(isError)?.message
-      ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text));
+      ?? (tone === 'ok' && count ? `${text} Confirm ${count} statements below, then save.` : text), { waiting });
   }
 
   /**
@@ -129,8 +147,7 @@ export function setupSettings({ onChange }) {
   }
 
   function linkStatus(report, value, errors, waiting) {
-    if (value.trim() === '' || errors) return [''];
-    if (waiting) return ['Keep typing: the link is checked as you go.', 'pending'];
+    if (value.trim() === '' || errors || waiting) return [''];
     const name = report.platform ? `${report.platform.name} ` : '';
     if (report.verdict === 'accept') return [`This ${name}link can be used.`, 'ok'];
     if (report.verdict === 'review') return ['Check the warning above before you save.', 'warning'];
@@ -142,11 +159,18 @@ export function setupSettings({ onChange }) {
     panel.hidden = !platform;
     if (!platform) return;
     byId('platform-title').textContent = `Platform: ${platform.name}`;
-    // The platform's texts come from the rules, in the language they answered in.
-    const lang = rules.messageLocale();
     byId('platform-waiting-room').replaceChildren(
-      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', inLanguage(platform.guidance, lang));
-    byId('platform-baa').replaceChildren(inLanguage(platform.baa, lang));
+      el('strong', { text: WAITING_ROOM[platform.waiting_room] ?? '' }), ' ', platform.guidance);
+    const plain = baaInPlainWords(platform);
+    byId('platform-baa').textContent = plain;
+    // What the research found, hedges and all, with its source: for an audit, not for every save.
+    byId('platform-research').textContent = platform.baa;
+    const source = platform.source;
+    byId('platform-source').replaceChildren(...(source?.url
+      ? ['Source: ', el('a', { class: 'link', href: source.url, text: source.url, rel: 'noreferrer' }),
+        source.checked ? `, checked on ${source.checked}.` : '.']
+      : []));
+    byId('platform-audit').hidden = plain === platform.baa && !source?.url;
   }
 
   function renderAttestations(codes, report) {
@@ -174,9 +198,8 @@ export function setupSettings({ onChange }) {
     else ticked.delete(event.target.value);
     confirmed.set(key, ticked);
     hideBanner(banner);
-    if (attestations.group.classList.contains('form-group-error') && missingStatements().length === 0) {
-      markUnconfirmed(false);
-    }
+    if (unconfirmedShown && missingStatements().length === 0) markUnconfirmed(false);
+    followSummary(summary, problems());
   }
 
   function missingStatements() {
@@ -186,20 +209,21 @@ export function setupSettings({ onChange }) {
   }
 
   function markUnconfirmed(show) {
-    const message = { code: 'unconfirmed', severity: 'error', lang: 'en', message: 'Confirm each statement before you save.' };
+    unconfirmedShown = show;
+    const message = { code: 'unconfirmed', severity: 'error', message: 'Confirm each statement before you save.' };
     renderFindings(attestations.messages, show ? [message] : []);
     attestations.group.classList.toggle('form-group-error', show);
   }
 
   function updateInstructions() {
     const value = instructions.input.value;
-    const report = checkInstructions(value, { link: currentLink() });
+    const report = checkInstructions(value, { link: currentLink(), typing: instructions.phase === 'typing' });
     instructions.report = report;
-    const { shown } = reveal(report.findings, value, instructions.phase);
+    const { shown, waiting } = judge(report.findings, report, value, instructions.phase);
     renderFindings(instructions.messages, shown);
     setInvalid(instructions.input, instructions.group, shown.some(isError));
     instructions.group.dataset.checked = value;
-    sayOnce(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '');
+    sayOnce(instructions, shown.find((f) => f.severity !== 'info')?.message ?? '', { waiting });
   }
 
   /** How many characters the instructions may still have: counted here, no rules needed. */
@@ -224,6 +248,21 @@ export function setupSettings({ onChange }) {
     f.input.focus(); // the button is gone now; keyboard users carry on from the field
   }
 
+  /** The problems Save would list now, for the summary while it is on screen. */
+  function problems() {
+    if (!rules.isReady('keystroke')) return [];
+    const builtIn = portal.checked;
+    const missing = unconfirmedShown ? missingStatements() : [];
+    return [
+      ...(builtIn ? [] : link.report.findings.filter(isError).map((f) => ({ text: f.message, target: link.input }))),
+      ...instructions.report.findings.filter(isError).map((f) => ({ text: f.message, target: instructions.input })),
+      ...missing.map((code) => ({
+        text: ATTESTATIONS[code]?.missing(attestations.current.name) ?? `Confirm ${code}`,
+        target: byId(`attest-${code}`),
+      })),
+    ];
+  }
+
   async function save() {
     if (saving) return;
     hideBanner(banner);
@@ -237,30 +276,32 @@ export function setupSettings({ onChange }) {
     instructions.phase = 'submitted';
     update();
     const builtIn = portal.checked;
-    const missing = builtIn || link.report.verdict === 'reject' ? [] : missingStatements();
-    markUnconfirmed(missing.length > 0);
-    const problems = [
-      ...(builtIn ? [] : link.report.findings.filter(isError).map((f) => ({ text: f.message, target: link.input }))),
-      ...instructions.report.findings.filter(isError).map((f) => ({ text: f.message, target: instructions.input })),
-      ...missing.map((code) => ({
-        text: ATTESTATIONS[code]?.missing(attestations.current.name) ?? `Confirm ${code}`,
-        target: byId(`attest-${code}`),
-      })),
-    ];
-    if (problems.length > 0) {
-      showSummary(summary, 'There is a problem', problems);
+    markUnconfirmed(!builtIn && link.report.verdict !== 'reject' && missingStatements().length > 0);
+    const found = problems();
+    if (found.length > 0) {
+      showSummary(summary, 'There is a problem', found);
       return;
     }
     hideSummary(summary);
 
-    // The same requests the page has just checked, with the reports it got for them.
+    // The same requests the page has just checked, with the reports it got for them. The server's module
+    // is not on the link screen's first path: it is asked for here (other screens have loaded it by now).
     saving = true;
-    const sent = { link: link.input.value, instructions: instructions.input.value };
+    let askServer;
+    try {
+      ({ askServer } = await import('./server.js'));
+    } catch {
+      saving = false;
+      showSummary(summary, 'There is a problem', [{ text: 'The server could not be reached, so nothing was saved. '
+        + 'Check your connection and try again.', target: null }]);
+      return;
+    }
+    const sent = { link: link.input.value, instructions: instructions.input.value, language: language.value };
     const statements = { ...attestations.current };
     // The built-in option sends no link request: there is no link to check.
     const [linkAnswer, instructionsAnswer] = await Promise.all([
-      builtIn ? { accepted: true, report: null } : askServer(rules.localized({ kind: 'link', input: sent.link }), link.report),
-      askServer(rules.localized({ kind: 'instructions', input: sent.instructions, link: currentLink() }), instructions.report),
+      builtIn ? { accepted: true, report: null } : askServer({ kind: 'link', input: sent.link }, link.report),
+      askServer({ kind: 'instructions', input: sent.instructions, link: currentLink() }, instructions.report),
     ]);
     saving = false;
 
@@ -281,13 +322,14 @@ export function setupSettings({ onChange }) {
     }
 
     const next = builtIn
-      ? { mode: 'portal', link: '', instructions: sent.instructions.trim(), attestations: [], platformKey: '' }
+      ? { mode: 'portal', link: '', instructions: sent.instructions.trim(), attestations: [], platformKey: '', language: sent.language }
       : {
         mode: 'link',
         link: linkAnswer.report.normalized ?? sent.link.trim(),
         instructions: sent.instructions.trim(),
         attestations: statements.codes,
         platformKey: statements.key,
+        language: sent.language,
       };
     if (!store.save('settings', next)) {
       showSummary(summary, 'There is a problem', [{ text: 'This browser did not let the page store your settings. '
@@ -302,15 +344,15 @@ export function setupSettings({ onChange }) {
     instructions.phase = 'complete';
     update();
     const joining = builtIn ? PORTAL_BANNER : `Clients will join your sessions with ${saved.link}`;
-    showBanner(banner, 'Settings saved', joining);
-    announce(`Settings saved. ${joining}`, { again: true });
+    showBanner(banner, 'Settings saved', `${joining} What clients read is in ${CLIENT_LANGUAGES[saved.language] ?? 'English'}.`);
   }
 
-  /** What the preview shows: the link clients would get now, and the instructions. */
+  /** What the preview shows: the link clients would get now, the instructions and their language. */
   function draft() {
     const value = link.input.value.trim();
     const text = instructions.input.value.trim();
     const savedMode = saved?.mode ?? 'link';
+    const languageUnsaved = language.value !== savedLanguage();
     // Not checked yet: the saved link is one the server accepted; anything else waits.
     const checking = !rules.isReady('keystroke');
     const instructionsRejected = !checking && instructions.report.verdict === 'reject';
@@ -322,7 +364,8 @@ export function setupSettings({ onChange }) {
         checking,
         instructions: text,
         instructionsRejected,
-        unsaved: !saved || savedMode !== 'portal' || saved.instructions !== text,
+        language: language.value,
+        unsaved: !saved || savedMode !== 'portal' || saved.instructions !== text || languageUnsaved,
       };
     }
     const savedLink = savedMode === 'link' && saved?.link === value ? saved.link : null;
@@ -333,7 +376,8 @@ export function setupSettings({ onChange }) {
       checking,
       instructions: text,
       instructionsRejected,
-      unsaved: !saved || savedMode !== 'link' || saved.link !== value || saved.instructions !== text,
+      language: language.value,
+      unsaved: !saved || savedMode !== 'link' || saved.link !== value || saved.instructions !== text || languageUnsaved,
     };
   }
 }

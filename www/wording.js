@@ -17,31 +17,23 @@ export const ATTESTATIONS = {
   },
 };
 
+/**
+ * What the provider must check about a platform's BAA, in plain words. The
+ * rules' text (`platform.baa`) keeps the research's hedges ("unverified",
+ * "disputed between sources") for an audit; when it has one, the provider
+ * reads what to do instead.
+ */
+export function baaInPlainWords(platform) {
+  const hedged = /unverified|disputed|sources|not confirmed/i.test(platform.baa ?? '');
+  if (!hedged) return platform.baa ?? '';
+  return `Before you use ${platform.name} for sessions, check that your ${platform.name} plan includes a signed `
+    + 'Business Associate Agreement (BAA): ask the vendor for it, or find it in your account.';
+}
+
 export const WAITING_ROOM = {
   built_in: 'Built in: every room has one.',
   setting: 'A setting you turn on.',
   none: 'None: this platform cannot hold clients in a waiting room.',
-};
-
-/**
- * The continuity outcome as a next step: `step` heads the Confirm session
- * screen (the rules' findings explain it), `here` describes a saved location.
- */
-export const NEXT_STEP = {
-  confirm: { step: 'Confirm the session', here: 'you can confirm sessions here' },
-  begin_credentialing: { step: 'Begin credentialing', here: 'begin credentialing here' },
-  await_credentialing: { step: 'Await credentialing', here: 'await your credentialing here' },
-  refer: { step: 'Refer the client', here: 'refer the client to a provider licensed here' },
-};
-
-/**
- * Findings that stop a session from being confirmed now: the step that heads
- * the Confirm session screen when the outcome alone would say "Confirm the
- * session" (or there is no outcome), and its tone.
- */
-export const BLOCKED_STEP = {
-  session_in_future: { step: 'Confirm the session once it has taken place', tone: 'warning' },
-  invalid_request: { step: 'Correct the details of this session', tone: 'error' },
 };
 
 /**
@@ -63,11 +55,6 @@ export const TIME_ZONES = [
   ['Pacific/Pago_Pago', 'Samoa time (American Samoa)'],
 ];
 
-export const PRIVATE_PAY = {
-  allowed: (place) => `Private pay is allowed for this client in ${place}.`,
-  not_allowed: (place) => `Private pay is not allowed for this client in ${place}.`,
-};
-
 export const JURISDICTION_TYPE = { state: 'state', district: 'district', territory: 'territory' };
 
 /** "California (CA)", with the kind of place when it is not a state. */
@@ -76,61 +63,5 @@ export function placeName(jurisdiction) {
   return `${jurisdiction.name} (${jurisdiction.code})${kind}`;
 }
 
-/**
- * What clients read (the session reminder and appointment confirmation) and
- * the exported calendar event, in each language the page offers: one object
- * per locale, the same keys in each. `dates` is the BCP 47 tag the dates and
- * times are written with. Spanish is addressed with usted.
- */
-export const CLIENT_TEXTS = {
-  en: {
-    name: 'English',
-    dates: 'en-US',
-    reminder: ({ firstName, provider, day, time }) =>
-      `Hi ${firstName}, this is a reminder of your session with ${provider}, tomorrow, ${day} at ${time}.`,
-    joinByVideo: 'Join by video: ',
-    noLink: 'No video link yet. Your provider will send one before the session.',
-    portalLink: 'The session link is created by the portal: open it from the Appointments page of your account when it is time to join.',
-    beforeYouJoin: 'Before you join: ',
-    confirmed: ({ firstName }) => `Hi ${firstName}, your appointment is confirmed.`,
-    when: 'When',
-    with: 'With',
-    where: 'Where',
-    join: 'Join',
-    whenValue: ({ date, time, minutes }) => `${date}, ${time} (${minutes} minutes)`,
-    whereValue: 'Telehealth, by video',
-    alsoOnAppointments: 'You can also find the link on the Appointments page of your account.',
-    calendar: {
-      summary: ({ client }) => `Session with ${client} (telehealth)`,
-      portal: "Telehealth: the session link is created by the portal's built-in telehealth.",
-      link: ({ link }) => `Telehealth link: ${link}`,
-      noLink: 'No telehealth link yet.',
-      instructions: ({ instructions }) => `Instructions for the client: ${instructions}`,
-    },
-  },
-  es: {
-    name: 'Español',
-    dates: 'es-US',
-    reminder: ({ firstName, provider, day, time }) =>
-      `Hola, ${firstName}: le recordamos su sesión de mañana, ${day}, a las ${time}, con ${provider}.`,
-    joinByVideo: 'Únase por video: ',
-    noLink: 'Todavía no hay un enlace de video. Su proveedor le enviará uno antes de la sesión.',
-    portalLink: 'El portal crea el enlace de la sesión: ábralo desde la página Citas de su cuenta cuando sea la hora de unirse.',
-    beforeYouJoin: 'Antes de unirse: ',
-    confirmed: ({ firstName }) => `Hola, ${firstName}: su cita está confirmada.`,
-    when: 'Cuándo',
-    with: 'Con',
-    where: 'Dónde',
-    join: 'Cómo unirse',
-    whenValue: ({ date, time, minutes }) => `${date}, ${time} (${minutes} minutos)`,
-    whereValue: 'Telesalud, por video',
-    alsoOnAppointments: 'También encontrará el enlace en la página Citas de su cuenta.',
-    calendar: {
-      summary: ({ client }) => `Sesión con ${client} (telesalud)`,
-      portal: 'Telesalud: el enlace de la sesión lo crea la telesalud integrada del portal.',
-      link: ({ link }) => `Enlace de telesalud: ${link}`,
-      noLink: 'Todavía no hay enlace de telesalud.',
-      instructions: ({ instructions }) => `Instrucciones para el cliente: ${instructions}`,
-    },
-  },
-};
+/** The languages clients can read, by BCP 47 code, named in English for the provider's screens (texts in client-texts.js). */
+export const CLIENT_LANGUAGES = { en: 'English', es: 'Spanish' };

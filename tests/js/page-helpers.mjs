@@ -80,25 +80,43 @@ export async function addLocation(page, state, zip = '') {
 }
 
 /**
- * Adds a license row on the Confirm session screen and fills it in. Fields of
- * contract v1.1 (`profession`, `compact`, `since`, `issued`) are set only when given.
+ * Adds a license row on the Licenses and credentialing screen (opened when
+ * need be) and fills it in, as a provider would: the fields are given by
+ * their labels' option texts; those not given keep their defaults.
  */
 export async function addLicense(page, {
-  state, type = '', profession = '', basis = 'State license', compact = '', status = 'Active', since = '', issued = '',
-  expires = '',
+  state, basis = 'State license', compact = '', privilege = '', type = '', profession = '', level = '', status = 'Active',
+  since = '', from = '', through = '',
 }) {
-  const screen = page.locator('#session');
+  await goTo(page, 'Licenses and credentialing');
+  const screen = page.locator('#profile');
   await screen.getByRole('button', { name: 'Add a license' }).click();
   const row = screen.getByRole('group', { name: /^License \d+$/ }).last();
   await row.getByLabel('State', { exact: true }).fill(state);
-  if (type) await row.getByLabel('License type (optional)').fill(type);
-  if (profession) await row.getByLabel('Profession').selectOption({ label: profession });
-  await row.getByLabel('Basis').selectOption({ label: basis });
+  await row.getByLabel('License or privilege').selectOption({ label: basis });
   if (compact) await row.getByLabel('Compact').selectOption({ label: compact });
+  if (privilege) await row.getByLabel('PSYPACT privilege').selectOption({ label: privilege });
+  if (type) await row.getByLabel('Title on the license (optional)').fill(type);
+  if (profession) await row.getByLabel('Profession').selectOption({ label: profession });
+  if (level) await row.getByLabel('Level').selectOption({ label: level });
   await row.getByLabel('Status', { exact: true }).selectOption({ label: status });
-  if (since) await row.getByLabel('Since (optional)').fill(since);
-  if (issued) await row.getByLabel('Issued on (optional)').fill(issued);
-  if (expires) await row.getByLabel('Valid through (optional)').fill(expires);
+  if (since) await row.getByLabel('Status since').fill(since);
+  if (from) await row.getByLabel('Valid from').fill(from);
+  if (through) await row.getByLabel('Valid through').fill(through);
+  // Leaving the row judges it.
+  await page.keyboard.press('Tab');
+  return row;
+}
+
+/** Adds a credential row on the Licenses and credentialing screen and fills it in. */
+export async function addCredential(page, { state, status = 'Active', effective = '' }) {
+  await goTo(page, 'Licenses and credentialing');
+  const screen = page.locator('#profile');
+  await screen.getByRole('button', { name: 'Add a credential' }).click();
+  const row = screen.getByRole('group', { name: /^Credential \d+$/ }).last();
+  await row.getByLabel('State', { exact: true }).fill(state);
+  await row.getByLabel('Status').selectOption({ label: status });
+  if (effective) await row.getByLabel('Effective from').fill(effective);
   return row;
 }
 
@@ -110,23 +128,38 @@ export async function setSessionStart(page, { date = '', time = '', zone = '' })
   if (zone) await screen.getByLabel("Client's time zone").selectOption({ label: zone });
 }
 
-/** Adds a credential row on the Confirm session screen and fills it in. */
-export async function addCredential(page, { state, status = 'Active', effective = '' }) {
-  const screen = page.locator('#session');
-  await screen.getByRole('button', { name: 'Add a credential' }).click();
-  const row = screen.getByRole('group', { name: /^Credential \d+$/ }).last();
-  await row.getByLabel('State', { exact: true }).fill(state);
-  await row.getByLabel('Status').selectOption({ label: status });
-  if (effective) await row.getByLabel('Effective from (optional)').fill(effective);
-  return row;
-}
-
-/** Waits for the continuity panel to show `outcome` and returns its text. */
-export async function outcomeText(page, outcome) {
-  const panel = page.locator(`#outcome[data-outcome="${outcome}"]`);
+/** Waits for the decision at the top of Confirm session to be about `outcome`, and returns its text. */
+export async function decisionText(page, outcome) {
+  const panel = page.locator(`#decision[data-outcome="${outcome}"]`);
   await panel.waitFor();
   return panel.innerText();
 }
+
+/** The label of the main button of Confirm session, once it is `label`. */
+export async function mainButton(page, label) {
+  const button = page.locator('#session-confirm');
+  await button.filter({ hasText: label }).waitFor();
+  return button;
+}
+
+/**
+ * For `openPage({before})`: records every text the page's live region
+ * (#announcer) is given, so a test can count announcements;
+ * `announcements(page)` reads them.
+ */
+export async function recordAnnouncements(context) {
+  await context.addInitScript(() => {
+    window.__announced = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const region = document.getElementById('announcer');
+      new MutationObserver(() => {
+        if (region.textContent) window.__announced.push(region.textContent);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+  });
+}
+
+export const announcements = (page) => page.evaluate(() => window.__announced);
 
 /**
  * For `openPage({before})`: the browser never reports being idle on its own;
@@ -173,9 +206,8 @@ export async function holdFile(context, file) {
   return release;
 }
 
-/** Chooses the language for clients on the Telehealth link screen (`English` or `Español`). */
+/** Chooses the language for clients on the Telehealth link screen (`English` or `Español`); Save keeps it. */
 export async function chooseLanguage(page, name) {
   await goTo(page, 'Telehealth link');
-  await page.getByLabel('Language', { exact: true }).selectOption({ label: name });
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'Español' ? 'es' : 'en');
+  await page.getByLabel('Language for clients').selectOption({ label: name });
 }

@@ -61,15 +61,17 @@ docs-check: pkg
 	node scripts/fuzz-seeds.mjs --check
 
 ## Run every generator, in dependency order: the message catalog's tables, the
-## package (JSON Schema and TypeScript types from the Rust types), the tables
-## of docs/ (rules, platforms, compacts), the npm README's codes table and the
-## fuzz seeds. `make test` fails while any of them is stale. Golden reports
+## package (JSON Schema and TypeScript types from the Rust types), the OpenAPI
+## document, the CLI reference, the tables of docs/ (rules, platforms,
+## compacts), the npm README's codes table and the fuzz seeds. `make test` fails while any of them is stale. Golden reports
 ## are not generated here: `make golden` after an intended change to a report.
 generate: setup
 	node scripts/gen-messages.mjs
 	mkdir -p target && cargo run --quiet --example schema --features schema > target/schema.json
 	node scripts/gen-types.mjs --readme target/schema.json npm/README.md
 	bash scripts/build-pkg.sh
+	node scripts/gen-openapi.mjs
+	cargo run --quiet --bin telehealth-rules -- help-markdown > docs/cli.md
 	node scripts/rules-table.mjs
 	UPDATE_DOCS=1 cargo test --quiet --test readme_platforms --test readme_compacts
 	node scripts/fuzz-seeds.mjs

@@ -76,7 +76,7 @@ pub struct Compact {
     /// The professions of this crate's [`Profession`] list it covers (may be
     /// empty: the NLC covers RNs and LPNs only).
     pub professions: &'static [Profession],
-    /// Who it covers, in words, for messages and the README.
+    /// Who it covers, in words, for messages and docs/compacts.md.
     pub covers: &'static str,
     /// The kind of authority it grants.
     pub grant: Grant,

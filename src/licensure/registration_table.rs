@@ -1,9 +1,9 @@
 //! The telehealth registration rows (see `registrations.rs`). A program whose
 //! first usable day no source gives has `since: None`: it is listed, so the
-//! README shows it was checked, but it authorizes nothing. Checked and left
-//! out: Indiana (IC 25-1-9.5-9 is a certification filed by Indiana-licensed
-//! practitioners located elsewhere, not a registration of providers licensed
-//! elsewhere); Kansas and Delaware (no registration found in the sources read).
+//! table in docs/compacts.md shows it was checked, but it authorizes nothing.
+//! Checked and left out: Indiana (IC 25-1-9.5-9 is a certification filed by
+//! Indiana-licensed practitioners located elsewhere, not a registration of
+//! providers licensed elsewhere); Kansas and Delaware (no registration found in the sources read).
 
 use super::compacts::{cite, ymd};
 use super::registrations::Registration;

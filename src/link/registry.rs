@@ -125,7 +125,7 @@ pub enum Fact {
 }
 
 impl Fact {
-    /// The fact as named in the README's platforms table.
+    /// The fact as named in docs/platforms.md's table.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {

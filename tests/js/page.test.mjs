@@ -675,10 +675,7 @@ const psypactSession = {
   },
   client: { coverage: 'in_network' },
 };
-const AUTHORITY = rulesInNode.checkContinuity(psypactSession).authority !== undefined ? false
-  : 'waits for the rules\' `authority` field (contract v1.2 "Provenance"): the package does not report it yet';
-
-test('the decision says on what authority it stands: a PSYPACT APIT resting on a Colorado license', { skip: AUTHORITY }, async () => {
+test('the decision says on what authority it stands: a PSYPACT APIT resting on a Colorado license', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   try {
     await sessionFor(page, ['Texas']);
@@ -1233,7 +1230,12 @@ async function slowProfile(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-test('on a slow connection and CPU, a bad link pasted at once shows its error within 1.5 s of navigation', async () => {
+// How fast the error shows on the slow profile is a measurement (BENCHMARKS.md,
+// "First feedback"), not an assertion: a timed test fails on a busy host. What
+// makes it fast is asserted: the form is usable before any script, and the
+// error needs only the page's own files and the keystroke module, never the
+// records module.
+test('on a slow connection and CPU, a bad link pasted at once shows its error before the records module is fetched', async (t) => {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -1243,12 +1245,17 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error wi
         if (!window.__errorAt && document.querySelector('#link-messages .message-error')) window.__errorAt = performance.now();
       }).observe(document, { subtree: true, childList: true });
     });
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${server.url}/`, { waitUntil: 'commit' });
     // Pasted as soon as the field is there.
     await page.getByLabel('Default telehealth link').fill('http://doxy.me/drsmith');
     await textOf(page.locator('#link-messages'), /must use https/);
+    const before = [...requested];
     const at = await page.evaluate(() => window.__errorAt);
-    assert.ok(at < 1500, `the error showed ${Math.round(at)} ms after navigation`);
+    t.diagnostic(`the error showed ${Math.round(at)} ms after navigation, after ${before.length} requests`);
+    assert.ok(before.some((path) => path.endsWith('/keystroke_bg.wasm')), before.join(' '));
+    assert.ok(!before.some((path) => path.endsWith('/records_bg.wasm')), `the records module was fetched first: ${before.join(' ')}`);
   } finally {
     await context.close();
   }

@@ -237,6 +237,29 @@ pub struct License {
     pub expires: Option<Date>,
 }
 
+impl License {
+    /// An active state license titled `title` in `jurisdiction`, with no
+    /// dates and nothing else said: what a record holds at its simplest, for
+    /// callers to adjust with struct update syntax
+    /// (`License { expires, ..License::state_license("NY", "LCSW") }`).
+    #[must_use]
+    pub fn state_license(jurisdiction: &str, title: &str) -> Self {
+        License {
+            jurisdiction: jurisdiction.to_owned(),
+            license_type: Some(title.to_owned()),
+            profession: None,
+            basis: LicenseBasis::StateLicense,
+            compact: None,
+            level: None,
+            privilege: None,
+            status: LicenseStatus::Active,
+            status_since: None,
+            issued: None,
+            expires: None,
+        }
+    }
+}
+
 /// Credentialing on the platform in one jurisdiction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -144,17 +144,12 @@ fn privilege_record() -> impl Strategy<Value = (&'static str, Provider)> {
     (place(), title, status(), dates(), compact, prop::collection::vec(home, 0..4)).prop_map(
         |(place, title, status, (issued, expires), compact, homes)| {
             let license = |jurisdiction: &str, title: &str, basis, compact, status, issued, expires| License {
-                jurisdiction: jurisdiction.to_owned(),
-                license_type: Some(title.to_owned()),
-                profession: None,
                 basis,
                 compact,
-                level: None,
-                privilege: None,
                 status,
-                status_since: None,
                 issued,
                 expires,
+                ..License::state_license(jurisdiction, title)
             };
             let mut licenses: Vec<License> = homes
                 .into_iter()
@@ -184,17 +179,9 @@ fn supervised_home_record() -> impl Strategy<Value = (&'static str, Provider)> {
             let basis =
                 if place == "FL" { LicenseBasis::TelehealthRegistration } else { LicenseBasis::CompactPrivilege };
             let entry = |jurisdiction: &str, title: &str, basis, status| License {
-                jurisdiction: jurisdiction.to_owned(),
-                license_type: Some(title.to_owned()),
-                profession: None,
                 basis,
-                compact: None,
-                level: None,
-                privilege: None,
                 status,
-                status_since: None,
-                issued: None,
-                expires: None,
+                ..License::state_license(jurisdiction, title)
             };
             let mut licenses: Vec<License> = homes
                 .into_iter()
@@ -415,17 +402,8 @@ proptest! {
         let mut record = provider;
         record.licenses.retain(|l| l.jurisdiction != location);
         record.licenses.push(License {
-            jurisdiction: location.to_owned(),
-            license_type: Some(title.to_owned()),
-            profession: None,
             basis: LicenseBasis::TelehealthRegistration,
-            compact: None,
-            level: None,
-            privilege: None,
-            status: LicenseStatus::Active,
-            status_since: None,
-            issued: None,
-            expires: None,
+            ..License::state_license(location, title)
         });
         let report = check(&continuity(location, record.clone(), as_of), as_of);
         if authorized(&report) {

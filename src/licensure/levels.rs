@@ -172,22 +172,10 @@ mod tests {
     use super::*;
     use crate::licensure::professions::of_title;
     use crate::location::resolve::by_code;
-    use crate::request::{LicenseBasis, LicenseStatus, Profession};
+    use crate::request::Profession;
 
     fn license(jurisdiction: &str, title: &str) -> License {
-        License {
-            jurisdiction: jurisdiction.into(),
-            license_type: Some(title.into()),
-            profession: None,
-            basis: LicenseBasis::StateLicense,
-            compact: None,
-            level: None,
-            privilege: None,
-            status: LicenseStatus::Active,
-            status_since: None,
-            issued: None,
-            expires: None,
-        }
+        License::state_license(jurisdiction, title)
     }
 
     #[test]

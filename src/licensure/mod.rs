@@ -531,19 +531,7 @@ mod tests {
     }
 
     fn license(status: LicenseStatus) -> License {
-        License {
-            jurisdiction: "NY".into(),
-            license_type: Some("LCSW".into()),
-            profession: None,
-            basis: LicenseBasis::StateLicense,
-            compact: None,
-            level: None,
-            privilege: None,
-            status,
-            status_since: None,
-            issued: None,
-            expires: None,
-        }
+        License { status, ..License::state_license("NY", "LCSW") }
     }
 
     #[test]

@@ -11,21 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './server.mjs';
 import { checkJson } from '../../pkg/node.js';
+import { prng } from './prng.mjs';
 
 const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20261126);
 const COUNT = Number(process.env.DIFFERENTIAL_COUNT ?? 10_000);
 
-/** mulberry32: small, fast, and the same sequence in every Node. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(SEED);
 const int = (n) => Math.floor(random() * n);

@@ -17,6 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cases } from './vectors.mjs';
 import { launchChromium } from './server.mjs';
+import { prng } from './prng.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 // The same inputs on every run; set URL_BOUNDARY_SEED (and URL_BOUNDARY_COUNT)
@@ -26,17 +27,6 @@ const SEED = Number(process.env.URL_BOUNDARY_SEED ?? 0x5eed_2026);
 
 // ---- Inputs ----
 
-/** Mulberry32: a small seeded generator, so every run sees the same inputs. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The link as the rules parse it: `http:` and scheme-less text as https. */
 function asParsed(input) {
@@ -58,7 +48,7 @@ function vectorInputs() {
 
 /** URL-ish text from a grammar whose pieces are where parsers disagree. */
 function generated(count, seed) {
-  const random = rng(seed);
+  const random = prng(seed);
   // A piece: a value, or a function that makes one.
   const pick = (list) => {
     const piece = list[Math.floor(random() * list.length)];

@@ -319,8 +319,13 @@ test('one JSON log line per request, with the request id, and nothing of the req
       assert.equal(line.level, 'INFO');
     }
     const log = server.stderr();
-    for (const secret of ['secretname', '4471', '94110', '"CA"', '98765432109', 'Secret', 'Jane', 'doxy.me', 'zoom.us']) {
+    for (const secret of ['secretname', '"CA"', 'Secret', 'Jane', 'doxy.me', 'zoom.us']) {
       assert.ok(!log.includes(secret), `the log holds ${secret}`);
+    }
+    // Digits count only where no other digit or a decimal point touches them:
+    // the log's own timestamps and latencies are numbers too.
+    for (const secret of ['4471', '94110', '98765432109']) {
+      assert.doesNotMatch(log, new RegExp(`(?<![0-9.])${secret}(?![0-9])`), `the log holds ${secret}`);
     }
   } finally {
     server.child.kill('SIGKILL');

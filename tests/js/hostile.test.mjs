@@ -10,55 +10,17 @@
 // Bounded: about 40 s in all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { cli } from './server.mjs';
+import { request, serve } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', as_of: '2026-11-26' });
-
-/** Starts `serve` with extra flags: {url, host, port, child, exited, stop}. */
-function serve(flags = []) {
-  // Warnings and errors only, unless `flags` say otherwise (the last one wins).
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
-  return new Promise((resolveStart, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/serving http:\/\/([\d.]+):(\d+)\//);
-      if (match) {
-        const [, host, port] = match;
-        resolveStart({
-          host, port: Number(port), child, exited,
-          stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); return exited; },
-        });
-      }
-    });
-    exited.then(({ code }) => reject(new Error(`server exited (${code}) before it was ready: ${output}`)));
-  });
-}
-
-/** One request: {status, headers, body (Buffer)}; rejects on a connection error. */
-function request(server, { method = 'GET', path = '/', headers = {}, body, agent = false, timeout = 10_000 } = {}) {
-  return new Promise((resolveRequest, reject) => {
-    const req = http.request({ host: server.host, port: server.port, method, path, headers, agent, timeout }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolveRequest({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), reused: req.reusedSocket }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
-    req.on('error', (e) => { e.reused = req.reusedSocket; reject(e); });
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 const check = (server, extra = {}) => request(server, { method: 'POST', path: '/v1/check', headers: { 'content-type': 'application/json' }, body: NORMAL, ...extra });
 
@@ -501,24 +463,17 @@ test('slow request bodies (a byte a second, or Expect: 100-continue and no body)
 test('a low open-file limit: the cap is sized to it, and files are never a 404 for lack of descriptors', async () => {
   const dir = bigFileDir();
   // 96 descriptors, soft and hard: room for (96 - 64) / 2 = 16 connections.
-  const child = spawn('prlimit', ['--nofile=96:96', cli, 'serve', '--addr', '127.0.0.1:0', '--www', dir, '--max-connections', '1000', '--log-format', 'json', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr += c));
+  let server;
   try {
-    const port = await new Promise((done, reject) => {
-      let out = '';
-      child.stdout.on('data', (c) => { out += c; const m = out.match(/serving http:\/\/[\d.]+:(\d+)\//); if (m) done(Number(m[1])); });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
-    const server = { host: '127.0.0.1', port, child };
+    server = await serve(['--www', dir, '--max-connections', '1000', '--log-format', 'json'], { via: ['prlimit', '--nofile=96:96'] });
     // stderr may arrive after stdout's address line.
-    for (const until = Date.now() + 3_000; !/lowered/.test(stderr) && Date.now() < until;) await new Promise((wait) => setTimeout(wait, 50));
-    const warning = stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => /lowered/.test(l.message));
-    assert.ok(warning, `a warning says the cap was lowered: ${stderr}`);
+    for (const until = Date.now() + 3_000; !/lowered/.test(server.stderr()) && Date.now() < until;) await new Promise((wait) => setTimeout(wait, 50));
+    const warning = server.stderr().split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => /lowered/.test(l.message));
+    assert.ok(warning, `a warning says the cap was lowered: ${server.stderr()}`);
     assert.equal(warning.max_connections, 16);
     // 40 idle connections and 120 file requests at once: more than the descriptors.
     const idle = await Promise.all(Array.from({ length: 40 }, () => new Promise((done) => {
-      const s = net.connect({ host: server.host, port }, () => done(s));
+      const s = net.connect({ host: server.host, port: server.port }, () => done(s));
       s.on('error', () => done(s));
     })));
     const statuses = await Promise.all(Array.from({ length: 120 }, () => request(server, { path: '/index.html', timeout: 20_000 }).then((r) => r.status, (e) => e.message)));
@@ -528,9 +483,9 @@ test('a low open-file limit: the cap is sized to it, and files are never a 404 f
     assert.ok(statuses.every((s) => s === 200 || s === 503), JSON.stringify(counts));
     assert.ok((counts[200] ?? 0) > 0);
     for (const s of idle) s.destroy();
-    assert.ok(!/accept failed/.test(stderr), 'accept never failed for lack of descriptors');
+    assert.ok(!/accept failed/.test(server.stderr()), 'accept never failed for lack of descriptors');
   } finally {
-    child.kill('SIGKILL');
+    server?.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { startServer } from './server.mjs';
+import { request as send, serve } from './server.mjs';
 import { casesIn, LOCALES } from './vectors.mjs';
 
 const LOAD_REQUESTS = Number(process.env.HTTP_LOAD_REQUESTS ?? 20_000);
@@ -20,10 +20,8 @@ let server;
 let host;
 let port;
 before(async () => {
-  server = await startServer();
-  const url = new URL(server.url);
-  host = url.hostname;
-  port = Number(url.port);
+  server = await serve();
+  ({ host, port } = server);
 });
 after(async () => {
   await server?.stop();
@@ -31,25 +29,15 @@ after(async () => {
 
 const seen = []; // every response's headers, checked at the end
 
-/** One request over a fresh or pooled connection: {status, headers, body}. */
-function request({ method = 'POST', path = '/v1/check', headers = {}, body, agent = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host, port, method, path, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const out = { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
-        seen.push({ path, status: out.status, headers: out.headers });
-        resolve(out);
-      });
-      res.on('error', reject);
-    });
-    // A server that answers before reading a huge body may close early:
-    // the answer is what counts.
-    req.on('error', (e) => (req.res ? undefined : reject(e)));
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+/**
+ * One request over a fresh or pooled connection, POST /v1/check unless told
+ * otherwise: {status, headers, body (text)}. An answer slower than the
+ * server's own timeout (plus slack) is a failure, not a hang.
+ */
+async function request({ method = 'POST', path = '/v1/check', headers = {}, body, agent = false } = {}) {
+  const res = await send(server, { method, path, headers, body, agent, timeout: SERVER_TIMEOUT_MS + 5_000 });
+  seen.push({ path, status: res.status, headers: res.headers });
+  return { status: res.status, headers: res.headers, body: res.text };
 }
 
 const json = (body, extra = {}) => ({

@@ -7,56 +7,14 @@
 // 20 s in all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import { resolve } from 'node:path';
-import { cli } from './server.mjs';
+import { request, serve } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const LINK = { kind: 'link', input: 'https://doxy.me/dr-secretname-4471', as_of: '2026-11-26' };
 const LOCATION = { kind: 'location', state: 'CA', zip: '94110', as_of: '2026-11-26' };
-
-/** `serve` with `flags`: {host, port, metrics (URL or null), child, stderr(), exited, signal(name)}. */
-function serve(flags = []) {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr += c));
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
-  return new Promise((resolveStart, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/serving http:\/\/([\d.]+):(\d+)\//);
-      const wantsMetrics = flags.includes('--metrics-addr');
-      const metrics = output.match(/metrics at (http:\/\/[\d.:]+\/metrics)/);
-      if (match && (!wantsMetrics || metrics)) {
-        resolveStart({
-          host: match[1], port: Number(match[2]), metrics: metrics?.[1] ?? null, child, exited,
-          stderr: () => stderr,
-          signal: (name) => child.kill(name),
-        });
-      }
-    });
-    exited.then(({ code }) => reject(new Error(`server exited (${code}) before it was ready: ${output} ${stderr}`)));
-  });
-}
-
-function request(server, { method = 'GET', path = '/', headers = {}, body, timeout = 10_000 } = {}) {
-  return new Promise((done, reject) => {
-    const req = http.request({ host: server.host, port: server.port, method, path, headers, agent: false, timeout }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 const check = (server, body, headers = {}) => request(server, {
   method: 'POST', path: '/v1/check', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -101,14 +59,14 @@ function slowCheck(server) {
 const wait = (ms) => new Promise((done) => setTimeout(done, ms));
 
 test('probes: /healthz and /readyz answer with the security headers, no-store and a request id, for any Host', async () => {
-  const server = await serve(['--log-level', 'warn']);
+  const server = await serve();
   try {
     const health = await request(server, { path: '/healthz' });
     assert.equal(health.status, 200);
-    assert.deepEqual(JSON.parse(health.body), { status: 'ok' });
+    assert.deepEqual(JSON.parse(health.text), { status: 'ok' });
     const ready = await request(server, { path: '/readyz' });
     assert.equal(ready.status, 200);
-    assert.equal(JSON.parse(ready.body).status, 'ready');
+    assert.equal(JSON.parse(ready.text).status, 'ready');
     for (const res of [health, ready]) {
       assert.equal(res.headers['cache-control'], 'no-store');
       assert.match(res.headers['content-security-policy'], /frame-ancestors 'none'/);
@@ -132,24 +90,24 @@ test('probes: /healthz and /readyz answer with the security headers, no-store an
 });
 
 test('the OpenAPI document is served at /v1/openapi.json, as shipped in docs/', async () => {
-  const server = await serve(['--log-level', 'warn']);
+  const server = await serve();
   try {
     const res = await request(server, { path: '/v1/openapi.json' });
     assert.equal(res.status, 200);
     assert.equal(res.headers['content-type'], 'application/json');
-    assert.equal(res.body, readFileSync(resolve(repo, 'docs/openapi.json'), 'utf8'));
+    assert.equal(res.text, readFileSync(resolve(repo, 'docs/openapi.json'), 'utf8'));
     const unknown = await request(server, { path: '/v1/nothing-here' });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.headers['content-type'], 'application/json');
-    assert.deepEqual(JSON.parse(unknown.body).findings[0].params, { problem: 'not_found' });
-    assert.match(JSON.parse(unknown.body).findings[0].message, /no such API path/);
+    assert.deepEqual(JSON.parse(unknown.text).findings[0].params, { problem: 'not_found' });
+    assert.match(JSON.parse(unknown.text).findings[0].message, /no such API path/);
   } finally {
     server.child.kill('SIGKILL');
   }
 });
 
 test('readiness flips at SIGTERM while everything is still served for --drain-delay; a request in flight completes', async () => {
-  const server = await serve(['--log-level', 'warn', '--drain-delay', '1500ms', '--shutdown-grace', '5s']);
+  const server = await serve(['--drain-delay', '1500ms', '--shutdown-grace', '5s']);
   try {
     const inFlight = slowCheck(server);
     await inFlight.sent;
@@ -159,7 +117,7 @@ test('readiness flips at SIGTERM while everything is still served for --drain-de
     await wait(200);
     const ready = await request(server, { path: '/readyz' });
     assert.equal(ready.status, 503);
-    assert.deepEqual(JSON.parse(ready.body), { status: 'shutting_down' });
+    assert.deepEqual(JSON.parse(ready.text), { status: 'shutting_down' });
     assert.equal(ready.headers['cache-control'], 'no-store');
     assert.equal((await request(server, { path: '/healthz' })).status, 200, 'still live');
     assert.equal((await check(server, LINK)).status, 200, 'still serving during the drain delay');
@@ -177,7 +135,7 @@ test('readiness flips at SIGTERM while everything is still served for --drain-de
 });
 
 test('SIGHUP drains like SIGTERM; a second signal ends the grace at once', async () => {
-  const hup = await serve(['--log-level', 'warn', '--shutdown-grace', '5s']);
+  const hup = await serve(['--shutdown-grace', '5s']);
   try {
     const inFlight = slowCheck(hup);
     await inFlight.sent;
@@ -192,7 +150,7 @@ test('SIGHUP drains like SIGTERM; a second signal ends the grace at once', async
   } finally {
     hup.child.kill('SIGKILL');
   }
-  const twice = await serve(['--log-level', 'warn', '--shutdown-grace', '30s']);
+  const twice = await serve(['--shutdown-grace', '30s']);
   try {
     const stalled = slowCheck(twice);
     await stalled.sent;
@@ -212,10 +170,10 @@ test('SIGHUP drains like SIGTERM; a second signal ends the grace at once', async
 });
 
 test('metrics on --metrics-addr change as requests of each kind are answered; not on the page\'s origin', async () => {
-  const server = await serve(['--log-level', 'warn', '--metrics-addr', '127.0.0.1:0', '--max-connections', '50']);
+  const server = await serve(['--metrics-addr', '127.0.0.1:0', '--max-connections', '50']);
   try {
     const before = await scrape(server.metrics);
-    assert.equal(sample(before, 'telehealth_rules_build_info', { ruleset: JSON.parse((await request(server, { path: '/v1/ruleset' })).body).ruleset }), 1);
+    assert.equal(sample(before, 'telehealth_rules_build_info', { ruleset: JSON.parse((await request(server, { path: '/v1/ruleset' })).text).ruleset }), 1);
     const count = (text, labels) => sample(text, 'telehealth_rules_http_requests_total', labels);
     assert.equal((await check(server, LINK)).status, 200);
     assert.equal((await check(server, { kind: 'link', input: 'http://doxy.me/x', as_of: '2026-11-26' })).status, 200);
@@ -252,7 +210,7 @@ test('metrics on --metrics-addr change as requests of each kind are answered; no
 });
 
 test('metrics count timeouts by phase, connections evicted at the cap and files', async () => {
-  const server = await serve(['--log-level', 'warn', '--metrics-addr', '127.0.0.1:0', '--idle-timeout', '1s', '--request-timeout', '1s', '--write-timeout', '1s']);
+  const server = await serve(['--metrics-addr', '127.0.0.1:0', '--idle-timeout', '1s', '--request-timeout', '1s', '--write-timeout', '1s']);
   const sockets = [];
   try {
     const open = (bytes, pause = false) => new Promise((done) => {
@@ -277,7 +235,7 @@ test('metrics count timeouts by phase, connections evicted at the cap and files'
     server.child.kill('SIGKILL');
   }
   // A full cap: the connections that wait are counted, and the idle ones closed to make room.
-  const capped = await serve(['--log-level', 'warn', '--metrics-addr', '127.0.0.1:0', '--max-connections', '2']);
+  const capped = await serve(['--metrics-addr', '127.0.0.1:0', '--max-connections', '2']);
   const idle = [];
   try {
     for (let i = 0; i < 2; i += 1) idle.push(await new Promise((done) => { const s = net.connect({ host: capped.host, port: capped.port }, () => done(s)); s.on('error', () => {}); }));
@@ -333,8 +291,8 @@ test('one JSON log line per request, with the request id, and nothing of the req
 });
 
 test('--log-format text: one readable line per request; --log-level warn: none', async () => {
-  const text = await serve(['--log-format', 'text']);
-  const quiet = await serve(['--log-level', 'warn']);
+  const text = await serve(['--log-format', 'text'], { quiet: false });
+  const quiet = await serve(['--log-level', 'warn'], { quiet: false });
   try {
     await check(text, LINK, { 'x-request-id': 'plain-1' });
     await check(quiet, LINK);

@@ -1,12 +1,12 @@
 // The served page loads the package in headless Chromium and shows the ruleset.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchChromium } from './server.mjs';
+import { launchChromium, serve } from './server.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await serve();
   browser = await launchChromium();
 });
 after(async () => {
@@ -27,6 +27,6 @@ test('the page loads the wasm module and shows the ruleset version', async () =>
 });
 
 test('Ctrl-C stops the server cleanly', async () => {
-  assert.equal(await server.stop(), 0);
+  assert.equal((await server.stop('SIGINT')).code, 0);
   server = null;
 });

@@ -27,11 +27,11 @@
 //
 // The server logs at `warn` unless the flags say otherwise (the last one wins).
 // The server binary: TELEHEALTH_RULES_CLI or target/release/telehealth-rules.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { resolve } from 'node:path';
+import { serve } from '../tests/js/server.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 const cli = process.env.TELEHEALTH_RULES_CLI ?? resolve(repo, 'target/release/telehealth-rules');
@@ -43,20 +43,6 @@ const CLIENTS = Number(clientsArg);
 const SECONDS = Math.min(Number(secondsArg), 60); // bounded
 const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', as_of: '2026-11-26' });
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-function start() {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--log-level', 'warn', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, at: Date.now() })));
-  return new Promise((ready, fail) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = out.match(/serving http:\/\/([\d.]+):(\d+)\//);
-      if (m) ready({ host: m[1], port: Number(m[2]), child, exited });
-    });
-    exited.then(() => fail(new Error(`server exited early: ${out}`)));
-  });
-}
 
 /** Resident memory of the server: now and peak, in MB (Linux /proc). */
 function memory(server) {
@@ -117,18 +103,19 @@ function slowReader(server) {
   });
 }
 
-/** A slowloris client; when the server closes it, another takes its place. */
-function slowHeader(server, stats) {
+/**
+ * An attacker holding one connection; when the server closes it, another
+ * takes its place (counted in `stats.reopened`). `onConnect(socket)` sends the
+ * attack and may return an interval timer (its drip), cleared at every close.
+ */
+function reconnecting(server, stats, onConnect) {
   let socket;
   let timer;
   let stopped = false;
   const open = () => {
     socket = net.connect({ host: server.host, port: server.port });
     socket.on('error', () => {});
-    socket.on('connect', () => {
-      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
-      timer = setInterval(() => socket.write('X'), 1_000);
-    });
+    socket.on('connect', () => { timer = onConnect(socket); });
     socket.on('close', () => {
       clearInterval(timer);
       if (!stopped) { stats.reopened += 1; open(); }
@@ -138,31 +125,22 @@ function slowHeader(server, stats) {
   return { destroy: () => { stopped = true; clearInterval(timer); socket.destroy(); } };
 }
 
-/** A client stalled in its request body; when the server closes it, another takes its place. */
-function slowBody(server, stats, expectContinue) {
-  let socket;
-  let timer;
-  let stopped = false;
-  const open = () => {
-    socket = net.connect({ host: server.host, port: server.port });
-    socket.on('error', () => {});
-    socket.on('connect', () => {
-      const head = `POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n`;
-      if (expectContinue) {
-        socket.write(`${head}Content-Length: 100\r\nExpect: 100-continue\r\n\r\n`);
-      } else {
-        socket.write(`${head}Content-Length: 100000\r\n\r\n{`);
-        timer = setInterval(() => socket.write(' '), 1_000);
-      }
-    });
-    socket.on('close', () => {
-      clearInterval(timer);
-      if (!stopped) { stats.reopened += 1; open(); }
-    });
-  };
-  open();
-  return { destroy: () => { stopped = true; clearInterval(timer); socket.destroy(); } };
-}
+/** A slowloris client: a partial request head, then one more byte a second. */
+const slowHeader = (server, stats) => reconnecting(server, stats, (socket) => {
+  socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
+  return setInterval(() => socket.write('X'), 1_000);
+});
+
+/** A client stalled in its request body: a body byte a second, or `Expect: 100-continue` and no body. */
+const slowBody = (server, stats, expectContinue) => reconnecting(server, stats, (socket) => {
+  const head = `POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n`;
+  if (expectContinue) {
+    socket.write(`${head}Content-Length: 100\r\nExpect: 100-continue\r\n\r\n`);
+    return undefined;
+  }
+  socket.write(`${head}Content-Length: 100000\r\n\r\n{`);
+  return setInterval(() => socket.write(' '), 1_000);
+});
 
 /** The server's TCP sockets on its port: count by state, and bytes queued to send in FIN-WAIT-1 (Linux /proc/net/tcp). */
 function kernelSockets(port) {
@@ -177,7 +155,8 @@ function kernelSockets(port) {
   return out;
 }
 
-const server = await start();
+// The server's warnings go to this terminal, not into this process's memory.
+const server = await serve(flags, { bin: cli, inheritStderr: true });
 const began = Date.now();
 const deadline = began + SECONDS * 1000;
 let line;

@@ -7,7 +7,7 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden
+.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden fuzz
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
 demo: setup pkg
@@ -90,3 +90,11 @@ bench: pkg
 ## native reports (review the diff).
 golden:
 	UPDATE_GOLDEN=1 cargo test --test vectors
+
+## Fuzz every target in fuzz/fuzz_targets for FUZZ_SECONDS each, one at a time,
+## from the seeds in fuzz/seeds (scripts/fuzz.sh; not part of `make test`).
+## Installs cargo-fuzz CARGO_FUZZ_VERSION from crates.io if it is missing.
+FUZZ_SECONDS ?= 60
+CARGO_FUZZ_VERSION ?= 0.13.2
+fuzz:
+	CARGO_FUZZ_VERSION=$(CARGO_FUZZ_VERSION) bash scripts/fuzz.sh $(FUZZ_SECONDS)

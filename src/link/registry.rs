@@ -320,7 +320,11 @@ pub static ENTRIES: &[Entry] = &[
         )
     },
     Entry {
-        source_url: "https://www.servicenow.com/docs/r/australia/employee-service-management/employee-experience-foundation/gcch-response-header.html",
+        // Microsoft's HIPAA/HITECH page: the BAA comes with the Data
+        // Protection Addendum and covers the in-scope services, Teams among
+        // them (the entry's BAA terms). Read on 2026-12-07, after CHECKED_ON:
+        // the shared date understates how recently this page was read.
+        source_url: "https://learn.microsoft.com/en-us/compliance/regulatory/offering-hipaa-hitech",
         ..meeting(
         "microsoft_teams",
         "Microsoft Teams",
@@ -328,7 +332,7 @@ pub static ENTRIES: &[Entry] = &[
         &["teams.microsoft.com", "teams.cloud.microsoft", "teams.microsoft.us"],
         room(WaitingRoom::Setting),
         TEAMS_SHAPES,
-        "Microsoft 365 message center MC772556; Microsoft Teams lobby documentation; GCC High and DoD Teams URLs in ServiceNow's Teams integration docs",
+        "Microsoft compliance offering HIPAA/HITECH (Teams in the BAA's in-scope services); Microsoft 365 message center MC772556; Microsoft Teams lobby documentation; GCC High and DoD Teams URLs in ServiceNow's Teams integration docs",
     )
     },
     Entry {

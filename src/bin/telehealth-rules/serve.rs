@@ -680,7 +680,11 @@ async fn serve_connections(
         if let Ok(mut connections) = shared.connections.lock() {
             connections.insert(id, state.clone());
         }
-        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.io.clone()));
+        let refuse = {
+            let (shared, state) = (shared.clone(), state.clone());
+            move |status| refuse_unparsed(&shared, &state, status)
+        };
+        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.io.clone(), Box::new(refuse)));
         let service = ConnService {
             shared: shared.clone(),
             app: TowerToHyperService::new(shared.app.clone()),
@@ -1005,7 +1009,20 @@ fn is_empty(response: &Response) -> bool {
 
 /// The whole response (head and report) for a request hyper could not parse;
 /// `guard` writes it in place of hyper's bare one.
-fn parse_error_response(status: u16) -> String {
+/// The response to a request hyper could not parse, logged and counted as
+/// every request is: method and path `-` (none could be read), route
+/// `unparsed`, latency from when the connection last became idle.
+fn refuse_unparsed(shared: &Shared, state: &ConnState, status: u16) -> Vec<u8> {
+    let started = state.idle_since.lock().map_or_else(|_| Instant::now(), |since| *since);
+    let request_id = shared.request_ids.for_request(&HeaderMap::new());
+    let response = parse_error_response(status, &request_id);
+    let mut entry = access::Entry::new(started, "-", "-", &request_id, "unparsed");
+    entry.status = status;
+    entry.finish(response.len() as u64, &shared.metrics);
+    response.into_bytes()
+}
+
+fn parse_error_response(status: u16, request_id: &HeaderValue) -> String {
     let (reason, params) = match status {
         414 => ("URI Too Long", target_too_long()),
         431 => (
@@ -1016,8 +1033,10 @@ fn parse_error_response(status: u16) -> String {
     };
     let body = Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json();
     let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\ncache-control: no-store\r\n",
-        body.len()
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\ncache-control: no-store\r\n{}: {}\r\n",
+        body.len(),
+        access::REQUEST_ID,
+        request_id.to_str().unwrap_or("")
     );
     for (name, value) in SECURITY_HEADERS {
         head.push_str(&format!("{name}: {value}\r\n"));

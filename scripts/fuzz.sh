@@ -65,8 +65,8 @@ for target in "${targets[@]}"; do
   set -e
   took=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
-  # libFuzzer's last status line: "#<runs> <event> cov: <edges> ft: <features> corp: <inputs>/<size> ...".
-  status_line=$(grep -E '^#[0-9]+ .* cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+  # libFuzzer's last status line: "#<runs>\t<event> cov: <edges> ft: <features> corp: <inputs>/<size> ...".
+  status_line=$(grep -E '^#[0-9]+[[:space:]].* cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
   cov=$(grep -oE 'cov: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)
   ft=$(grep -oE 'ft: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)
   corp=$(grep -oE 'corp: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)

@@ -44,7 +44,7 @@ fuzz_target!(|input: &str| {
         // reads as `%2A` (docs/url-boundary.md), whether the `url` crate
         // accepts the URL or fails on something after the host.
         (Ok(t), Err(ParseError::InvalidDomainCharacter)) if t.domain().is_some_and(|d| d.contains('*')) => return,
-        (Err(t), Err(ParseError::InvalidDomainCharacter)) if star_domain_first(&text, &t) => return,
+        (Err(_), Err(ParseError::InvalidDomainCharacter)) if star_domain_first(&text) => return,
         (Err(t), Err(o)) => return assert_eq!(o, kind(t)),
         (Ok(t), Ok(o)) => (t, o),
         (t, o) => panic!("url gives {t:?}, ours gives {o:?}"),

@@ -204,15 +204,17 @@ fn variants(s: &str) -> Vec<String> {
 const NASTY: &[&str] = &[
     "//a*b.com/",
     "//a%2Ab.com/",
-    // Found by the url_differential fuzz target: a domain with `*` and a
-    // port that is not a number, or a last label that makes it an IPv4
-    // address. `link::url` refuses the host first, as the URL standard does a
+    // Found by the url_differential fuzz target: a domain with `*` (or
+    // `%2A`) and a port that is not a number, or a last label that makes it
+    // an IPv4 address. `link::url` refuses the host first, as the URL standard does a
     // forbidden code point; the `url` crate the port or the address.
     "kpith*c:dl",
     "//a*b.com:x/",
     "0X*.54",
     "//0x*.1.2.3/",
     "//a*.9",
+    "j6%2aempleil.234.5",
+    "//a%2Ab.com:x/",
     // A `*` outside the host changes nothing: the bad port is the error.
     "//ab.com:1*2/",
     "",

@@ -17,12 +17,14 @@ pub fn kind(e: url::ParseError) -> ParseError {
 
 /// Whether `link::url` refusing `text` with `InvalidDomainCharacter` where
 /// the `url` crate fails otherwise is the one deliberate difference, a domain
-/// with `*` (docs/url-boundary.md): `link::url` refuses such a host as soon as
-/// it reads it, before the port or an IPv4 form, as the URL standard does a
-/// host with a forbidden code point; the `url` crate takes the `*` and fails
-/// on one of those later. It is that difference when the `url` crate, given a
-/// code point it refuses in a host (`^`, no delimiter) wherever `text` has
-/// `*`, fails on the host (`IdnaError`, as it does for `^`).
+/// with `*` (docs/url-boundary.md), written or percent-encoded: `link::url`
+/// refuses such a host as soon as it reads it, before the port or an IPv4
+/// form, as the URL standard does a host with a forbidden code point; the
+/// `url` crate takes the `*` and fails on one of those later. It is that
+/// difference when the `url` crate, given a code point it refuses in a host
+/// (`^`, no delimiter) wherever `text` has `*` (and `%5E` for `%2A`), fails
+/// on the host (`IdnaError`, as it does for `^`).
 pub fn star_domain_first(text: &str) -> bool {
-    text.contains('*') && url::Url::parse(&text.replace('*', "^")).err() == Some(url::ParseError::IdnaError)
+    let refused = text.replace('*', "^").replace("%2a", "%5E").replace("%2A", "%5E");
+    refused != text && url::Url::parse(&refused).err() == Some(url::ParseError::IdnaError)
 }

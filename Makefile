@@ -50,22 +50,27 @@ test-js: pkg
 data-check:
 	python3 tools/zip3/generate.py --check
 
-## Generated text is current: the message catalog's Rust and JS tables (made
-## from messages/*.json), the rules table of docs/rules.md and the fuzz seeds
-## (both made from the shared vectors). The docs' platforms and compacts
-## tables are held by cargo test (tests/readme_*.rs), the npm README's codes
-## table by tests/js/package-contents.test.mjs.
+## Generated text is current: the codes table's Rust (made from
+## messages/codes.json), the message catalog's Rust and JS tables (made from
+## messages/*.json and the registry's platform names), the rules table of
+## docs/rules.md (the codes table and the shared vectors) and the fuzz seeds.
+## The docs' platforms and compacts tables are held by cargo test
+## (tests/readme_*.rs), the npm README's codes table by
+## tests/js/package-contents.test.mjs.
 docs-check: pkg
+	node scripts/gen-codes.mjs --check
 	node scripts/gen-messages.mjs --check
 	node scripts/rules-table.mjs --check
 	node scripts/fuzz-seeds.mjs --check
 
-## Run every generator, in dependency order: the message catalog's tables, the
+## Run every generator, in dependency order: the codes table's Rust
+## (src/code/table.rs), the message catalog's tables, the
 ## package (JSON Schema and TypeScript types from the Rust types), the OpenAPI
 ## document, the CLI reference, the tables of docs/ (rules, platforms,
 ## compacts), the npm README's codes table and the fuzz seeds. `make test` fails while any of them is stale. Golden reports
 ## are not generated here: `make golden` after an intended change to a report.
 generate: setup
+	node scripts/gen-codes.mjs
 	node scripts/gen-messages.mjs
 	mkdir -p target && cargo run --quiet --example schema --features schema > target/schema.json
 	node scripts/gen-types.mjs --readme target/schema.json npm/README.md

@@ -32,6 +32,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --features schema -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --quiet
 
 test-native:
 	cargo test

@@ -23,7 +23,7 @@ if (!existsSync(join(pkgDir, 'package.json'))) {
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 const cargo = readFileSync(join(repo, 'Cargo.toml'), 'utf8');
 const crateVersion = cargo.match(/^version = "([^"]*)"/m)?.[1];
-const rustRuleset = readFileSync(join(repo, 'src/report.rs'), 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
+const rustRuleset = readFileSync(join(repo, 'src/finding.rs'), 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
 
 // 1. The version is the crate's.
 check(`version ${pkg.version} equals the crate's`, pkg.version === crateVersion,
@@ -57,7 +57,7 @@ const node = await import(join(pkgDir, 'node.js'));
 const recordsRuleset = JSON.parse(node.checkJson('{"kind":"location","state":"NY"}')).ruleset;
 const keystrokeRuleset = node.checkLink('https://doxy.me/drsmith').ruleset;
 check(`ruleset ${node.ruleset} is the modules' and the crate's`, [recordsRuleset, keystrokeRuleset, rustRuleset].every((r) => r === node.ruleset),
-  `rulesets differ: src/report.rs ${rustRuleset}, pkg/ruleset.js ${node.ruleset}, records ${recordsRuleset}, keystroke ${keystrokeRuleset}.`);
+  `rulesets differ: src/finding.rs ${rustRuleset}, pkg/ruleset.js ${node.ruleset}, records ${recordsRuleset}, keystroke ${keystrokeRuleset}.`);
 
 // 5. The generated types and the README's codes table match the schema.
 const { types, withCodesTable } = await import(join(repo, 'scripts/gen-types.mjs'));

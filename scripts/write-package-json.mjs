@@ -24,7 +24,7 @@ function repository() {
   const url = field('repository');
   return url && !/^https?:\/\/[^/]*\.invalid(\/|$)/.test(url) ? url : undefined;
 }
-const ruleset = readFileSync('src/report.rs', 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
+const ruleset = readFileSync('src/finding.rs', 'utf8').match(/pub const RULESET: &str = "([^"]+)"/)?.[1];
 for (const [name, value] of Object.entries({ version: field('version'), description: field('description'), license: field('license'), ruleset })) {
   if (!value) throw new Error(`write-package-json: ${name} not found`);
 }

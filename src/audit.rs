@@ -20,9 +20,10 @@
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::finding::Verdict;
 use crate::json::{self, ObjectWriter, ToJson, Value};
 use crate::messages::Params;
-use crate::report::{InvalidRequestReport, Report, Verdict};
+use crate::report::{InvalidRequestReport, Report};
 
 /// Longest record line accepted: a request at its own limit plus its report.
 pub const MAX_RECORD_BYTES: usize = 2 * crate::decode::MAX_REQUEST_BYTES;

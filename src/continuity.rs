@@ -13,10 +13,10 @@ use serde::Serialize;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{json_enum, ObjectWriter};
 use crate::licensure::{self, Authority, Context};
 use crate::location::{judge_place, of_record, Jurisdiction};
-use crate::report::{Finding, Verdict, RULESET};
 use crate::request::{ContinuityRequest, Coverage, Credential, CredentialStatus, Provider};
 
 /// What to do about seeing this client there.

@@ -228,6 +228,12 @@ pub enum DateError {
     NoSuchDay,
 }
 
+impl crate::json::ToJson for Date {
+    fn write_json(&self, out: &mut String) {
+        self.to_string().write_json(out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 
 use crate::json::{self, Value};
 use crate::messages::{message_in, Params};
+use crate::text::excerpt;
 
 use crate::date::{Date, DateError, SessionStart};
 use crate::request::{
@@ -463,21 +464,6 @@ fn describe(value: &Value) -> &'static str {
         Value::Array(_) => "list",
         Value::Object(_) => "object",
     }
-}
-
-/// At most 40 characters of user text, for quoting it back in a message.
-pub(crate) fn excerpt(text: &str) -> String {
-    const MAX: usize = 40;
-    // Control and invisible characters would only confuse the message.
-    let mut out: String = text
-        .chars()
-        .take(MAX)
-        .map(|c| if c.is_control() || crate::text::is_invisible_control(c) { '\u{FFFD}' } else { c })
-        .collect();
-    if text.chars().nth(MAX).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::ObjectWriter;
-use crate::report::{Finding, Verdict, RULESET};
 use crate::request::InstructionsRequest;
 
 /// Longest instructions accepted, in characters.
@@ -63,7 +63,7 @@ impl InstructionsReport {
 pub fn check(request: &InstructionsRequest, as_of: Date) -> InstructionsReport {
     let input = request.input.as_deref().unwrap_or("");
     let findings = judge(input, request.link.as_deref(), as_of, request.typing);
-    let settled = request.typing.then(|| crate::report::settled(&findings));
+    let settled = request.typing.then(|| crate::finding::settled(&findings));
     InstructionsReport { verdict: Verdict::from_findings(&findings), findings, settled, ruleset: RULESET, locale: None }
 }
 

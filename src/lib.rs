@@ -38,7 +38,8 @@
 //!
 //! Layout: [`decode`] reads JSON requests, [`link`], [`instructions`],
 //! [`location`], [`continuity`] and [`session`] hold the rules of each kind
-//! with their data tables, [`report`] and [`code`] define what comes back.
+//! with their data tables from [`finding`]'s parts and [`code`]'s codes;
+//! [`report`] gathers their reports into what comes back.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
@@ -48,8 +49,15 @@ pub mod code;
 pub mod continuity;
 pub mod date;
 pub mod decode;
+pub mod finding;
 pub mod instructions;
+// The parser and writer of JSON, the keystroke wire and (in `link`) the URL
+// parser are how the rules work, not what they offer: private, but for the
+// `testing` feature's tests and fuzz targets.
+#[cfg(feature = "testing")]
 pub mod json;
+#[cfg(not(feature = "testing"))]
+mod json;
 pub mod licensure;
 pub mod link;
 pub mod location;
@@ -59,7 +67,10 @@ pub mod report;
 pub mod request;
 pub mod session;
 mod text;
+#[cfg(feature = "testing")]
 pub mod wire;
+#[cfg(all(not(feature = "testing"), target_arch = "wasm32", feature = "keystroke"))]
+mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -67,7 +78,8 @@ mod wasm;
 pub use code::{Code, Severity};
 pub use date::{Date, SessionStart};
 pub use decode::{decode_request, DecodeError};
-pub use report::{Finding, InvalidRequestReport, Report, Verdict, RULESET};
+pub use finding::{FactSource, Finding, Verdict, RULESET};
+pub use report::{InvalidRequestReport, Report};
 pub use request::{
     Client, CompactId, ContinuityRequest, Coverage, Credential, CredentialStatus, InstructionsRequest, License,
     LicenseBasis, LicenseLevel, LicenseStatus, LinkRequest, Locale, LocationRequest, Modality, Payment, PrivilegeKind,

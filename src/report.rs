@@ -1,114 +1,17 @@
-//! The report half of the v1 contract: what every runtime returns.
+//! The report half of the contract: what every runtime returns, one
+//! [`Report`] per request kind above the kinds' own report types (which are
+//! made of [`crate::finding`]'s parts).
 //!
 //! Field order here is the JSON field order, so native and wasm output match
 //! byte for byte. Optional values that the contract shows as `null` are
-//! `Option` without `skip_serializing_if`; `fix` is left out when absent.
+//! `Option` without `skip_serializing_if`.
 
 use serde::Serialize;
 
-use crate::code::{Code, Severity};
-use crate::json::{json_enum, ObjectWriter, ToJson};
-use crate::messages::{message_in, Locale, Params};
-
-/// Version of the rule data (platform registry, jurisdictions, ZIP table).
-/// Bump it whenever a table changes what any request answers.
-pub const RULESET: &str = "2026.12.07";
-
-/// The outcome of a check, derived from the worst finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// No warnings or errors: the value can be saved or the session confirmed.
-    Accept,
-    /// The worst finding is a warning: a person should look before going on.
-    Review,
-    /// At least one error: the value cannot be saved as it is.
-    Reject,
-}
-
-impl Verdict {
-    /// `reject` when any finding is an error, `review` when the worst is a
-    /// warning, `accept` otherwise.
-    #[must_use]
-    pub fn from_findings(findings: &[Finding]) -> Self {
-        let worst = findings.iter().map(|f| f.severity).max();
-        match worst {
-            Some(Severity::Error) => Verdict::Reject,
-            Some(Severity::Warning) => Verdict::Review,
-            Some(Severity::Info) | None => Verdict::Accept,
-        }
-    }
-}
-
-/// One thing the rules noticed about a request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Finding {
-    /// Stable machine code: programs branch on this, never on `message`.
-    pub code: Code,
-    /// Always the same for a given code: `error`, `warning` or `info`.
-    pub severity: Severity,
-    /// The request field the finding is about (`input`, `zip`, `provider.licenses`, ...).
-    pub field: String,
-    /// One or two sentences for the provider: what is wrong and what to do,
-    /// in the request's `locale` (the code's catalog template rendered with `params`).
-    pub message: String,
-    /// The values the message uses, by name (strings): what a host needs to
-    /// render the message itself, in any language (`messages/params.json`
-    /// lists each code's, in this order).
-    pub params: Params,
-    /// A value that can replace the field's input as is, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub fix: Option<String>,
-    /// The data-table fact the finding rests on, with its source, on the
-    /// findings that rest on one (`compact_privilege`, `compact_privilege_invalid`
-    /// when the compact is not in effect there, `registration_not_recognized`
-    /// for a listed program, `registration_invalid`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::licensure::FactSource"))]
-    pub source: Option<crate::licensure::FactSource>,
-    /// Only when the request says `typing`: `false` when more text typed at
-    /// the end of the value could still remove this finding, `true` when
-    /// nothing typed after it can.
-    #[serde(rename = "final", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
-    pub is_final: Option<bool>,
-}
-
-impl Finding {
-    /// A finding with its English message rendered from `params`.
-    #[must_use]
-    pub fn new(code: Code, field: &str, params: Params) -> Self {
-        let message = message_in(Locale::En, code, &params);
-        Finding {
-            code,
-            severity: code.severity(),
-            field: field.to_owned(),
-            message,
-            params,
-            fix: None,
-            source: None,
-            is_final: None,
-        }
-    }
-
-    /// Renders the message again in `locale` (after `params` changed, or for another locale).
-    pub fn render(&mut self, locale: Locale) {
-        self.message = message_in(locale, self.code, &self.params);
-    }
-
-    pub(crate) fn with_fix(mut self, fix: Option<String>) -> Self {
-        self.fix = fix;
-        self
-    }
-
-    pub(crate) fn with_source(mut self, source: Option<crate::licensure::FactSource>) -> Self {
-        self.source = source;
-        self
-    }
-}
+use crate::code::Code;
+use crate::finding::{Finding, Verdict, RULESET};
+use crate::json::{ObjectWriter, ToJson};
+use crate::messages::{Locale, Params};
 
 /// A report of any kind, tagged by `kind` like the request it answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -237,34 +140,6 @@ impl ToJson for Report {
         w.end();
     }
 }
-
-impl ToJson for Finding {
-    fn write_json(&self, out: &mut String) {
-        let mut w = ObjectWriter::new(out);
-        w.field("code", &self.code).field("severity", &self.severity).field("field", &self.field);
-        w.field("message", &self.message).field("params", &self.params);
-        if let Some(fix) = &self.fix {
-            w.field("fix", fix);
-        }
-        if let Some(source) = &self.source {
-            w.field("source", source);
-        }
-        if let Some(is_final) = &self.is_final {
-            w.field("final", is_final);
-        }
-        w.end();
-    }
-}
-
-/// Whether every error and warning among `findings` is final: the
-/// report's `settled` for a value being typed.
-#[must_use]
-#[inline(never)]
-pub fn settled(findings: &[Finding]) -> bool {
-    findings.iter().all(|f| f.severity == Severity::Info || f.is_final == Some(true))
-}
-
-json_enum!(Verdict { Verdict::Accept => "accept", Verdict::Review => "review", Verdict::Reject => "reject" });
 
 /// The report for a request that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

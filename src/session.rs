@@ -6,10 +6,10 @@ use serde::Serialize;
 use crate::code::Code;
 use crate::continuity::{decide, Outcome, PrivatePay};
 use crate::date::Date;
+use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::ObjectWriter;
 use crate::licensure::Authority;
 use crate::location::{resolve, Jurisdiction, Resolved};
-use crate::report::{Finding, Verdict, RULESET};
 use crate::request::{Modality, Payment, SessionRequest};
 
 /// The answer to a `session` request.

@@ -129,6 +129,21 @@ pub(crate) fn push_padded(out: &mut String, n: usize, width: usize) {
     }
 }
 
+/// At most 40 characters of user text, for quoting it back in a message.
+pub(crate) fn excerpt(text: &str) -> String {
+    const MAX: usize = 40;
+    // Control and invisible characters would only confuse the message.
+    let mut out: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() || is_invisible_control(c) { '\u{FFFD}' } else { c })
+        .collect();
+    if text.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,9 +37,9 @@
 
 use std::borrow::Cow;
 
+use crate::finding::{Finding, Verdict};
 use crate::instructions::InstructionsReport;
 use crate::link::LinkReport;
-use crate::report::{Finding, Report, Verdict};
 
 /// A token in the checked input (the kinds are the first word's top two bits).
 pub const INPUT: u32 = 3 << 30;
@@ -73,8 +73,11 @@ impl Wire {
     /// Replaces what the wire holds with `report` (`link`, `instructions` or
     /// `invalid_request`; another kind gives its envelope only) on `input`
     /// (the text checked, which the reader has: texts in it are sent as
-    /// pieces of it).
-    pub fn write(&mut self, report: &Report, input: &str) {
+    /// pieces of it). The keystroke module calls the per-kind writers below;
+    /// this one is for the tests and fuzz targets that send any report.
+    #[cfg(feature = "testing")]
+    pub fn write(&mut self, report: &crate::report::Report, input: &str) {
+        use crate::report::Report;
         let kind = match report {
             Report::Link(r) => return self.write_link(r, input),
             Report::Instructions(r) => return self.write_instructions(r, input),
@@ -326,7 +329,7 @@ mod tests {
         let day = Date::parse("2026-11-26").unwrap();
         let mut wire = Wire::default();
         let input = "doxy.me/drsmith";
-        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        wire.write_link(&crate::link::check(input, day), input);
         assert_eq!(token(&wire, input, 0).0.as_deref(), Some("link"));
         assert_eq!(token(&wire, input, 2).0.as_deref(), Some("reject"));
         // One finding, with its fix: the repaired link, not in the input: copied.
@@ -341,14 +344,14 @@ mod tests {
         // Rejected: no attestations; not typed: no settled, the last word.
         assert_eq!(wire.words()[wire.words().len() - 2..], [0, 0]);
         // The wire is rewritten, not appended to.
-        wire.write(&Report::Link(crate::link::check("", day)), "");
+        wire.write_link(&crate::link::check("", day), "");
         assert_eq!(wire.text(), "linkrejectemptyerrorinputsubjectlink");
         // kind, verdict, count; code, severity, field, fix, count, name, value, final;
         // normalized, platform, count, settled.
         assert_eq!(wire.words().len(), 2 + 2 + 1 + 2 * 4 + 1 + 2 * 2 + 1 + 2 + 2 + 1 + 1);
         assert_eq!(wire.words()[13..], [1, HEAP | 25, 7, HEAP | 32, 4, 0, 0, 0, 0, 0, 0, 0]);
         // Typing: the finding not final (1), the report not settled (1).
-        wire.write(&Report::Link(crate::link::check_typing("", day, true)), "");
+        wire.write_link(&crate::link::check_typing("", day, true), "");
         assert_eq!(wire.words()[18], 1);
         assert_eq!(wire.words().last(), Some(&1));
     }
@@ -358,14 +361,14 @@ mod tests {
         let day = Date::parse("2026-11-26").unwrap();
         let mut wire = Wire::default();
         let input = " https://Doxy.me/drsmith";
-        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        wire.write_link(&crate::link::check(input, day), input);
         // The normalized link is not in the input (the host lowercased): copied.
         let normalized = normalized_at(&wire, input);
         let (text, _) = token(&wire, input, normalized);
         assert_eq!(text.as_deref(), Some("https://doxy.me/drsmith"));
         assert_eq!(wire.words()[normalized] & !VALUE, HEAP);
         let input = " https://doxy.me/drsmith";
-        wire.write(&Report::Link(crate::link::check(input, day)), input);
+        wire.write_link(&crate::link::check(input, day), input);
         let normalized = normalized_at(&wire, input);
         assert_eq!(token(&wire, input, normalized).0.as_deref(), Some("https://doxy.me/drsmith"));
         assert_eq!(wire.words()[normalized..normalized + 2], [INPUT | 1, 23]);

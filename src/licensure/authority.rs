@@ -9,26 +9,9 @@ use serde::Serialize;
 use super::compacts::{Cited, Compact, Member, Operational};
 use super::registrations::Registration;
 use crate::date::Date;
+use crate::finding::FactSource;
 use crate::json::{ObjectWriter, ToJson};
 use crate::request::{CompactId, LicenseBasis};
-
-/// A data-table fact a decision rests on, and where it comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FactSource {
-    /// The fact: `<compact>:<jurisdiction>` for a compact's member row
-    /// (`psypact:TX`), `<compact>` for a compact's member list (a
-    /// jurisdiction that is not a member), `registration:<jurisdiction>` for a
-    /// telehealth registration program.
-    pub fact: String,
-    /// The page the fact was read on.
-    pub url: &'static str,
-    /// The day it was read (`YYYY-MM-DD`).
-    pub checked: Date,
-    /// The first day the fact applies (a compact usable there, registrations
-    /// usable), or `null` when no source gives one.
-    pub from: Option<Date>,
-}
 
 impl FactSource {
     fn new(fact: String, cited: &Cited, from: Option<Date>) -> Self {
@@ -100,20 +83,6 @@ struct Index(usize);
 impl ToJson for Index {
     fn write_json(&self, out: &mut String) {
         out.push_str(&self.0.to_string());
-    }
-}
-
-impl ToJson for Date {
-    fn write_json(&self, out: &mut String) {
-        self.to_string().write_json(out);
-    }
-}
-
-impl ToJson for FactSource {
-    fn write_json(&self, out: &mut String) {
-        let mut w = ObjectWriter::new(out);
-        w.field("fact", &self.fact).field("url", self.url).field("checked", &self.checked).field("from", &self.from);
-        w.end();
     }
 }
 

@@ -2,7 +2,7 @@
 //! covers, what kind of authority it grants, and the first day its authority
 //! can be used in each member jurisdiction (operational, not enacted).
 //!
-//! The rows live in [`super::compact_table`]; `docs/compacts.md` says how they
+//! The rows live in `compact_table`; `docs/compacts.md` says how they
 //! were gathered and how to refresh them.
 
 use crate::date::Date;

@@ -84,7 +84,7 @@ pub fn privilege_invalid(problem: PrivilegeProblem, at: &Jurisdiction, cx: &Cont
         PrivilegeProblem::ProviderOutsideHomeState(id) => {
             let (kind, where_) = match cx.provider_location.map(resolve) {
                 Some(Resolved::Jurisdiction(j)) => ("jurisdiction", j.name.to_owned()),
-                _ => ("text", cx.provider_location.map(crate::decode::excerpt).unwrap_or_default()),
+                _ => ("text", cx.provider_location.map(crate::text::excerpt).unwrap_or_default()),
             };
             p("provider_outside_home_state").with("compact", compact_key(id)).with("at_kind", kind).with("at", where_)
         }

@@ -26,10 +26,10 @@ pub mod registrations;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::finding::{FactSource, Finding};
 use crate::location::{of_record, resolve, Jurisdiction, Resolved};
-use crate::report::Finding;
 use crate::request::{CompactId, License, LicenseBasis, LicenseLevel, LicenseStatus, PrivilegeKind, Profession};
-pub use authority::{Authority, FactSource};
+pub use authority::Authority;
 use compacts::{Compact, Grant};
 use registrations::Registration;
 
@@ -312,7 +312,7 @@ fn scope(license: &License, cx: &Context<'_>) -> Result<Profession, ScopeProblem
     let profession = entry_profession(license);
     let document = license.license_type.as_deref().and_then(professions::document);
     if profession == Profession::Other && license.profession.is_none() && document.is_none() {
-        let title = license.license_type.as_deref().map(crate::decode::excerpt).unwrap_or_default();
+        let title = license.license_type.as_deref().map(crate::text::excerpt).unwrap_or_default();
         return Err(ScopeProblem::TitleUnknown(title));
     }
     if matches!(profession, Profession::RegisteredNurse | Profession::Other) {

@@ -2,7 +2,7 @@
 //!
 //! The text is bounded, trimmed and scanned for tricks first; then its scheme
 //! is checked and repaired (`missing_scheme`, `https_required`), it is parsed
-//! once as an https URL by the WHATWG URL parser ([`url`], our own: it
+//! once as an https URL by the WHATWG URL parser (`url`, our own: it
 //! decides exactly as the `url` crate does), and the parsed link is judged
 //! against the platform [`registry`]. Wrapped links are unwrapped and
 //! the inner link judged in turn, so every problem shows at once.
@@ -13,16 +13,19 @@ pub(crate) mod scan;
 pub mod shape;
 mod typing;
 mod unwrap;
+#[cfg(feature = "testing")]
 pub mod url;
+#[cfg(not(feature = "testing"))]
+mod url;
 
 use self::url::{Host, Url};
 use serde::Serialize;
 
 use crate::code::Code;
 use crate::date::Date;
+use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{json_enum, ObjectWriter, ToJson};
 use crate::messages::{Catalog, Locale, Params, PlatformClass, RENDERED_HERE};
-use crate::report::{Finding, Verdict, RULESET};
 use registry::{Class, Entry, WaitingRoom};
 use shape::Outcome;
 

@@ -83,12 +83,12 @@ impl Open {
 
     /// Marks each finding final or not, and says whether the report is settled.
     #[inline(never)]
-    pub(super) fn mark(&self, findings: &mut [crate::report::Finding]) -> bool {
+    pub(super) fn mark(&self, findings: &mut [crate::finding::Finding]) -> bool {
         let open = self.open_codes();
         for f in findings.iter_mut() {
             f.is_final = Some(open & bit(f.code) == 0);
         }
-        crate::report::settled(findings)
+        crate::finding::settled(findings)
     }
 
     /// The codes whose findings more text typed after the link could still

@@ -2,8 +2,8 @@
 //! catalog, `messages/<locale>.json`).
 
 use super::jurisdictions::{Jurisdiction, FREELY_ASSOCIATED_NAMES};
-use crate::decode::excerpt;
 use crate::messages::Params;
+use crate::text::excerpt;
 
 pub fn empty() -> Params {
     Params::new().with("subject", "location")

@@ -11,9 +11,9 @@ mod zip3_table;
 use serde::Serialize;
 
 use crate::code::Code;
+use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::ObjectWriter;
 use crate::messages::Params;
-use crate::report::{Finding, Verdict, RULESET};
 use crate::request::LocationRequest;
 use crate::text::fold_key;
 pub use jurisdictions::{Jurisdiction, JurisdictionType};
@@ -78,7 +78,7 @@ pub fn check(request: &LocationRequest) -> LocationReport {
     let mut settled = None;
     if request.typing {
         mark_final(&mut findings, request, jurisdiction.as_ref());
-        settled = Some(crate::report::settled(&findings));
+        settled = Some(crate::finding::settled(&findings));
     }
     LocationReport {
         verdict: Verdict::from_findings(&findings),

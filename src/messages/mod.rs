@@ -1,9 +1,9 @@
 //! The message catalog: every finding message and platform text, once, as
 //! data. The source is `messages/<locale>.json` (one file per locale, with
 //! `messages/params.json` declaring each code's params); `node
-//! scripts/gen-messages.mjs` generates [`catalog`]'s tables from it, and
+//! scripts/gen-messages.mjs` generates `catalog`'s tables from it, and
 //! `npm/messages.js` for JavaScript, which renders with `npm/render.js`
-//! exactly as [`render`] does here.
+//! exactly as [`render()`] does here.
 //!
 //! A finding carries its `code` and [`Params`]; its `message` is the code's
 //! template rendered with them in the request's [`Locale`].

@@ -32,8 +32,77 @@ pub use table::{params, Code};
 use crate::messages::Params;
 
 /// A code with its params, as a [`params`] builder makes them: the one way
-/// to make a [`Finding`](crate::report::Finding), so that a finding's code
-/// and its params always agree.
+/// to make a [`Finding`](crate::Finding), so that a finding's code and its
+/// params always agree.
+///
+/// ```
+/// use telehealth_rules::code::params::{AudioOnly, AudioOnlyReason, CompactPrivilege, NotAUrl, NotAUrlReason};
+/// use telehealth_rules::code::Coded;
+/// use telehealth_rules::link::registry::ENTRIES;
+/// use telehealth_rules::Code;
+///
+/// let coded = Coded::from(NotAUrl::new().reason(NotAUrlReason::IncompleteHost).host("doxy"));
+/// assert_eq!(coded.code(), Code::NotAUrl);
+/// assert_eq!(coded.params().iter().collect::<Vec<_>>(), [("reason", "incomplete_host"), ("host", "doxy")]);
+/// let zoom = ENTRIES.iter().find(|e| e.id == "zoom").expect("zoom is in the registry");
+/// let coded = Coded::from(AudioOnly::new().reason(AudioOnlyReason::DialIn).platform(zoom));
+/// assert_eq!(coded.params().get("platform"), Some("zoom"));
+/// let coded = Coded::from(CompactPrivilege::new().compact(telehealth_rules::CompactId::Psypact));
+/// assert_eq!(coded.params().get("compact"), Some("psypact"));
+/// ```
+///
+/// A param its code does not have does not compile (`not_a_url` has no
+/// `platform`, `webinar_link` no params at all), nor does a misspelled one:
+///
+/// ```compile_fail,E0599
+/// # use telehealth_rules::code::params::NotAUrl;
+/// # use telehealth_rules::link::registry::ENTRIES;
+/// # let zoom = ENTRIES.iter().find(|e| e.id == "zoom").expect("zoom");
+/// let _ = NotAUrl::new().platform(zoom);
+/// ```
+///
+/// ```compile_fail,E0599
+/// # use telehealth_rules::code::params::WebinarLink;
+/// let _ = WebinarLink::new().host("zoom.us");
+/// ```
+///
+/// ```compile_fail,E0599
+/// # use telehealth_rules::code::params::{NotAUrl, NotAUrlReason};
+/// let _ = NotAUrl::new().reasons(NotAUrlReason::NoHost);
+/// ```
+///
+/// A value of another param's list, or text where the table has a closed
+/// list, does not compile either:
+///
+/// ```compile_fail,E0308
+/// # use telehealth_rules::code::params::{AudioOnlyReason, NotAUrl};
+/// let _ = NotAUrl::new().reason(AudioOnlyReason::DialIn);
+/// ```
+///
+/// ```compile_fail,E0308
+/// # use telehealth_rules::code::params::NotAUrl;
+/// let _ = NotAUrl::new().reason("no_host");
+/// ```
+///
+/// ```compile_fail,E0308
+/// # use telehealth_rules::code::params::CompactPrivilege;
+/// let _ = CompactPrivilege::new().compact(telehealth_rules::Profession::Psychologist);
+/// ```
+///
+/// And a code cannot be paired with params other than its builder's (the
+/// fields and the constructor are private):
+///
+/// ```compile_fail,E0451
+/// # use telehealth_rules::code::Coded;
+/// # use telehealth_rules::messages::Params;
+/// let _ = Coded { code: telehealth_rules::Code::WebinarLink, params: Params::new() };
+/// ```
+///
+/// ```compile_fail,E0624
+/// # use telehealth_rules::code::Coded;
+/// # use telehealth_rules::messages::Params;
+/// let _ = Coded::new(telehealth_rules::Code::WebinarLink, Params::new());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Coded {
     code: Code,
@@ -63,6 +132,13 @@ impl Coded {
     pub fn into_parts(self) -> (Code, Params) {
         (self.code, self.params)
     }
+}
+
+/// A platform of the registry, as a `platform` param names it (by its id):
+/// `link::registry::Entry` is the one.
+pub trait Platform {
+    /// The platform's stable id (`zoom`).
+    fn platform_id(&self) -> &'static str;
 }
 
 /// What a param holds (`Code::params`), as the codes table declares it.

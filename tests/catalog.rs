@@ -12,9 +12,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+use telehealth_rules::code::ParamType;
 use telehealth_rules::link::registry::ENTRIES;
 use telehealth_rules::messages::{render, render::uses, template_error, Catalog, PlatformClass};
-use telehealth_rules::code::ParamType;
 use telehealth_rules::{check_json, check_json_report, Code, Date, Locale};
 
 /// What a param can be, from the codes table (`messages/codes.json`, as `Code::params`).
@@ -168,7 +168,12 @@ fn compact_names_are_the_tables() {
 #[test]
 fn platform_names_and_texts() {
     for e in ENTRIES {
-        assert_eq!(Catalog::of(Locale::En).term("platform", e.id), Some(e.name), "terms.platform.{} (generated from the registry by scripts/gen-messages.mjs)", e.id);
+        assert_eq!(
+            Catalog::of(Locale::En).term("platform", e.id),
+            Some(e.name),
+            "terms.platform.{} (generated from the registry by scripts/gen-messages.mjs)",
+            e.id
+        );
         if let telehealth_rules::link::registry::Class::Meeting { .. } = e.class {
             for (locale, l) in locales() {
                 let (guidance, baa) = Catalog::of(l).platform_texts(e.id, PlatformClass::Meeting);
@@ -315,7 +320,10 @@ fn the_keystroke_catalog_has_every_code_link_and_instructions_reports_carry() {
         }
     }
     let missing: Vec<_> = emitted.difference(&listed).collect();
-    assert!(missing.is_empty(), "keystroke reports carry codes the table does not give kind link or instructions: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keystroke reports carry codes the table does not give kind link or instructions: {missing:?}"
+    );
     let unused: Vec<_> = listed.difference(&emitted).collect();
     assert!(
         unused.is_empty(),

@@ -38,7 +38,10 @@ fn kinds_column_is_what_the_vectors_emit() {
         .filter(|pair| !seen.contains(pair))
         .map(|(code, kind)| format!("{code} in a {kind} report"))
         .collect();
-    assert!(unseen.is_empty(), "no vector shows these (add one, or drop the kind from messages/codes.json):\n{unseen:#?}");
+    assert!(
+        unseen.is_empty(),
+        "no vector shows these (add one, or drop the kind from messages/codes.json):\n{unseen:#?}"
+    );
 }
 
 #[test]

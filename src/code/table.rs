@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Coded, ParamType, Severity};
+use super::{Coded, ParamType, Platform, Severity};
 
 /// A finding's stable machine code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -571,10 +571,10 @@ impl Code {
 
 /// One typed builder per code: `params::NotAUrl::new().reason(NotAUrlReason::UrlError)`
 /// names only the params its code has, each of its type, and becomes the
-/// [`Coded`] value a [`Finding`](crate::report::Finding) is made from. Call the
+/// [`Coded`] value a [`Finding`](crate::Finding) is made from. Call the
 /// setters in the order the table lists the params: that is the JSON order.
 pub mod params {
-    use super::{Code, Coded, Cow};
+    use super::{Code, Coded, Cow, Platform};
     use crate::messages::Params;
 
     /// A builder of one code's params: the code is known before the params are built.
@@ -608,7 +608,7 @@ pub mod params {
     }
 
     /// The params of [`Code::InvalidRequest`] (`invalid_request`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct InvalidRequest(Params);
 
@@ -617,6 +617,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             InvalidRequest(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `problem`: one of its stable values.
@@ -841,6 +847,9 @@ pub mod params {
     }
 
     impl InvalidRequestProblem {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [InvalidRequestProblem] = &[InvalidRequestProblem::RequestTooLarge, InvalidRequestProblem::NotJson, InvalidRequestProblem::NotAnObject, InvalidRequestProblem::UnknownKind, InvalidRequestProblem::Required, InvalidRequestProblem::WrongType, InvalidRequestProblem::NotAJurisdiction, InvalidRequestProblem::BadDate, InvalidRequestProblem::NoSuchDay, InvalidRequestProblem::BadDateTime, InvalidRequestProblem::NoSuchDayTime, InvalidRequestProblem::NotOneOf, InvalidRequestProblem::TooMany, InvalidRequestProblem::PermitWithoutExpires, InvalidRequestProblem::NoSessionDate, InvalidRequestProblem::DatesDisagree, InvalidRequestProblem::RequestLarger, InvalidRequestProblem::BodyTooLarge, InvalidRequestProblem::RequestNotUtf8, InvalidRequestProblem::NotJsonContentType, InvalidRequestProblem::NoHost, InvalidRequestProblem::UnknownHost, InvalidRequestProblem::TargetTooLong, InvalidRequestProblem::HeadTooLarge, InvalidRequestProblem::NotHttp, InvalidRequestProblem::RequestTimeout, InvalidRequestProblem::NotFound, InvalidRequestProblem::MethodNotAllowed, InvalidRequestProblem::BodyUnreadable, InvalidRequestProblem::RequestNotSerializable, InvalidRequestProblem::RecordNotSerializable, InvalidRequestProblem::BadArgument, InvalidRequestProblem::BadOptions, InvalidRequestProblem::RecordTooLong, InvalidRequestProblem::RecordNotUtf8, InvalidRequestProblem::RecordNotJson, InvalidRequestProblem::RecordNotAnObject, InvalidRequestProblem::RecordId, InvalidRequestProblem::RecordRequest, InvalidRequestProblem::RecordReport, InvalidRequestProblem::RecordVerdict, InvalidRequestProblem::RecordCodes];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -910,6 +919,9 @@ pub mod params {
     }
 
     impl InvalidRequestExpected {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [InvalidRequestExpected] = &[InvalidRequestExpected::String, InvalidRequestExpected::Date, InvalidRequestExpected::DateTime, InvalidRequestExpected::OneOf, InvalidRequestExpected::Object, InvalidRequestExpected::List];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -943,6 +955,9 @@ pub mod params {
     }
 
     impl InvalidRequestGot {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [InvalidRequestGot] = &[InvalidRequestGot::Null, InvalidRequestGot::Boolean, InvalidRequestGot::Number, InvalidRequestGot::String, InvalidRequestGot::List, InvalidRequestGot::Object];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -992,6 +1007,9 @@ pub mod params {
     }
 
     impl InvalidRequestWhat {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [InvalidRequestWhat] = &[InvalidRequestWhat::TrailingText, InvalidRequestWhat::EndsBeforeValue, InvalidRequestWhat::ExpectedValue, InvalidRequestWhat::TooDeep, InvalidRequestWhat::ExpectedName, InvalidRequestWhat::ExpectedColon, InvalidRequestWhat::ExpectedCommaOrBrace, InvalidRequestWhat::ExpectedCommaOrBracket, InvalidRequestWhat::InvalidNumber, InvalidRequestWhat::ControlCharacter, InvalidRequestWhat::EndsInString, InvalidRequestWhat::InvalidEscape, InvalidRequestWhat::LoneSurrogate, InvalidRequestWhat::InvalidUnicodeEscape];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1041,6 +1059,9 @@ pub mod params {
     }
 
     impl InvalidRequestJsType {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [InvalidRequestJsType] = &[InvalidRequestJsType::Null, InvalidRequestJsType::Array, InvalidRequestJsType::Undefined, InvalidRequestJsType::String, InvalidRequestJsType::Number, InvalidRequestJsType::Boolean, InvalidRequestJsType::Bigint, InvalidRequestJsType::Symbol, InvalidRequestJsType::Function, InvalidRequestJsType::Object];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1061,7 +1082,7 @@ pub mod params {
     }
 
     /// The params of [`Code::Empty`] (`empty`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct Empty(Params);
 
@@ -1070,6 +1091,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             Empty(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -1100,6 +1127,9 @@ pub mod params {
     }
 
     impl EmptySubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [EmptySubject] = &[EmptySubject::Link, EmptySubject::Location];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1112,7 +1142,7 @@ pub mod params {
     }
 
     /// The params of [`Code::TooLong`] (`too_long`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct TooLong(Params);
 
@@ -1121,6 +1151,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             TooLong(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -1163,6 +1199,9 @@ pub mod params {
     }
 
     impl TooLongSubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [TooLongSubject] = &[TooLongSubject::Link, TooLongSubject::Instructions];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1175,7 +1214,7 @@ pub mod params {
     }
 
     /// The params of [`Code::WhitespaceTrimmed`] (`whitespace_trimmed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct WhitespaceTrimmed(Params);
 
@@ -1184,6 +1223,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             WhitespaceTrimmed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -1214,6 +1259,9 @@ pub mod params {
     }
 
     impl WhitespaceTrimmedSubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [WhitespaceTrimmedSubject] = &[WhitespaceTrimmedSubject::Link, WhitespaceTrimmedSubject::Instructions];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1226,7 +1274,7 @@ pub mod params {
     }
 
     /// The params of [`Code::NotAUrl`] (`not_a_url`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct NotAUrl(Params);
 
@@ -1235,6 +1283,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             NotAUrl(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -1281,6 +1335,9 @@ pub mod params {
     }
 
     impl NotAUrlReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [NotAUrlReason] = &[NotAUrlReason::None, NotAUrlReason::UrlError, NotAUrlReason::NoHost, NotAUrlReason::IncompleteHost];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1314,6 +1371,9 @@ pub mod params {
     }
 
     impl NotAUrlError {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [NotAUrlError] = &[NotAUrlError::EmptyHost, NotAUrlError::Idna, NotAUrlError::InvalidPort, NotAUrlError::InvalidIpv4, NotAUrlError::InvalidIpv6, NotAUrlError::InvalidDomainCharacter, NotAUrlError::Other];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1331,7 +1391,7 @@ pub mod params {
     }
 
     /// The params of [`Code::MissingScheme`] (`missing_scheme`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct MissingScheme(Params);
 
@@ -1340,6 +1400,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             MissingScheme(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -1355,7 +1421,7 @@ pub mod params {
     }
 
     /// The params of [`Code::HttpsRequired`] (`https_required`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct HttpsRequired(Params);
 
@@ -1364,6 +1430,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             HttpsRequired(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -1406,6 +1478,9 @@ pub mod params {
     }
 
     impl HttpsRequiredSubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [HttpsRequiredSubject] = &[HttpsRequiredSubject::Link, HttpsRequiredSubject::Instructions];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1418,7 +1493,7 @@ pub mod params {
     }
 
     /// The params of [`Code::UnsupportedScheme`] (`unsupported_scheme`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct UnsupportedScheme(Params);
 
@@ -1427,6 +1502,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             UnsupportedScheme(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `scheme`: text, shown as is.
@@ -1448,7 +1529,7 @@ pub mod params {
     }
 
     /// The params of [`Code::AudioOnly`] (`audio_only`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct AudioOnly(Params);
 
@@ -1459,6 +1540,12 @@ pub mod params {
             AudioOnly(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `reason`: one of its stable values.
         #[inline]
         pub fn reason(self, value: AudioOnlyReason) -> Self {
@@ -1467,8 +1554,8 @@ pub mod params {
 
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            AudioOnly(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            AudioOnly(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1493,6 +1580,9 @@ pub mod params {
     }
 
     impl AudioOnlyReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [AudioOnlyReason] = &[AudioOnlyReason::PhoneNumber, AudioOnlyReason::DialIn];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1505,7 +1595,7 @@ pub mod params {
     }
 
     /// The params of [`Code::CredentialsInUrl`] (`credentials_in_url`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct CredentialsInUrl(Params);
 
@@ -1514,6 +1604,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             CredentialsInUrl(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `host`: text, shown as is.
@@ -1535,7 +1631,7 @@ pub mod params {
     }
 
     /// The params of [`Code::IpAddressHost`] (`ip_address_host`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct IpAddressHost(Params);
 
@@ -1544,6 +1640,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             IpAddressHost(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -1559,7 +1661,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LookalikeCharacters`] (`lookalike_characters`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LookalikeCharacters(Params);
 
@@ -1568,6 +1670,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LookalikeCharacters(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -1598,6 +1706,9 @@ pub mod params {
     }
 
     impl LookalikeCharactersReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LookalikeCharactersReason] = &[LookalikeCharactersReason::Invisible, LookalikeCharactersReason::Lookalike];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1610,7 +1721,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LookalikeHost`] (`lookalike_host`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LookalikeHost(Params);
 
@@ -1619,6 +1730,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LookalikeHost(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `known`: text, shown as is.
@@ -1646,7 +1763,7 @@ pub mod params {
     }
 
     /// The params of [`Code::WrappedLink`] (`wrapped_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct WrappedLink(Params);
 
@@ -1657,6 +1774,12 @@ pub mod params {
             WrappedLink(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `inner`: one of its stable values.
         #[inline]
         pub fn inner(self, value: WrappedLinkInner) -> Self {
@@ -1665,8 +1788,8 @@ pub mod params {
 
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            WrappedLink(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            WrappedLink(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1691,6 +1814,9 @@ pub mod params {
     }
 
     impl WrappedLinkInner {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [WrappedLinkInner] = &[WrappedLinkInner::Readable, WrappedLinkInner::Unreadable];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -1703,7 +1829,7 @@ pub mod params {
     }
 
     /// The params of [`Code::UrlShortener`] (`url_shortener`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct UrlShortener(Params);
 
@@ -1712,6 +1838,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             UrlShortener(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `host`: text, shown as is.
@@ -1733,7 +1865,7 @@ pub mod params {
     }
 
     /// The params of [`Code::HostStartLink`] (`host_start_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct HostStartLink(Params);
 
@@ -1744,10 +1876,16 @@ pub mod params {
             HostStartLink(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            HostStartLink(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            HostStartLink(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1763,7 +1901,7 @@ pub mod params {
     }
 
     /// The params of [`Code::WebinarLink`] (`webinar_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct WebinarLink(Params);
 
@@ -1772,6 +1910,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             WebinarLink(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -1787,7 +1931,7 @@ pub mod params {
     }
 
     /// The params of [`Code::NotAMeetingLink`] (`not_a_meeting_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct NotAMeetingLink(Params);
 
@@ -1798,10 +1942,16 @@ pub mod params {
             NotAMeetingLink(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            NotAMeetingLink(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            NotAMeetingLink(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1817,7 +1967,7 @@ pub mod params {
     }
 
     /// The params of [`Code::MalformedMeetingId`] (`malformed_meeting_id`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct MalformedMeetingId(Params);
 
@@ -1828,10 +1978,16 @@ pub mod params {
             MalformedMeetingId(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            MalformedMeetingId(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            MalformedMeetingId(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1847,7 +2003,7 @@ pub mod params {
     }
 
     /// The params of [`Code::ConsumerPlatform`] (`consumer_platform`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct ConsumerPlatform(Params);
 
@@ -1858,10 +2014,16 @@ pub mod params {
             ConsumerPlatform(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            ConsumerPlatform(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            ConsumerPlatform(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1877,7 +2039,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PublicPlatform`] (`public_platform`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PublicPlatform(Params);
 
@@ -1888,10 +2050,16 @@ pub mod params {
             PublicPlatform(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            PublicPlatform(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            PublicPlatform(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1907,7 +2075,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PlatformRetired`] (`platform_retired`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PlatformRetired(Params);
 
@@ -1918,10 +2086,16 @@ pub mod params {
             PlatformRetired(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            PlatformRetired(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            PlatformRetired(self.0.with("platform", value.platform_id()))
         }
 
         /// `since`: text, shown as is.
@@ -1943,7 +2117,7 @@ pub mod params {
     }
 
     /// The params of [`Code::NoWaitingRoom`] (`no_waiting_room`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct NoWaitingRoom(Params);
 
@@ -1954,10 +2128,16 @@ pub mod params {
             NoWaitingRoom(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            NoWaitingRoom(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            NoWaitingRoom(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -1973,7 +2153,7 @@ pub mod params {
     }
 
     /// The params of [`Code::UnknownPlatform`] (`unknown_platform`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct UnknownPlatform(Params);
 
@@ -1982,6 +2162,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             UnknownPlatform(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `host`: text, shown as is.
@@ -2003,7 +2189,7 @@ pub mod params {
     }
 
     /// The params of [`Code::ExpiringLink`] (`expiring_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct ExpiringLink(Params);
 
@@ -2014,10 +2200,16 @@ pub mod params {
             ExpiringLink(Params::new())
         }
 
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
+        }
+
         /// `platform`: a registry platform, by its id.
         #[inline]
-        pub fn platform(self, value: &crate::link::registry::Entry) -> Self {
-            ExpiringLink(self.0.with("platform", value.id))
+        pub fn platform(self, value: &impl Platform) -> Self {
+            ExpiringLink(self.0.with("platform", value.platform_id()))
         }
     }
 
@@ -2033,7 +2225,7 @@ pub mod params {
     }
 
     /// The params of [`Code::TrackingRemoved`] (`tracking_removed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct TrackingRemoved(Params);
 
@@ -2042,6 +2234,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             TrackingRemoved(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -2057,7 +2255,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PunctuationTrimmed`] (`punctuation_trimmed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PunctuationTrimmed(Params);
 
@@ -2066,6 +2264,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             PunctuationTrimmed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -2081,7 +2285,7 @@ pub mod params {
     }
 
     /// The params of [`Code::MarkupNotAllowed`] (`markup_not_allowed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct MarkupNotAllowed(Params);
 
@@ -2090,6 +2294,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             MarkupNotAllowed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -2105,7 +2315,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PhoneNumber`] (`phone_number`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PhoneNumber(Params);
 
@@ -2114,6 +2324,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             PhoneNumber(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `number`: text, shown as is.
@@ -2135,7 +2351,7 @@ pub mod params {
     }
 
     /// The params of [`Code::OtherLink`] (`other_link`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct OtherLink(Params);
 
@@ -2144,6 +2360,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             OtherLink(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `link`: text, shown as is.
@@ -2165,7 +2387,7 @@ pub mod params {
     }
 
     /// The params of [`Code::UnknownJurisdiction`] (`unknown_jurisdiction`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct UnknownJurisdiction(Params);
 
@@ -2174,6 +2396,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             UnknownJurisdiction(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `value`: text, shown as is.
@@ -2216,6 +2444,9 @@ pub mod params {
     }
 
     impl UnknownJurisdictionReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [UnknownJurisdictionReason] = &[UnknownJurisdictionReason::DidYouMean, UnknownJurisdictionReason::Unknown];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2228,7 +2459,7 @@ pub mod params {
     }
 
     /// The params of [`Code::MilitaryMailCode`] (`military_mail_code`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct MilitaryMailCode(Params);
 
@@ -2237,6 +2468,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             MilitaryMailCode(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -2279,6 +2516,9 @@ pub mod params {
     }
 
     impl MilitaryMailCodeSubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [MilitaryMailCodeSubject] = &[MilitaryMailCodeSubject::State, MilitaryMailCodeSubject::Zip];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2291,7 +2531,7 @@ pub mod params {
     }
 
     /// The params of [`Code::FreelyAssociatedState`] (`freely_associated_state`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct FreelyAssociatedState(Params);
 
@@ -2300,6 +2540,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             FreelyAssociatedState(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `subject`: one of its stable values.
@@ -2342,6 +2588,9 @@ pub mod params {
     }
 
     impl FreelyAssociatedStateSubject {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [FreelyAssociatedStateSubject] = &[FreelyAssociatedStateSubject::State, FreelyAssociatedStateSubject::Zip];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2365,6 +2614,9 @@ pub mod params {
     }
 
     impl FreelyAssociatedStateCode {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [FreelyAssociatedStateCode] = &[FreelyAssociatedStateCode::Fm, FreelyAssociatedStateCode::Mh, FreelyAssociatedStateCode::Pw];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2378,7 +2630,7 @@ pub mod params {
     }
 
     /// The params of [`Code::OutsideUs`] (`outside_us`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct OutsideUs(Params);
 
@@ -2387,6 +2639,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             OutsideUs(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -2402,7 +2660,7 @@ pub mod params {
     }
 
     /// The params of [`Code::ZipMalformed`] (`zip_malformed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct ZipMalformed(Params);
 
@@ -2411,6 +2669,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             ZipMalformed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -2426,7 +2690,7 @@ pub mod params {
     }
 
     /// The params of [`Code::ZipUnassigned`] (`zip_unassigned`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct ZipUnassigned(Params);
 
@@ -2435,6 +2699,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             ZipUnassigned(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `zip`: text, shown as is.
@@ -2456,7 +2726,7 @@ pub mod params {
     }
 
     /// The params of [`Code::ZipStateMismatch`] (`zip_state_mismatch`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct ZipStateMismatch(Params);
 
@@ -2465,6 +2735,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             ZipStateMismatch(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `zip`: text, shown as is.
@@ -2521,6 +2797,9 @@ pub mod params {
     }
 
     impl ZipStateMismatchPlaces {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [ZipStateMismatchPlaces] = &[ZipStateMismatchPlaces::None, ZipStateMismatchPlaces::One, ZipStateMismatchPlaces::Many];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2534,7 +2813,7 @@ pub mod params {
     }
 
     /// The params of [`Code::Credentialed`] (`credentialed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct Credentialed(Params);
 
@@ -2543,6 +2822,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             Credentialed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2564,7 +2849,7 @@ pub mod params {
     }
 
     /// The params of [`Code::CompactPrivilege`] (`compact_privilege`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct CompactPrivilege(Params);
 
@@ -2573,6 +2858,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             CompactPrivilege(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2621,6 +2912,9 @@ pub mod params {
     }
 
     impl CompactPrivilegeReminder {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [CompactPrivilegeReminder] = &[CompactPrivilegeReminder::HomeState, CompactPrivilegeReminder::None];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2633,7 +2927,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicensedNotCredentialed`] (`licensed_not_credentialed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicensedNotCredentialed(Params);
 
@@ -2642,6 +2936,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicensedNotCredentialed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2669,7 +2969,7 @@ pub mod params {
     }
 
     /// The params of [`Code::CredentialingPending`] (`credentialing_pending`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct CredentialingPending(Params);
 
@@ -2678,6 +2978,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             CredentialingPending(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2705,7 +3011,7 @@ pub mod params {
     }
 
     /// The params of [`Code::NotLicensed`] (`not_licensed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct NotLicensed(Params);
 
@@ -2714,6 +3020,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             NotLicensed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2735,7 +3047,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicenseExpired`] (`license_expired`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicenseExpired(Params);
 
@@ -2744,6 +3056,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicenseExpired(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2792,6 +3110,9 @@ pub mod params {
     }
 
     impl LicenseExpiredReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseExpiredReason] = &[LicenseExpiredReason::Dated, LicenseExpiredReason::Undated];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2804,7 +3125,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicenseInactive`] (`license_inactive`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicenseInactive(Params);
 
@@ -2813,6 +3134,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicenseInactive(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -2879,6 +3206,9 @@ pub mod params {
     }
 
     impl LicenseInactiveReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseInactiveReason] = &[LicenseInactiveReason::Pending, LicenseInactiveReason::Inactive, LicenseInactiveReason::InactiveSince, LicenseInactiveReason::NotYetIssued, LicenseInactiveReason::ActiveOnlySince];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2905,6 +3235,9 @@ pub mod params {
     }
 
     impl LicenseInactiveStatus {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseInactiveStatus] = &[LicenseInactiveStatus::Suspended, LicenseInactiveStatus::Revoked, LicenseInactiveStatus::Surrendered];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -2918,7 +3251,7 @@ pub mod params {
     }
 
     /// The params of [`Code::CompactPrivilegeInvalid`] (`compact_privilege_invalid`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct CompactPrivilegeInvalid(Params);
 
@@ -2927,6 +3260,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             CompactPrivilegeInvalid(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -3025,6 +3364,9 @@ pub mod params {
     }
 
     impl CompactPrivilegeInvalidReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [CompactPrivilegeInvalidReason] = &[CompactPrivilegeInvalidReason::NoCompact, CompactPrivilegeInvalidReason::GrantsLicenses, CompactPrivilegeInvalidReason::ProfessionNotCovered, CompactPrivilegeInvalidReason::InPersonOnly, CompactPrivilegeInvalidReason::NotOperational, CompactPrivilegeInvalidReason::NoHomeLicense, CompactPrivilegeInvalidReason::HomeNotResidence, CompactPrivilegeInvalidReason::HomeLicenseSupervised, CompactPrivilegeInvalidReason::ProviderOutsideHomeState];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3055,6 +3397,9 @@ pub mod params {
     }
 
     impl CompactPrivilegeInvalidMembership {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [CompactPrivilegeInvalidMembership] = &[CompactPrivilegeInvalidMembership::NotMember, CompactPrivilegeInvalidMembership::Since, CompactPrivilegeInvalidMembership::Uncertain];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3077,6 +3422,9 @@ pub mod params {
     }
 
     impl CompactPrivilegeInvalidAtKind {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [CompactPrivilegeInvalidAtKind] = &[CompactPrivilegeInvalidAtKind::Jurisdiction, CompactPrivilegeInvalidAtKind::Text];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3089,7 +3437,7 @@ pub mod params {
     }
 
     /// The params of [`Code::RegistrationNotRecognized`] (`registration_not_recognized`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct RegistrationNotRecognized(Params);
 
@@ -3098,6 +3446,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             RegistrationNotRecognized(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -3162,6 +3516,9 @@ pub mod params {
     }
 
     impl RegistrationNotRecognizedReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [RegistrationNotRecognizedReason] = &[RegistrationNotRecognizedReason::NoProgram, RegistrationNotRecognizedReason::ProfessionNotOpen, RegistrationNotRecognizedReason::NotYet, RegistrationNotRecognizedReason::NoDate];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3176,7 +3533,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicenseScopeMismatch`] (`license_scope_mismatch`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicenseScopeMismatch(Params);
 
@@ -3185,6 +3542,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicenseScopeMismatch(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -3233,6 +3596,9 @@ pub mod params {
     }
 
     impl LicenseScopeMismatchReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseScopeMismatchReason] = &[LicenseScopeMismatchReason::NotPractised, LicenseScopeMismatchReason::OtherProfession];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3245,7 +3611,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicenseSupervisedLevel`] (`license_supervised_level`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicenseSupervisedLevel(Params);
 
@@ -3254,6 +3620,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicenseSupervisedLevel(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -3296,6 +3668,9 @@ pub mod params {
     }
 
     impl LicenseSupervisedLevelReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseSupervisedLevelReason] = &[LicenseSupervisedLevelReason::Title, LicenseSupervisedLevelReason::Entry];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3308,7 +3683,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LicenseTitleUnknown`] (`license_title_unknown`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LicenseTitleUnknown(Params);
 
@@ -3317,6 +3692,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LicenseTitleUnknown(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -3359,6 +3740,9 @@ pub mod params {
     }
 
     impl LicenseTitleUnknownReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [LicenseTitleUnknownReason] = &[LicenseTitleUnknownReason::UnknownTitle, LicenseTitleUnknownReason::NoTitle];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3371,7 +3755,7 @@ pub mod params {
     }
 
     /// The params of [`Code::RegistrationInvalid`] (`registration_invalid`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct RegistrationInvalid(Params);
 
@@ -3380,6 +3764,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             RegistrationInvalid(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `reason`: one of its stable values.
@@ -3426,6 +3816,9 @@ pub mod params {
     }
 
     impl RegistrationInvalidReason {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [RegistrationInvalidReason] = &[RegistrationInvalidReason::NoValidLicenseElsewhere];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3437,7 +3830,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PrivatePayExcluded`] (`private_pay_excluded`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PrivatePayExcluded(Params);
 
@@ -3446,6 +3839,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             PrivatePayExcluded(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `coverage`: one of its stable values.
@@ -3476,6 +3875,9 @@ pub mod params {
     }
 
     impl PrivatePayExcludedCoverage {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [PrivatePayExcludedCoverage] = &[PrivatePayExcludedCoverage::Medicare, PrivatePayExcludedCoverage::Medicaid];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3488,7 +3890,7 @@ pub mod params {
     }
 
     /// The params of [`Code::AudioOnlyNotPermitted`] (`audio_only_not_permitted`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct AudioOnlyNotPermitted(Params);
 
@@ -3497,6 +3899,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             AudioOnlyNotPermitted(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -3512,7 +3920,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LocationRequired`] (`location_required`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LocationRequired(Params);
 
@@ -3521,6 +3929,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LocationRequired(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
     }
 
@@ -3536,7 +3950,7 @@ pub mod params {
     }
 
     /// The params of [`Code::LocationNotSaved`] (`location_not_saved`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct LocationNotSaved(Params);
 
@@ -3545,6 +3959,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             LocationNotSaved(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `place`: text, shown as is.
@@ -3566,7 +3986,7 @@ pub mod params {
     }
 
     /// The params of [`Code::PaymentNotAllowed`] (`payment_not_allowed`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct PaymentNotAllowed(Params);
 
@@ -3575,6 +3995,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             PaymentNotAllowed(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `payment`: one of its stable values.
@@ -3611,6 +4037,9 @@ pub mod params {
     }
 
     impl PaymentNotAllowedPayment {
+        /// Every value, in the table's order.
+        pub const ALL: &'static [PaymentNotAllowedPayment] = &[PaymentNotAllowedPayment::Insurance, PaymentNotAllowedPayment::PrivatePay];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
@@ -3623,7 +4052,7 @@ pub mod params {
     }
 
     /// The params of [`Code::SessionInFuture`] (`session_in_future`).
-    #[derive(Clone, Debug, Default)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[must_use]
     pub struct SessionInFuture(Params);
 
@@ -3632,6 +4061,12 @@ pub mod params {
         #[inline]
         pub const fn new() -> Self {
             SessionInFuture(Params::new())
+        }
+
+        /// The params set so far, in order.
+        #[must_use]
+        pub const fn params(&self) -> &Params {
+            &self.0
         }
 
         /// `date`: text, shown as is.

@@ -13,6 +13,8 @@ const root = new URL('../', import.meta.url);
 const OUT = 'src/code/table.rs';
 export const KINDS = ['link', 'instructions', 'location', 'continuity', 'session', 'invalid_request'];
 const SEVERITIES = ['error', 'warning', 'info'];
+// The keystroke wasm module alone (as `messages::RENDERED_HERE` names it).
+const KEYSTROKE_ONLY = 'all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))';
 
 /** The table, checked: `{lists, codes: [{code, severity, kinds, fix, doc, params: [{name, type}]}]}`. */
 export function readTable() {
@@ -73,7 +75,20 @@ function rust(table) {
     for (const c of codes) f += `            Code::${camel(c.code)} => ${value(c)},\n`;
     return `${f}        }\n    }\n`;
   };
-  out += matchFn(['The code as it appears in JSON.'], "as_str(self) -> &'static str", (c) => str(c.code));
+  // The keystroke wasm module checks links and instructions only: the other
+  // kinds' codes never occur there, and their names are left out of it.
+  const keystroke = (c) => c.kinds.some((k) => k === 'link' || k === 'instructions');
+  out += '    /// The code as it appears in JSON. The keystroke wasm module, which\n';
+  out += '    /// checks links and instructions only, carries only their codes\' names\n';
+  out += '    /// (another code never occurs there: `tests/catalog.rs` holds the link and\n';
+  out += '    /// instructions rules to the codes of those kinds).\n';
+  out += "    #[must_use]\n    pub const fn as_str(self) -> &'static str {\n        match self {\n";
+  for (const c of codes) {
+    if (keystroke(c)) out += `            Code::${camel(c.code)} => ${str(c.code)},\n`;
+    else out += `            #[cfg(not(${KEYSTROKE_ONLY}))]\n            Code::${camel(c.code)} => ${str(c.code)},\n`;
+  }
+  out += `            #[cfg(${KEYSTROKE_ONLY})]\n            _ => "",\n`;
+  out += '        }\n    }\n';
   out += '\n' + matchFn(['The code\'s one severity: a code always has the same severity.'], 'severity(self) -> Severity', (c) => `Severity::${camel(c.severity)}`);
   out += '\n' + matchFn([
     'The kinds of report whose findings may carry the code (`link`,',
@@ -106,12 +121,22 @@ function rust(table) {
   out += '    use super::{Code, Coded, Cow, Platform};\n';
   out += '    use crate::messages::Params;\n\n';
   out += '    /// A builder of one code\'s params: the code is known before the params are built.\n';
-  out += '    pub trait CodeParams: Into<Coded> {\n        /// The code these params are for.\n        const CODE: Code;\n    }\n';
+  out += '    pub trait CodeParams: Into<Coded> {\n        /// The code these params are for.\n        const CODE: Code;\n\n';
+  out += '        /// The params alone (their code is `CODE`).\n        fn into_params(self) -> Params;\n    }\n';
+  out += '\n    /// The kinds of report a code may be in, as traits its builder has (the\n';
+  out += '    /// table\'s `kinds`): a rule that takes `impl kind::Link` can only make a\n';
+  out += '    /// finding of a code of link reports.\n';
+  out += '    pub mod kind {\n';
+  for (const k of KINDS) out += `        /// The builders of the codes \`${k}\` reports may carry.\n        pub trait ${camel(k)}: super::CodeParams {}\n`;
+  out += '    }\n';
   for (const [name, list] of Object.entries(lists)) {
     out += `\n    /// The stable values of \`crate::request::${list.rust}\` that params name (\`lists.${name}\` of the table).\n`;
     out += `    pub const ${name.toUpperCase()}: &[&str] = &[${list.values.map(str).join(', ')}];\n`;
+    // `NAMES` lists the variants in declaration order (the request types'
+    // `wire_enum!` makes both from one list; a test below holds it), so a
+    // variant's name is at its index.
     out += `\n    #[inline(never)]\n    fn ${name}_name(value: crate::request::${list.rust}) -> &'static str {\n`;
-    out += `        crate::request::${list.rust}::NAMES.iter().find(|(_, v)| *v == value).map_or("", |(name, _)| name)\n    }\n`;
+    out += `        crate::request::${list.rust}::NAMES.get(value as usize).map_or("", |(name, _)| name)\n    }\n`;
   }
   for (const c of codes) {
     const type = camel(c.code);
@@ -146,7 +171,9 @@ function rust(table) {
       out += `        #[inline]\n        pub fn ${p.name}(self, value: ${arg}) -> Self {\n            ${type}(self.0.with(${str(p.name)}, ${value}))\n        }\n`;
     }
     out += '    }\n\n';
-    out += `    impl CodeParams for ${type} {\n        const CODE: Code = Code::${type};\n    }\n\n`;
+    out += `    impl CodeParams for ${type} {\n        const CODE: Code = Code::${type};\n\n        #[inline]\n        fn into_params(self) -> Params {\n            self.0\n        }\n    }\n\n`;
+    for (const k of c.kinds) out += `    impl kind::${camel(k)} for ${type} {}\n`;
+    out += '\n';
     out += `    impl From<${type}> for Coded {\n        #[inline]\n        fn from(params: ${type}) -> Coded {\n            Coded::new(Code::${type}, params.0)\n        }\n    }\n`;
     for (const p of c.params) {
       if (!Array.isArray(p.type)) continue;
@@ -155,9 +182,11 @@ function rust(table) {
       out += '    #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n';
       out += `    pub enum ${name} {\n${p.type.map((v) => `        /// \`${v}\`\n        ${camel(v)},\n`).join('')}    }\n\n`;
       out += `    impl ${name} {\n        /// Every value, in the table's order.\n        pub const ALL: &'static [${name}] = &[${p.type.map((v) => `${name}::${camel(v)}`).join(', ')}];\n\n`;
-      out += `        /// The value as params carry it.\n        #[inline]\n        #[must_use]\n        pub const fn as_str(self) -> &'static str {\n            match self {\n`;
-      out += p.type.map((v) => `                ${name}::${camel(v)} => ${str(v)},\n`).join('');
-      out += '            }\n        }\n    }\n';
+      // A table, not a match: a value chosen at run time is one lookup (a
+      // constant one folds to its string).
+      out += `        const NAMES: &'static [&'static str] = &[${p.type.map(str).join(', ')}];\n\n`;
+      out += `        /// The value as params carry it.\n        #[inline]\n        #[must_use]\n        pub fn as_str(self) -> &'static str {\n`;
+      out += `            ${name}::NAMES.get(self as usize).copied().unwrap_or_default()\n        }\n    }\n`;
     }
   }
   out += '\n    #[cfg(test)]\n    mod tests {\n';
@@ -166,6 +195,7 @@ function rust(table) {
   for (const [name, list] of Object.entries(lists)) {
     out += `            let names: Vec<&str> = crate::request::${list.rust}::NAMES.iter().map(|(n, _)| *n).collect();\n`;
     out += `            assert_eq!(names, super::${name.toUpperCase()}, "lists.${name}");\n`;
+    out += `            for (name, value) in crate::request::${list.rust}::NAMES {\n                assert_eq!(super::${name}_name(*value), *name, "lists.${name}: NAMES in declaration order");\n            }\n`;
   }
   out += '        }\n    }\n';
   out += '}\n';

@@ -89,6 +89,24 @@ use crate::messages::Params;
 /// let _ = CompactPrivilege::new().compact(telehealth_rules::Profession::Psychologist);
 /// ```
 ///
+/// A rule that takes only its kind's codes (`impl kind::Link`, as the link
+/// rules do) takes no code of another kind (`not_licensed` is a continuity
+/// and session code):
+///
+/// ```
+/// # use telehealth_rules::code::params::{kind, NotLicensed, UnknownPlatform};
+/// fn link_finding(_: impl kind::Link) {}
+/// fn continuity_finding(_: impl kind::Continuity) {}
+/// link_finding(UnknownPlatform::new().host("example.com"));
+/// continuity_finding(NotLicensed::new().place("Texas"));
+/// ```
+///
+/// ```compile_fail,E0277
+/// # use telehealth_rules::code::params::{kind, NotLicensed};
+/// fn link_finding(_: impl kind::Link) {}
+/// link_finding(NotLicensed::new().place("Texas"));
+/// ```
+///
 /// And a code cannot be paired with params other than its builder's (the
 /// fields and the constructor are private):
 ///
@@ -131,6 +149,14 @@ impl Coded {
     #[must_use]
     pub fn into_parts(self) -> (Code, Params) {
         (self.code, self.params)
+    }
+
+    /// A code and params taken apart from one builder (`CodeParams::CODE` and
+    /// its params), put back together: for a caller that passes them apart
+    /// to keep the wasm small (the link rules' one non-generic `add`).
+    #[inline]
+    pub(crate) const fn rejoin(code: Code, params: Params) -> Self {
+        Coded { code, params }
     }
 }
 

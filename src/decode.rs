@@ -7,7 +7,6 @@
 
 use crate::code::params::{
     InvalidRequest, InvalidRequestExpected as Expected, InvalidRequestGot as Got, InvalidRequestProblem as Problem,
-    InvalidRequestWhat as What,
 };
 use crate::json::{self, Value};
 use crate::messages::message_in;
@@ -89,7 +88,7 @@ fn parse_request(text: &str) -> Result<Value, DecodeError> {
             p.bytes(text.len().to_string()).max(MAX_REQUEST_BYTES.to_string())
         }));
     }
-    json::parse(text).map_err(|e| DecodeError::new("", Problem::NotJson, |p| with_what(p, e.what).at(e.at.to_string())))
+    json::parse(text).map_err(|e| DecodeError::new("", Problem::NotJson, |p| p.what(e.what).at(e.at.to_string())))
 }
 
 /// Reads one request from a parsed JSON value.
@@ -462,16 +461,6 @@ fn describe(value: &Value) -> Got {
         Value::String(_) => Got::String,
         Value::Array(_) => Got::List,
         Value::Object(_) => Got::Object,
-    }
-}
-
-/// `params` with `what`, the JSON reader's stable key for what is wrong
-/// (every key it gives is one of the table's; the JSON tests hold each to
-/// its words).
-pub(crate) fn with_what(params: InvalidRequest, what: &str) -> InvalidRequest {
-    match What::ALL.iter().find(|w| w.as_str() == what) {
-        Some(w) => params.what(*w),
-        None => params,
     }
 }
 

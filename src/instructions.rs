@@ -76,7 +76,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let mut findings = Vec::new();
     let chars = input.chars().count();
     if chars > MAX_CHARS {
-        findings.push(Finding::new(FIELD, message::too_long(chars)));
+        findings.push(Finding::new(FIELD, ours(message::too_long(chars))));
         if typing {
             mark(&mut findings, 0);
         }
@@ -90,10 +90,10 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let mut open = 0u32;
     if text.len() != input.len() {
         open |= u32::from(lead == 0);
-        findings.push(Finding::new(FIELD, message::whitespace_trimmed()));
+        findings.push(Finding::new(FIELD, ours(message::whitespace_trimmed())));
     }
     if has_markup(text) {
-        findings.push(Finding::new(FIELD, params::MarkupNotAllowed::new()));
+        findings.push(Finding::new(FIELD, ours(params::MarkupNotAllowed::new())));
     }
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
@@ -117,7 +117,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             .filter(|rest| !rest.is_empty());
         if let Some(rest) = after_http {
             if !insecure.contains(&normalized) && insecure.len() < MAX_LINKS_REPORTED {
-                findings.push(Finding::new(FIELD, message::https_required(link, rest)));
+                findings.push(Finding::new(FIELD, ours(message::https_required(link, rest))));
                 insecure.push(normalized.clone());
             }
         }
@@ -126,13 +126,13 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             && reported.len() < MAX_LINKS_REPORTED
         {
             open |= u32::from(at_end) << findings.len();
-            findings.push(Finding::new(FIELD, params::OtherLink::new().link(normalized.clone())));
+            findings.push(Finding::new(FIELD, ours(params::OtherLink::new().link(normalized.clone()))));
             reported.push(normalized);
         }
     }
     if let Some((number, at_end)) = find_phone_number(&without_links) {
         open |= u32::from(at_end) << findings.len();
-        findings.push(Finding::new(FIELD, params::PhoneNumber::new().number(number)));
+        findings.push(Finding::new(FIELD, ours(params::PhoneNumber::new().number(number))));
     }
     if typing {
         mark(&mut findings, open);
@@ -250,6 +250,13 @@ fn find_phone_number(text: &str) -> Option<(String, bool)> {
         rest = rest.get(advance..).unwrap_or("");
     }
     None
+}
+
+/// `params`, which must be of a code of instructions reports (the codes
+/// table's `kinds`): a finding here can be of no other.
+#[inline(always)]
+fn ours<P: params::kind::Instructions>(params: P) -> P {
+    params
 }
 
 /// The params of the instructions findings (the words are in the message catalog).

@@ -247,10 +247,14 @@ impl Code {
         Code::SessionInFuture,
     ];
 
-    /// The code as it appears in JSON.
+    /// The code as it appears in JSON. The keystroke wasm module, which
+    /// checks links and instructions only, carries only their codes' names
+    /// (another code never occurs there: `tests/catalog.rs` holds the link and
+    /// instructions rules to the codes of those kinds).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::InvalidRequest => "invalid_request",
             Code::Empty => "empty",
             Code::TooLong => "too_long",
@@ -281,32 +285,60 @@ impl Code {
             Code::MarkupNotAllowed => "markup_not_allowed",
             Code::PhoneNumber => "phone_number",
             Code::OtherLink => "other_link",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::UnknownJurisdiction => "unknown_jurisdiction",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::MilitaryMailCode => "military_mail_code",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::FreelyAssociatedState => "freely_associated_state",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::OutsideUs => "outside_us",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::ZipMalformed => "zip_malformed",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::ZipUnassigned => "zip_unassigned",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::ZipStateMismatch => "zip_state_mismatch",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::Credentialed => "credentialed",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::CompactPrivilege => "compact_privilege",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicensedNotCredentialed => "licensed_not_credentialed",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::CredentialingPending => "credentialing_pending",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::NotLicensed => "not_licensed",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicenseExpired => "license_expired",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicenseInactive => "license_inactive",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::CompactPrivilegeInvalid => "compact_privilege_invalid",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::RegistrationNotRecognized => "registration_not_recognized",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicenseScopeMismatch => "license_scope_mismatch",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicenseSupervisedLevel => "license_supervised_level",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LicenseTitleUnknown => "license_title_unknown",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::RegistrationInvalid => "registration_invalid",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::PrivatePayExcluded => "private_pay_excluded",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::AudioOnlyNotPermitted => "audio_only_not_permitted",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LocationRequired => "location_required",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::LocationNotSaved => "location_not_saved",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::PaymentNotAllowed => "payment_not_allowed",
+            #[cfg(not(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records"))))]
             Code::SessionInFuture => "session_in_future",
+            #[cfg(all(target_arch = "wasm32", feature = "keystroke", not(feature = "records")))]
+            _ => "",
         }
     }
 
@@ -581,6 +613,27 @@ pub mod params {
     pub trait CodeParams: Into<Coded> {
         /// The code these params are for.
         const CODE: Code;
+
+        /// The params alone (their code is `CODE`).
+        fn into_params(self) -> Params;
+    }
+
+    /// The kinds of report a code may be in, as traits its builder has (the
+    /// table's `kinds`): a rule that takes `impl kind::Link` can only make a
+    /// finding of a code of link reports.
+    pub mod kind {
+        /// The builders of the codes `link` reports may carry.
+        pub trait Link: super::CodeParams {}
+        /// The builders of the codes `instructions` reports may carry.
+        pub trait Instructions: super::CodeParams {}
+        /// The builders of the codes `location` reports may carry.
+        pub trait Location: super::CodeParams {}
+        /// The builders of the codes `continuity` reports may carry.
+        pub trait Continuity: super::CodeParams {}
+        /// The builders of the codes `session` reports may carry.
+        pub trait Session: super::CodeParams {}
+        /// The builders of the codes `invalid_request` reports may carry.
+        pub trait InvalidRequest: super::CodeParams {}
     }
 
     /// The stable values of `crate::request::Profession` that params name (`lists.profession` of the table).
@@ -588,7 +641,7 @@ pub mod params {
 
     #[inline(never)]
     fn profession_name(value: crate::request::Profession) -> &'static str {
-        crate::request::Profession::NAMES.iter().find(|(_, v)| *v == value).map_or("", |(name, _)| name)
+        crate::request::Profession::NAMES.get(value as usize).map_or("", |(name, _)| name)
     }
 
     /// The stable values of `crate::request::CompactId` that params name (`lists.compact` of the table).
@@ -596,7 +649,7 @@ pub mod params {
 
     #[inline(never)]
     fn compact_name(value: crate::request::CompactId) -> &'static str {
-        crate::request::CompactId::NAMES.iter().find(|(_, v)| *v == value).map_or("", |(name, _)| name)
+        crate::request::CompactId::NAMES.get(value as usize).map_or("", |(name, _)| name)
     }
 
     /// The stable values of `crate::request::Coverage` that params name (`lists.coverage` of the table).
@@ -604,7 +657,7 @@ pub mod params {
 
     #[inline(never)]
     fn coverage_name(value: crate::request::Coverage) -> &'static str {
-        crate::request::Coverage::NAMES.iter().find(|(_, v)| *v == value).map_or("", |(name, _)| name)
+        crate::request::Coverage::NAMES.get(value as usize).map_or("", |(name, _)| name)
     }
 
     /// The params of [`Code::InvalidRequest`] (`invalid_request`).
@@ -748,7 +801,14 @@ pub mod params {
 
     impl CodeParams for InvalidRequest {
         const CODE: Code = Code::InvalidRequest;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::InvalidRequest for InvalidRequest {}
 
     impl From<InvalidRequest> for Coded {
         #[inline]
@@ -850,54 +910,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [InvalidRequestProblem] = &[InvalidRequestProblem::RequestTooLarge, InvalidRequestProblem::NotJson, InvalidRequestProblem::NotAnObject, InvalidRequestProblem::UnknownKind, InvalidRequestProblem::Required, InvalidRequestProblem::WrongType, InvalidRequestProblem::NotAJurisdiction, InvalidRequestProblem::BadDate, InvalidRequestProblem::NoSuchDay, InvalidRequestProblem::BadDateTime, InvalidRequestProblem::NoSuchDayTime, InvalidRequestProblem::NotOneOf, InvalidRequestProblem::TooMany, InvalidRequestProblem::PermitWithoutExpires, InvalidRequestProblem::NoSessionDate, InvalidRequestProblem::DatesDisagree, InvalidRequestProblem::RequestLarger, InvalidRequestProblem::BodyTooLarge, InvalidRequestProblem::RequestNotUtf8, InvalidRequestProblem::NotJsonContentType, InvalidRequestProblem::NoHost, InvalidRequestProblem::UnknownHost, InvalidRequestProblem::TargetTooLong, InvalidRequestProblem::HeadTooLarge, InvalidRequestProblem::NotHttp, InvalidRequestProblem::RequestTimeout, InvalidRequestProblem::NotFound, InvalidRequestProblem::MethodNotAllowed, InvalidRequestProblem::BodyUnreadable, InvalidRequestProblem::RequestNotSerializable, InvalidRequestProblem::RecordNotSerializable, InvalidRequestProblem::BadArgument, InvalidRequestProblem::BadOptions, InvalidRequestProblem::RecordTooLong, InvalidRequestProblem::RecordNotUtf8, InvalidRequestProblem::RecordNotJson, InvalidRequestProblem::RecordNotAnObject, InvalidRequestProblem::RecordId, InvalidRequestProblem::RecordRequest, InvalidRequestProblem::RecordReport, InvalidRequestProblem::RecordVerdict, InvalidRequestProblem::RecordCodes];
 
+        const NAMES: &'static [&'static str] = &["request_too_large", "not_json", "not_an_object", "unknown_kind", "required", "wrong_type", "not_a_jurisdiction", "bad_date", "no_such_day", "bad_date_time", "no_such_day_time", "not_one_of", "too_many", "permit_without_expires", "no_session_date", "dates_disagree", "request_larger", "body_too_large", "request_not_utf8", "not_json_content_type", "no_host", "unknown_host", "target_too_long", "head_too_large", "not_http", "request_timeout", "not_found", "method_not_allowed", "body_unreadable", "request_not_serializable", "record_not_serializable", "bad_argument", "bad_options", "record_too_long", "record_not_utf8", "record_not_json", "record_not_an_object", "record_id", "record_request", "record_report", "record_verdict", "record_codes"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                InvalidRequestProblem::RequestTooLarge => "request_too_large",
-                InvalidRequestProblem::NotJson => "not_json",
-                InvalidRequestProblem::NotAnObject => "not_an_object",
-                InvalidRequestProblem::UnknownKind => "unknown_kind",
-                InvalidRequestProblem::Required => "required",
-                InvalidRequestProblem::WrongType => "wrong_type",
-                InvalidRequestProblem::NotAJurisdiction => "not_a_jurisdiction",
-                InvalidRequestProblem::BadDate => "bad_date",
-                InvalidRequestProblem::NoSuchDay => "no_such_day",
-                InvalidRequestProblem::BadDateTime => "bad_date_time",
-                InvalidRequestProblem::NoSuchDayTime => "no_such_day_time",
-                InvalidRequestProblem::NotOneOf => "not_one_of",
-                InvalidRequestProblem::TooMany => "too_many",
-                InvalidRequestProblem::PermitWithoutExpires => "permit_without_expires",
-                InvalidRequestProblem::NoSessionDate => "no_session_date",
-                InvalidRequestProblem::DatesDisagree => "dates_disagree",
-                InvalidRequestProblem::RequestLarger => "request_larger",
-                InvalidRequestProblem::BodyTooLarge => "body_too_large",
-                InvalidRequestProblem::RequestNotUtf8 => "request_not_utf8",
-                InvalidRequestProblem::NotJsonContentType => "not_json_content_type",
-                InvalidRequestProblem::NoHost => "no_host",
-                InvalidRequestProblem::UnknownHost => "unknown_host",
-                InvalidRequestProblem::TargetTooLong => "target_too_long",
-                InvalidRequestProblem::HeadTooLarge => "head_too_large",
-                InvalidRequestProblem::NotHttp => "not_http",
-                InvalidRequestProblem::RequestTimeout => "request_timeout",
-                InvalidRequestProblem::NotFound => "not_found",
-                InvalidRequestProblem::MethodNotAllowed => "method_not_allowed",
-                InvalidRequestProblem::BodyUnreadable => "body_unreadable",
-                InvalidRequestProblem::RequestNotSerializable => "request_not_serializable",
-                InvalidRequestProblem::RecordNotSerializable => "record_not_serializable",
-                InvalidRequestProblem::BadArgument => "bad_argument",
-                InvalidRequestProblem::BadOptions => "bad_options",
-                InvalidRequestProblem::RecordTooLong => "record_too_long",
-                InvalidRequestProblem::RecordNotUtf8 => "record_not_utf8",
-                InvalidRequestProblem::RecordNotJson => "record_not_json",
-                InvalidRequestProblem::RecordNotAnObject => "record_not_an_object",
-                InvalidRequestProblem::RecordId => "record_id",
-                InvalidRequestProblem::RecordRequest => "record_request",
-                InvalidRequestProblem::RecordReport => "record_report",
-                InvalidRequestProblem::RecordVerdict => "record_verdict",
-                InvalidRequestProblem::RecordCodes => "record_codes",
-            }
+        pub fn as_str(self) -> &'static str {
+            InvalidRequestProblem::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -922,18 +941,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [InvalidRequestExpected] = &[InvalidRequestExpected::String, InvalidRequestExpected::Date, InvalidRequestExpected::DateTime, InvalidRequestExpected::OneOf, InvalidRequestExpected::Object, InvalidRequestExpected::List];
 
+        const NAMES: &'static [&'static str] = &["string", "date", "date_time", "one_of", "object", "list"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                InvalidRequestExpected::String => "string",
-                InvalidRequestExpected::Date => "date",
-                InvalidRequestExpected::DateTime => "date_time",
-                InvalidRequestExpected::OneOf => "one_of",
-                InvalidRequestExpected::Object => "object",
-                InvalidRequestExpected::List => "list",
-            }
+        pub fn as_str(self) -> &'static str {
+            InvalidRequestExpected::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -958,18 +972,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [InvalidRequestGot] = &[InvalidRequestGot::Null, InvalidRequestGot::Boolean, InvalidRequestGot::Number, InvalidRequestGot::String, InvalidRequestGot::List, InvalidRequestGot::Object];
 
+        const NAMES: &'static [&'static str] = &["null", "boolean", "number", "string", "list", "object"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                InvalidRequestGot::Null => "null",
-                InvalidRequestGot::Boolean => "boolean",
-                InvalidRequestGot::Number => "number",
-                InvalidRequestGot::String => "string",
-                InvalidRequestGot::List => "list",
-                InvalidRequestGot::Object => "object",
-            }
+        pub fn as_str(self) -> &'static str {
+            InvalidRequestGot::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1010,26 +1019,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [InvalidRequestWhat] = &[InvalidRequestWhat::TrailingText, InvalidRequestWhat::EndsBeforeValue, InvalidRequestWhat::ExpectedValue, InvalidRequestWhat::TooDeep, InvalidRequestWhat::ExpectedName, InvalidRequestWhat::ExpectedColon, InvalidRequestWhat::ExpectedCommaOrBrace, InvalidRequestWhat::ExpectedCommaOrBracket, InvalidRequestWhat::InvalidNumber, InvalidRequestWhat::ControlCharacter, InvalidRequestWhat::EndsInString, InvalidRequestWhat::InvalidEscape, InvalidRequestWhat::LoneSurrogate, InvalidRequestWhat::InvalidUnicodeEscape];
 
+        const NAMES: &'static [&'static str] = &["trailing_text", "ends_before_value", "expected_value", "too_deep", "expected_name", "expected_colon", "expected_comma_or_brace", "expected_comma_or_bracket", "invalid_number", "control_character", "ends_in_string", "invalid_escape", "lone_surrogate", "invalid_unicode_escape"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                InvalidRequestWhat::TrailingText => "trailing_text",
-                InvalidRequestWhat::EndsBeforeValue => "ends_before_value",
-                InvalidRequestWhat::ExpectedValue => "expected_value",
-                InvalidRequestWhat::TooDeep => "too_deep",
-                InvalidRequestWhat::ExpectedName => "expected_name",
-                InvalidRequestWhat::ExpectedColon => "expected_colon",
-                InvalidRequestWhat::ExpectedCommaOrBrace => "expected_comma_or_brace",
-                InvalidRequestWhat::ExpectedCommaOrBracket => "expected_comma_or_bracket",
-                InvalidRequestWhat::InvalidNumber => "invalid_number",
-                InvalidRequestWhat::ControlCharacter => "control_character",
-                InvalidRequestWhat::EndsInString => "ends_in_string",
-                InvalidRequestWhat::InvalidEscape => "invalid_escape",
-                InvalidRequestWhat::LoneSurrogate => "lone_surrogate",
-                InvalidRequestWhat::InvalidUnicodeEscape => "invalid_unicode_escape",
-            }
+        pub fn as_str(self) -> &'static str {
+            InvalidRequestWhat::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1062,22 +1058,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [InvalidRequestJsType] = &[InvalidRequestJsType::Null, InvalidRequestJsType::Array, InvalidRequestJsType::Undefined, InvalidRequestJsType::String, InvalidRequestJsType::Number, InvalidRequestJsType::Boolean, InvalidRequestJsType::Bigint, InvalidRequestJsType::Symbol, InvalidRequestJsType::Function, InvalidRequestJsType::Object];
 
+        const NAMES: &'static [&'static str] = &["null", "array", "undefined", "string", "number", "boolean", "bigint", "symbol", "function", "object"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                InvalidRequestJsType::Null => "null",
-                InvalidRequestJsType::Array => "array",
-                InvalidRequestJsType::Undefined => "undefined",
-                InvalidRequestJsType::String => "string",
-                InvalidRequestJsType::Number => "number",
-                InvalidRequestJsType::Boolean => "boolean",
-                InvalidRequestJsType::Bigint => "bigint",
-                InvalidRequestJsType::Symbol => "symbol",
-                InvalidRequestJsType::Function => "function",
-                InvalidRequestJsType::Object => "object",
-            }
+        pub fn as_str(self) -> &'static str {
+            InvalidRequestJsType::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1108,7 +1095,16 @@ pub mod params {
 
     impl CodeParams for Empty {
         const CODE: Code = Code::Empty;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for Empty {}
+    impl kind::Location for Empty {}
+    impl kind::Continuity for Empty {}
 
     impl From<Empty> for Coded {
         #[inline]
@@ -1130,14 +1126,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [EmptySubject] = &[EmptySubject::Link, EmptySubject::Location];
 
+        const NAMES: &'static [&'static str] = &["link", "location"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                EmptySubject::Link => "link",
-                EmptySubject::Location => "location",
-            }
+        pub fn as_str(self) -> &'static str {
+            EmptySubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1180,7 +1175,15 @@ pub mod params {
 
     impl CodeParams for TooLong {
         const CODE: Code = Code::TooLong;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for TooLong {}
+    impl kind::Instructions for TooLong {}
 
     impl From<TooLong> for Coded {
         #[inline]
@@ -1202,14 +1205,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [TooLongSubject] = &[TooLongSubject::Link, TooLongSubject::Instructions];
 
+        const NAMES: &'static [&'static str] = &["link", "instructions"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                TooLongSubject::Link => "link",
-                TooLongSubject::Instructions => "instructions",
-            }
+        pub fn as_str(self) -> &'static str {
+            TooLongSubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1240,7 +1242,15 @@ pub mod params {
 
     impl CodeParams for WhitespaceTrimmed {
         const CODE: Code = Code::WhitespaceTrimmed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for WhitespaceTrimmed {}
+    impl kind::Instructions for WhitespaceTrimmed {}
 
     impl From<WhitespaceTrimmed> for Coded {
         #[inline]
@@ -1262,14 +1272,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [WhitespaceTrimmedSubject] = &[WhitespaceTrimmedSubject::Link, WhitespaceTrimmedSubject::Instructions];
 
+        const NAMES: &'static [&'static str] = &["link", "instructions"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                WhitespaceTrimmedSubject::Link => "link",
-                WhitespaceTrimmedSubject::Instructions => "instructions",
-            }
+        pub fn as_str(self) -> &'static str {
+            WhitespaceTrimmedSubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1312,7 +1321,14 @@ pub mod params {
 
     impl CodeParams for NotAUrl {
         const CODE: Code = Code::NotAUrl;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for NotAUrl {}
 
     impl From<NotAUrl> for Coded {
         #[inline]
@@ -1338,16 +1354,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [NotAUrlReason] = &[NotAUrlReason::None, NotAUrlReason::UrlError, NotAUrlReason::NoHost, NotAUrlReason::IncompleteHost];
 
+        const NAMES: &'static [&'static str] = &["none", "url_error", "no_host", "incomplete_host"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                NotAUrlReason::None => "none",
-                NotAUrlReason::UrlError => "url_error",
-                NotAUrlReason::NoHost => "no_host",
-                NotAUrlReason::IncompleteHost => "incomplete_host",
-            }
+        pub fn as_str(self) -> &'static str {
+            NotAUrlReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1374,19 +1387,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [NotAUrlError] = &[NotAUrlError::EmptyHost, NotAUrlError::Idna, NotAUrlError::InvalidPort, NotAUrlError::InvalidIpv4, NotAUrlError::InvalidIpv6, NotAUrlError::InvalidDomainCharacter, NotAUrlError::Other];
 
+        const NAMES: &'static [&'static str] = &["empty_host", "idna", "invalid_port", "invalid_ipv4", "invalid_ipv6", "invalid_domain_character", "other"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                NotAUrlError::EmptyHost => "empty_host",
-                NotAUrlError::Idna => "idna",
-                NotAUrlError::InvalidPort => "invalid_port",
-                NotAUrlError::InvalidIpv4 => "invalid_ipv4",
-                NotAUrlError::InvalidIpv6 => "invalid_ipv6",
-                NotAUrlError::InvalidDomainCharacter => "invalid_domain_character",
-                NotAUrlError::Other => "other",
-            }
+        pub fn as_str(self) -> &'static str {
+            NotAUrlError::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1411,7 +1418,14 @@ pub mod params {
 
     impl CodeParams for MissingScheme {
         const CODE: Code = Code::MissingScheme;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for MissingScheme {}
 
     impl From<MissingScheme> for Coded {
         #[inline]
@@ -1459,7 +1473,15 @@ pub mod params {
 
     impl CodeParams for HttpsRequired {
         const CODE: Code = Code::HttpsRequired;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for HttpsRequired {}
+    impl kind::Instructions for HttpsRequired {}
 
     impl From<HttpsRequired> for Coded {
         #[inline]
@@ -1481,14 +1503,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [HttpsRequiredSubject] = &[HttpsRequiredSubject::Link, HttpsRequiredSubject::Instructions];
 
+        const NAMES: &'static [&'static str] = &["link", "instructions"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                HttpsRequiredSubject::Link => "link",
-                HttpsRequiredSubject::Instructions => "instructions",
-            }
+        pub fn as_str(self) -> &'static str {
+            HttpsRequiredSubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1519,7 +1540,14 @@ pub mod params {
 
     impl CodeParams for UnsupportedScheme {
         const CODE: Code = Code::UnsupportedScheme;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for UnsupportedScheme {}
 
     impl From<UnsupportedScheme> for Coded {
         #[inline]
@@ -1561,7 +1589,14 @@ pub mod params {
 
     impl CodeParams for AudioOnly {
         const CODE: Code = Code::AudioOnly;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for AudioOnly {}
 
     impl From<AudioOnly> for Coded {
         #[inline]
@@ -1583,14 +1618,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [AudioOnlyReason] = &[AudioOnlyReason::PhoneNumber, AudioOnlyReason::DialIn];
 
+        const NAMES: &'static [&'static str] = &["phone_number", "dial_in"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                AudioOnlyReason::PhoneNumber => "phone_number",
-                AudioOnlyReason::DialIn => "dial_in",
-            }
+        pub fn as_str(self) -> &'static str {
+            AudioOnlyReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1621,7 +1655,14 @@ pub mod params {
 
     impl CodeParams for CredentialsInUrl {
         const CODE: Code = Code::CredentialsInUrl;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for CredentialsInUrl {}
 
     impl From<CredentialsInUrl> for Coded {
         #[inline]
@@ -1651,7 +1692,14 @@ pub mod params {
 
     impl CodeParams for IpAddressHost {
         const CODE: Code = Code::IpAddressHost;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for IpAddressHost {}
 
     impl From<IpAddressHost> for Coded {
         #[inline]
@@ -1687,7 +1735,14 @@ pub mod params {
 
     impl CodeParams for LookalikeCharacters {
         const CODE: Code = Code::LookalikeCharacters;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for LookalikeCharacters {}
 
     impl From<LookalikeCharacters> for Coded {
         #[inline]
@@ -1709,14 +1764,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LookalikeCharactersReason] = &[LookalikeCharactersReason::Invisible, LookalikeCharactersReason::Lookalike];
 
+        const NAMES: &'static [&'static str] = &["invisible", "lookalike"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LookalikeCharactersReason::Invisible => "invisible",
-                LookalikeCharactersReason::Lookalike => "lookalike",
-            }
+        pub fn as_str(self) -> &'static str {
+            LookalikeCharactersReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1753,7 +1807,14 @@ pub mod params {
 
     impl CodeParams for LookalikeHost {
         const CODE: Code = Code::LookalikeHost;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for LookalikeHost {}
 
     impl From<LookalikeHost> for Coded {
         #[inline]
@@ -1795,7 +1856,14 @@ pub mod params {
 
     impl CodeParams for WrappedLink {
         const CODE: Code = Code::WrappedLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for WrappedLink {}
 
     impl From<WrappedLink> for Coded {
         #[inline]
@@ -1817,14 +1885,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [WrappedLinkInner] = &[WrappedLinkInner::Readable, WrappedLinkInner::Unreadable];
 
+        const NAMES: &'static [&'static str] = &["readable", "unreadable"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                WrappedLinkInner::Readable => "readable",
-                WrappedLinkInner::Unreadable => "unreadable",
-            }
+        pub fn as_str(self) -> &'static str {
+            WrappedLinkInner::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -1855,7 +1922,14 @@ pub mod params {
 
     impl CodeParams for UrlShortener {
         const CODE: Code = Code::UrlShortener;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for UrlShortener {}
 
     impl From<UrlShortener> for Coded {
         #[inline]
@@ -1891,7 +1965,14 @@ pub mod params {
 
     impl CodeParams for HostStartLink {
         const CODE: Code = Code::HostStartLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for HostStartLink {}
 
     impl From<HostStartLink> for Coded {
         #[inline]
@@ -1921,7 +2002,14 @@ pub mod params {
 
     impl CodeParams for WebinarLink {
         const CODE: Code = Code::WebinarLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for WebinarLink {}
 
     impl From<WebinarLink> for Coded {
         #[inline]
@@ -1957,7 +2045,14 @@ pub mod params {
 
     impl CodeParams for NotAMeetingLink {
         const CODE: Code = Code::NotAMeetingLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for NotAMeetingLink {}
 
     impl From<NotAMeetingLink> for Coded {
         #[inline]
@@ -1993,7 +2088,14 @@ pub mod params {
 
     impl CodeParams for MalformedMeetingId {
         const CODE: Code = Code::MalformedMeetingId;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for MalformedMeetingId {}
 
     impl From<MalformedMeetingId> for Coded {
         #[inline]
@@ -2029,7 +2131,14 @@ pub mod params {
 
     impl CodeParams for ConsumerPlatform {
         const CODE: Code = Code::ConsumerPlatform;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for ConsumerPlatform {}
 
     impl From<ConsumerPlatform> for Coded {
         #[inline]
@@ -2065,7 +2174,14 @@ pub mod params {
 
     impl CodeParams for PublicPlatform {
         const CODE: Code = Code::PublicPlatform;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for PublicPlatform {}
 
     impl From<PublicPlatform> for Coded {
         #[inline]
@@ -2107,7 +2223,14 @@ pub mod params {
 
     impl CodeParams for PlatformRetired {
         const CODE: Code = Code::PlatformRetired;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for PlatformRetired {}
 
     impl From<PlatformRetired> for Coded {
         #[inline]
@@ -2143,7 +2266,14 @@ pub mod params {
 
     impl CodeParams for NoWaitingRoom {
         const CODE: Code = Code::NoWaitingRoom;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for NoWaitingRoom {}
 
     impl From<NoWaitingRoom> for Coded {
         #[inline]
@@ -2179,7 +2309,14 @@ pub mod params {
 
     impl CodeParams for UnknownPlatform {
         const CODE: Code = Code::UnknownPlatform;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for UnknownPlatform {}
 
     impl From<UnknownPlatform> for Coded {
         #[inline]
@@ -2215,7 +2352,14 @@ pub mod params {
 
     impl CodeParams for ExpiringLink {
         const CODE: Code = Code::ExpiringLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for ExpiringLink {}
 
     impl From<ExpiringLink> for Coded {
         #[inline]
@@ -2245,7 +2389,14 @@ pub mod params {
 
     impl CodeParams for TrackingRemoved {
         const CODE: Code = Code::TrackingRemoved;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for TrackingRemoved {}
 
     impl From<TrackingRemoved> for Coded {
         #[inline]
@@ -2275,7 +2426,14 @@ pub mod params {
 
     impl CodeParams for PunctuationTrimmed {
         const CODE: Code = Code::PunctuationTrimmed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Link for PunctuationTrimmed {}
 
     impl From<PunctuationTrimmed> for Coded {
         #[inline]
@@ -2305,7 +2463,14 @@ pub mod params {
 
     impl CodeParams for MarkupNotAllowed {
         const CODE: Code = Code::MarkupNotAllowed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Instructions for MarkupNotAllowed {}
 
     impl From<MarkupNotAllowed> for Coded {
         #[inline]
@@ -2341,7 +2506,14 @@ pub mod params {
 
     impl CodeParams for PhoneNumber {
         const CODE: Code = Code::PhoneNumber;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Instructions for PhoneNumber {}
 
     impl From<PhoneNumber> for Coded {
         #[inline]
@@ -2377,7 +2549,14 @@ pub mod params {
 
     impl CodeParams for OtherLink {
         const CODE: Code = Code::OtherLink;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Instructions for OtherLink {}
 
     impl From<OtherLink> for Coded {
         #[inline]
@@ -2425,7 +2604,16 @@ pub mod params {
 
     impl CodeParams for UnknownJurisdiction {
         const CODE: Code = Code::UnknownJurisdiction;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for UnknownJurisdiction {}
+    impl kind::Continuity for UnknownJurisdiction {}
+    impl kind::Session for UnknownJurisdiction {}
 
     impl From<UnknownJurisdiction> for Coded {
         #[inline]
@@ -2447,14 +2635,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [UnknownJurisdictionReason] = &[UnknownJurisdictionReason::DidYouMean, UnknownJurisdictionReason::Unknown];
 
+        const NAMES: &'static [&'static str] = &["did_you_mean", "unknown"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                UnknownJurisdictionReason::DidYouMean => "did_you_mean",
-                UnknownJurisdictionReason::Unknown => "unknown",
-            }
+        pub fn as_str(self) -> &'static str {
+            UnknownJurisdictionReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2497,7 +2684,16 @@ pub mod params {
 
     impl CodeParams for MilitaryMailCode {
         const CODE: Code = Code::MilitaryMailCode;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for MilitaryMailCode {}
+    impl kind::Continuity for MilitaryMailCode {}
+    impl kind::Session for MilitaryMailCode {}
 
     impl From<MilitaryMailCode> for Coded {
         #[inline]
@@ -2519,14 +2715,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [MilitaryMailCodeSubject] = &[MilitaryMailCodeSubject::State, MilitaryMailCodeSubject::Zip];
 
+        const NAMES: &'static [&'static str] = &["state", "zip"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                MilitaryMailCodeSubject::State => "state",
-                MilitaryMailCodeSubject::Zip => "zip",
-            }
+        pub fn as_str(self) -> &'static str {
+            MilitaryMailCodeSubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2569,7 +2764,16 @@ pub mod params {
 
     impl CodeParams for FreelyAssociatedState {
         const CODE: Code = Code::FreelyAssociatedState;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for FreelyAssociatedState {}
+    impl kind::Continuity for FreelyAssociatedState {}
+    impl kind::Session for FreelyAssociatedState {}
 
     impl From<FreelyAssociatedState> for Coded {
         #[inline]
@@ -2591,14 +2795,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [FreelyAssociatedStateSubject] = &[FreelyAssociatedStateSubject::State, FreelyAssociatedStateSubject::Zip];
 
+        const NAMES: &'static [&'static str] = &["state", "zip"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                FreelyAssociatedStateSubject::State => "state",
-                FreelyAssociatedStateSubject::Zip => "zip",
-            }
+        pub fn as_str(self) -> &'static str {
+            FreelyAssociatedStateSubject::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2617,15 +2820,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [FreelyAssociatedStateCode] = &[FreelyAssociatedStateCode::Fm, FreelyAssociatedStateCode::Mh, FreelyAssociatedStateCode::Pw];
 
+        const NAMES: &'static [&'static str] = &["FM", "MH", "PW"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                FreelyAssociatedStateCode::Fm => "FM",
-                FreelyAssociatedStateCode::Mh => "MH",
-                FreelyAssociatedStateCode::Pw => "PW",
-            }
+        pub fn as_str(self) -> &'static str {
+            FreelyAssociatedStateCode::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2650,7 +2851,16 @@ pub mod params {
 
     impl CodeParams for OutsideUs {
         const CODE: Code = Code::OutsideUs;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for OutsideUs {}
+    impl kind::Continuity for OutsideUs {}
+    impl kind::Session for OutsideUs {}
 
     impl From<OutsideUs> for Coded {
         #[inline]
@@ -2680,7 +2890,14 @@ pub mod params {
 
     impl CodeParams for ZipMalformed {
         const CODE: Code = Code::ZipMalformed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for ZipMalformed {}
 
     impl From<ZipMalformed> for Coded {
         #[inline]
@@ -2716,7 +2933,14 @@ pub mod params {
 
     impl CodeParams for ZipUnassigned {
         const CODE: Code = Code::ZipUnassigned;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for ZipUnassigned {}
 
     impl From<ZipUnassigned> for Coded {
         #[inline]
@@ -2776,7 +3000,14 @@ pub mod params {
 
     impl CodeParams for ZipStateMismatch {
         const CODE: Code = Code::ZipStateMismatch;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Location for ZipStateMismatch {}
 
     impl From<ZipStateMismatch> for Coded {
         #[inline]
@@ -2800,15 +3031,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [ZipStateMismatchPlaces] = &[ZipStateMismatchPlaces::None, ZipStateMismatchPlaces::One, ZipStateMismatchPlaces::Many];
 
+        const NAMES: &'static [&'static str] = &["none", "one", "many"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                ZipStateMismatchPlaces::None => "none",
-                ZipStateMismatchPlaces::One => "one",
-                ZipStateMismatchPlaces::Many => "many",
-            }
+        pub fn as_str(self) -> &'static str {
+            ZipStateMismatchPlaces::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2839,7 +3068,15 @@ pub mod params {
 
     impl CodeParams for Credentialed {
         const CODE: Code = Code::Credentialed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for Credentialed {}
+    impl kind::Session for Credentialed {}
 
     impl From<Credentialed> for Coded {
         #[inline]
@@ -2893,7 +3130,15 @@ pub mod params {
 
     impl CodeParams for CompactPrivilege {
         const CODE: Code = Code::CompactPrivilege;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for CompactPrivilege {}
+    impl kind::Session for CompactPrivilege {}
 
     impl From<CompactPrivilege> for Coded {
         #[inline]
@@ -2915,14 +3160,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [CompactPrivilegeReminder] = &[CompactPrivilegeReminder::HomeState, CompactPrivilegeReminder::None];
 
+        const NAMES: &'static [&'static str] = &["home_state", "none"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                CompactPrivilegeReminder::HomeState => "home_state",
-                CompactPrivilegeReminder::None => "none",
-            }
+        pub fn as_str(self) -> &'static str {
+            CompactPrivilegeReminder::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -2959,7 +3203,15 @@ pub mod params {
 
     impl CodeParams for LicensedNotCredentialed {
         const CODE: Code = Code::LicensedNotCredentialed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicensedNotCredentialed {}
+    impl kind::Session for LicensedNotCredentialed {}
 
     impl From<LicensedNotCredentialed> for Coded {
         #[inline]
@@ -3001,7 +3253,15 @@ pub mod params {
 
     impl CodeParams for CredentialingPending {
         const CODE: Code = Code::CredentialingPending;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for CredentialingPending {}
+    impl kind::Session for CredentialingPending {}
 
     impl From<CredentialingPending> for Coded {
         #[inline]
@@ -3037,7 +3297,15 @@ pub mod params {
 
     impl CodeParams for NotLicensed {
         const CODE: Code = Code::NotLicensed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for NotLicensed {}
+    impl kind::Session for NotLicensed {}
 
     impl From<NotLicensed> for Coded {
         #[inline]
@@ -3091,7 +3359,15 @@ pub mod params {
 
     impl CodeParams for LicenseExpired {
         const CODE: Code = Code::LicenseExpired;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicenseExpired {}
+    impl kind::Session for LicenseExpired {}
 
     impl From<LicenseExpired> for Coded {
         #[inline]
@@ -3113,14 +3389,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseExpiredReason] = &[LicenseExpiredReason::Dated, LicenseExpiredReason::Undated];
 
+        const NAMES: &'static [&'static str] = &["dated", "undated"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseExpiredReason::Dated => "dated",
-                LicenseExpiredReason::Undated => "undated",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseExpiredReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3181,7 +3456,15 @@ pub mod params {
 
     impl CodeParams for LicenseInactive {
         const CODE: Code = Code::LicenseInactive;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicenseInactive {}
+    impl kind::Session for LicenseInactive {}
 
     impl From<LicenseInactive> for Coded {
         #[inline]
@@ -3209,17 +3492,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseInactiveReason] = &[LicenseInactiveReason::Pending, LicenseInactiveReason::Inactive, LicenseInactiveReason::InactiveSince, LicenseInactiveReason::NotYetIssued, LicenseInactiveReason::ActiveOnlySince];
 
+        const NAMES: &'static [&'static str] = &["pending", "inactive", "inactive_since", "not_yet_issued", "active_only_since"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseInactiveReason::Pending => "pending",
-                LicenseInactiveReason::Inactive => "inactive",
-                LicenseInactiveReason::InactiveSince => "inactive_since",
-                LicenseInactiveReason::NotYetIssued => "not_yet_issued",
-                LicenseInactiveReason::ActiveOnlySince => "active_only_since",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseInactiveReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3238,15 +3517,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseInactiveStatus] = &[LicenseInactiveStatus::Suspended, LicenseInactiveStatus::Revoked, LicenseInactiveStatus::Surrendered];
 
+        const NAMES: &'static [&'static str] = &["suspended", "revoked", "surrendered"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseInactiveStatus::Suspended => "suspended",
-                LicenseInactiveStatus::Revoked => "revoked",
-                LicenseInactiveStatus::Surrendered => "surrendered",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseInactiveStatus::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3331,7 +3608,15 @@ pub mod params {
 
     impl CodeParams for CompactPrivilegeInvalid {
         const CODE: Code = Code::CompactPrivilegeInvalid;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for CompactPrivilegeInvalid {}
+    impl kind::Session for CompactPrivilegeInvalid {}
 
     impl From<CompactPrivilegeInvalid> for Coded {
         #[inline]
@@ -3367,21 +3652,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [CompactPrivilegeInvalidReason] = &[CompactPrivilegeInvalidReason::NoCompact, CompactPrivilegeInvalidReason::GrantsLicenses, CompactPrivilegeInvalidReason::ProfessionNotCovered, CompactPrivilegeInvalidReason::InPersonOnly, CompactPrivilegeInvalidReason::NotOperational, CompactPrivilegeInvalidReason::NoHomeLicense, CompactPrivilegeInvalidReason::HomeNotResidence, CompactPrivilegeInvalidReason::HomeLicenseSupervised, CompactPrivilegeInvalidReason::ProviderOutsideHomeState];
 
+        const NAMES: &'static [&'static str] = &["no_compact", "grants_licenses", "profession_not_covered", "in_person_only", "not_operational", "no_home_license", "home_not_residence", "home_license_supervised", "provider_outside_home_state"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                CompactPrivilegeInvalidReason::NoCompact => "no_compact",
-                CompactPrivilegeInvalidReason::GrantsLicenses => "grants_licenses",
-                CompactPrivilegeInvalidReason::ProfessionNotCovered => "profession_not_covered",
-                CompactPrivilegeInvalidReason::InPersonOnly => "in_person_only",
-                CompactPrivilegeInvalidReason::NotOperational => "not_operational",
-                CompactPrivilegeInvalidReason::NoHomeLicense => "no_home_license",
-                CompactPrivilegeInvalidReason::HomeNotResidence => "home_not_residence",
-                CompactPrivilegeInvalidReason::HomeLicenseSupervised => "home_license_supervised",
-                CompactPrivilegeInvalidReason::ProviderOutsideHomeState => "provider_outside_home_state",
-            }
+        pub fn as_str(self) -> &'static str {
+            CompactPrivilegeInvalidReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3400,15 +3677,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [CompactPrivilegeInvalidMembership] = &[CompactPrivilegeInvalidMembership::NotMember, CompactPrivilegeInvalidMembership::Since, CompactPrivilegeInvalidMembership::Uncertain];
 
+        const NAMES: &'static [&'static str] = &["not_member", "since", "uncertain"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                CompactPrivilegeInvalidMembership::NotMember => "not_member",
-                CompactPrivilegeInvalidMembership::Since => "since",
-                CompactPrivilegeInvalidMembership::Uncertain => "uncertain",
-            }
+        pub fn as_str(self) -> &'static str {
+            CompactPrivilegeInvalidMembership::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3425,14 +3700,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [CompactPrivilegeInvalidAtKind] = &[CompactPrivilegeInvalidAtKind::Jurisdiction, CompactPrivilegeInvalidAtKind::Text];
 
+        const NAMES: &'static [&'static str] = &["jurisdiction", "text"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                CompactPrivilegeInvalidAtKind::Jurisdiction => "jurisdiction",
-                CompactPrivilegeInvalidAtKind::Text => "text",
-            }
+        pub fn as_str(self) -> &'static str {
+            CompactPrivilegeInvalidAtKind::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3493,7 +3767,15 @@ pub mod params {
 
     impl CodeParams for RegistrationNotRecognized {
         const CODE: Code = Code::RegistrationNotRecognized;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for RegistrationNotRecognized {}
+    impl kind::Session for RegistrationNotRecognized {}
 
     impl From<RegistrationNotRecognized> for Coded {
         #[inline]
@@ -3519,16 +3801,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [RegistrationNotRecognizedReason] = &[RegistrationNotRecognizedReason::NoProgram, RegistrationNotRecognizedReason::ProfessionNotOpen, RegistrationNotRecognizedReason::NotYet, RegistrationNotRecognizedReason::NoDate];
 
+        const NAMES: &'static [&'static str] = &["no_program", "profession_not_open", "not_yet", "no_date"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                RegistrationNotRecognizedReason::NoProgram => "no_program",
-                RegistrationNotRecognizedReason::ProfessionNotOpen => "profession_not_open",
-                RegistrationNotRecognizedReason::NotYet => "not_yet",
-                RegistrationNotRecognizedReason::NoDate => "no_date",
-            }
+        pub fn as_str(self) -> &'static str {
+            RegistrationNotRecognizedReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3577,7 +3856,15 @@ pub mod params {
 
     impl CodeParams for LicenseScopeMismatch {
         const CODE: Code = Code::LicenseScopeMismatch;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicenseScopeMismatch {}
+    impl kind::Session for LicenseScopeMismatch {}
 
     impl From<LicenseScopeMismatch> for Coded {
         #[inline]
@@ -3599,14 +3886,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseScopeMismatchReason] = &[LicenseScopeMismatchReason::NotPractised, LicenseScopeMismatchReason::OtherProfession];
 
+        const NAMES: &'static [&'static str] = &["not_practised", "other_profession"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseScopeMismatchReason::NotPractised => "not_practised",
-                LicenseScopeMismatchReason::OtherProfession => "other_profession",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseScopeMismatchReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3649,7 +3935,15 @@ pub mod params {
 
     impl CodeParams for LicenseSupervisedLevel {
         const CODE: Code = Code::LicenseSupervisedLevel;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicenseSupervisedLevel {}
+    impl kind::Session for LicenseSupervisedLevel {}
 
     impl From<LicenseSupervisedLevel> for Coded {
         #[inline]
@@ -3671,14 +3965,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseSupervisedLevelReason] = &[LicenseSupervisedLevelReason::Title, LicenseSupervisedLevelReason::Entry];
 
+        const NAMES: &'static [&'static str] = &["title", "entry"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseSupervisedLevelReason::Title => "title",
-                LicenseSupervisedLevelReason::Entry => "entry",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseSupervisedLevelReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3721,7 +4014,15 @@ pub mod params {
 
     impl CodeParams for LicenseTitleUnknown {
         const CODE: Code = Code::LicenseTitleUnknown;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for LicenseTitleUnknown {}
+    impl kind::Session for LicenseTitleUnknown {}
 
     impl From<LicenseTitleUnknown> for Coded {
         #[inline]
@@ -3743,14 +4044,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [LicenseTitleUnknownReason] = &[LicenseTitleUnknownReason::UnknownTitle, LicenseTitleUnknownReason::NoTitle];
 
+        const NAMES: &'static [&'static str] = &["unknown_title", "no_title"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                LicenseTitleUnknownReason::UnknownTitle => "unknown_title",
-                LicenseTitleUnknownReason::NoTitle => "no_title",
-            }
+        pub fn as_str(self) -> &'static str {
+            LicenseTitleUnknownReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3799,7 +4099,15 @@ pub mod params {
 
     impl CodeParams for RegistrationInvalid {
         const CODE: Code = Code::RegistrationInvalid;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for RegistrationInvalid {}
+    impl kind::Session for RegistrationInvalid {}
 
     impl From<RegistrationInvalid> for Coded {
         #[inline]
@@ -3819,13 +4127,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [RegistrationInvalidReason] = &[RegistrationInvalidReason::NoValidLicenseElsewhere];
 
+        const NAMES: &'static [&'static str] = &["no_valid_license_elsewhere"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                RegistrationInvalidReason::NoValidLicenseElsewhere => "no_valid_license_elsewhere",
-            }
+        pub fn as_str(self) -> &'static str {
+            RegistrationInvalidReason::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3856,7 +4164,15 @@ pub mod params {
 
     impl CodeParams for PrivatePayExcluded {
         const CODE: Code = Code::PrivatePayExcluded;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Continuity for PrivatePayExcluded {}
+    impl kind::Session for PrivatePayExcluded {}
 
     impl From<PrivatePayExcluded> for Coded {
         #[inline]
@@ -3878,14 +4194,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [PrivatePayExcludedCoverage] = &[PrivatePayExcludedCoverage::Medicare, PrivatePayExcludedCoverage::Medicaid];
 
+        const NAMES: &'static [&'static str] = &["medicare", "medicaid"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                PrivatePayExcludedCoverage::Medicare => "medicare",
-                PrivatePayExcludedCoverage::Medicaid => "medicaid",
-            }
+        pub fn as_str(self) -> &'static str {
+            PrivatePayExcludedCoverage::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -3910,7 +4225,14 @@ pub mod params {
 
     impl CodeParams for AudioOnlyNotPermitted {
         const CODE: Code = Code::AudioOnlyNotPermitted;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Session for AudioOnlyNotPermitted {}
 
     impl From<AudioOnlyNotPermitted> for Coded {
         #[inline]
@@ -3940,7 +4262,14 @@ pub mod params {
 
     impl CodeParams for LocationRequired {
         const CODE: Code = Code::LocationRequired;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Session for LocationRequired {}
 
     impl From<LocationRequired> for Coded {
         #[inline]
@@ -3976,7 +4305,14 @@ pub mod params {
 
     impl CodeParams for LocationNotSaved {
         const CODE: Code = Code::LocationNotSaved;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Session for LocationNotSaved {}
 
     impl From<LocationNotSaved> for Coded {
         #[inline]
@@ -4018,7 +4354,14 @@ pub mod params {
 
     impl CodeParams for PaymentNotAllowed {
         const CODE: Code = Code::PaymentNotAllowed;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Session for PaymentNotAllowed {}
 
     impl From<PaymentNotAllowed> for Coded {
         #[inline]
@@ -4040,14 +4383,13 @@ pub mod params {
         /// Every value, in the table's order.
         pub const ALL: &'static [PaymentNotAllowedPayment] = &[PaymentNotAllowedPayment::Insurance, PaymentNotAllowedPayment::PrivatePay];
 
+        const NAMES: &'static [&'static str] = &["insurance", "private_pay"];
+
         /// The value as params carry it.
         #[inline]
         #[must_use]
-        pub const fn as_str(self) -> &'static str {
-            match self {
-                PaymentNotAllowedPayment::Insurance => "insurance",
-                PaymentNotAllowedPayment::PrivatePay => "private_pay",
-            }
+        pub fn as_str(self) -> &'static str {
+            PaymentNotAllowedPayment::NAMES.get(self as usize).copied().unwrap_or_default()
         }
     }
 
@@ -4078,7 +4420,14 @@ pub mod params {
 
     impl CodeParams for SessionInFuture {
         const CODE: Code = Code::SessionInFuture;
+
+        #[inline]
+        fn into_params(self) -> Params {
+            self.0
+        }
     }
+
+    impl kind::Session for SessionInFuture {}
 
     impl From<SessionInFuture> for Coded {
         #[inline]
@@ -4094,10 +4443,19 @@ pub mod params {
         fn lists_are_the_request_types_names() {
             let names: Vec<&str> = crate::request::Profession::NAMES.iter().map(|(n, _)| *n).collect();
             assert_eq!(names, super::PROFESSION, "lists.profession");
+            for (name, value) in crate::request::Profession::NAMES {
+                assert_eq!(super::profession_name(*value), *name, "lists.profession: NAMES in declaration order");
+            }
             let names: Vec<&str> = crate::request::CompactId::NAMES.iter().map(|(n, _)| *n).collect();
             assert_eq!(names, super::COMPACT, "lists.compact");
+            for (name, value) in crate::request::CompactId::NAMES {
+                assert_eq!(super::compact_name(*value), *name, "lists.compact: NAMES in declaration order");
+            }
             let names: Vec<&str> = crate::request::Coverage::NAMES.iter().map(|(n, _)| *n).collect();
             assert_eq!(names, super::COVERAGE, "lists.coverage");
+            for (name, value) in crate::request::Coverage::NAMES {
+                assert_eq!(super::coverage_name(*value), *name, "lists.coverage: NAMES in declaration order");
+            }
         }
     }
 }

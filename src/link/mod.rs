@@ -21,12 +21,12 @@ mod url;
 use self::url::{Host, Url};
 use serde::Serialize;
 
-use crate::code::params::{self, CodeParams, NotAUrlReason};
+use crate::code::params::{self, kind, NotAUrlReason};
 use crate::code::{Code, Coded};
 use crate::date::Date;
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{json_enum, ObjectWriter, ToJson};
-use crate::messages::{Catalog, Locale, PlatformClass, RENDERED_HERE};
+use crate::messages::{Catalog, Locale, Params, PlatformClass, RENDERED_HERE};
 use registry::{Class, Entry, WaitingRoom};
 use shape::Outcome;
 
@@ -199,31 +199,31 @@ impl Judged {
 
     // The params are built only when the finding is new (`params` is a
     // closure); the rest is one non-generic copy, to keep the wasm small.
-    fn push<P: CodeParams>(&mut self, params: impl FnOnce() -> P) {
+    fn push<P: kind::Link>(&mut self, params: impl FnOnce() -> P) {
         if !self.has(P::CODE) {
-            self.add(params().into(), None, false);
+            self.add(P::CODE, params().into_params(), None, false);
         }
     }
 
-    fn push_fix<P: CodeParams>(&mut self, params: impl FnOnce() -> P, fix: Option<String>) {
+    fn push_fix<P: kind::Link>(&mut self, params: impl FnOnce() -> P, fix: Option<String>) {
         if !self.has(P::CODE) {
-            self.add(params().into(), fix, false);
+            self.add(P::CODE, params().into_params(), fix, false);
         }
     }
 
     /// A finding whose fix is the repaired link, filled in at the end.
-    fn push_repair<P: CodeParams>(&mut self, params: impl FnOnce() -> P) {
+    fn push_repair<P: kind::Link>(&mut self, params: impl FnOnce() -> P) {
         if !self.has(P::CODE) {
-            self.add(params().into(), None, true);
+            self.add(P::CODE, params().into_params(), None, true);
         }
     }
 
     #[inline(never)]
-    fn add(&mut self, coded: Coded, fix: Option<String>, repair: bool) {
+    fn add(&mut self, code: Code, params: Params, fix: Option<String>, repair: bool) {
         if repair {
             self.repairs.push(self.findings.len());
         }
-        self.findings.push(Finding::new(FIELD, coded).with_fix(fix));
+        self.findings.push(Finding::new(FIELD, Coded::rejoin(code, params)).with_fix(fix));
     }
 }
 

@@ -37,7 +37,12 @@ pub fn freely_associated_name(code: &str) -> Option<&'static str> {
 /// The `code` param of a freely associated state's two-letter code (every
 /// code of `FREELY_ASSOCIATED_NAMES` is one).
 fn freely_associated_code(code: &str) -> Option<FreelyAssociatedStateCode> {
-    FreelyAssociatedStateCode::ALL.iter().copied().find(|c| c.as_str() == code)
+    match code {
+        "FM" => Some(FreelyAssociatedStateCode::Fm),
+        "MH" => Some(FreelyAssociatedStateCode::Mh),
+        "PW" => Some(FreelyAssociatedStateCode::Pw),
+        _ => None,
+    }
 }
 
 fn with_code(p: FreelyAssociatedState, code: &str) -> FreelyAssociatedState {
@@ -64,4 +69,17 @@ pub fn zip_mismatch(zip: &str, places: &[&'static str], state: &'static str) -> 
         [init @ .., last] => p.places(ZipStateMismatchPlaces::Many).others(init.join(", ")).place(*last),
     };
     p.state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_freely_associated_state_has_its_code_param() {
+        for (code, _) in FREELY_ASSOCIATED_NAMES {
+            assert_eq!(freely_associated_code(code).map(FreelyAssociatedStateCode::as_str), Some(*code));
+        }
+        assert_eq!(FREELY_ASSOCIATED_NAMES.len(), FreelyAssociatedStateCode::ALL.len());
+    }
 }

@@ -167,6 +167,30 @@ pub trait Platform {
     fn platform_id(&self) -> &'static str;
 }
 
+/// A code and its params, ready for a [`Finding`](crate::Finding): a
+/// [`params`] builder or a [`Coded`]. Sealed: only this crate's builders
+/// and `Coded` have it.
+pub trait IntoCoded: Sealed {
+    /// The code and its params, apart.
+    fn split(self) -> (Code, Params);
+}
+
+impl IntoCoded for Coded {
+    #[inline]
+    fn split(self) -> (Code, Params) {
+        (self.code, self.params)
+    }
+}
+
+/// What keeps [`IntoCoded`] and [`params::CodeParams`] to this crate's types.
+mod sealed {
+    pub trait Sealed {}
+}
+
+use sealed::Sealed;
+
+impl Sealed for Coded {}
+
 /// What a param holds (`Code::params`), as the codes table declares it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParamType {

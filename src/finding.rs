@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::code::{Code, Coded, Severity};
+use crate::code::{Code, IntoCoded, Severity};
 use crate::date::Date;
 use crate::json::{json_enum, ObjectWriter, ToJson};
 use crate::messages::{message_in, Locale, Params};
@@ -95,8 +95,8 @@ impl Finding {
     /// ```
     #[inline]
     #[must_use]
-    pub fn new(field: &str, coded: impl Into<Coded>) -> Self {
-        let (code, params) = coded.into().into_parts();
+    pub fn new(field: &str, coded: impl IntoCoded) -> Self {
+        let (code, params) = coded.split();
         Finding::of(code, field, params)
     }
 

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Coded, ParamType, Platform, Severity};
+use super::{Coded, IntoCoded, ParamType, Platform, Sealed, Severity};
 
 /// A finding's stable machine code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -606,16 +606,25 @@ impl Code {
 /// [`Coded`] value a [`Finding`](crate::Finding) is made from. Call the
 /// setters in the order the table lists the params: that is the JSON order.
 pub mod params {
-    use super::{Code, Coded, Cow, Platform};
+    use super::{Code, Coded, Cow, IntoCoded, Platform, Sealed};
     use crate::messages::Params;
 
     /// A builder of one code's params: the code is known before the params are built.
-    pub trait CodeParams: Into<Coded> {
+    /// Only this crate's builders have it (it is sealed): a `Finding` made from
+    /// one always has its code's params.
+    pub trait CodeParams: Sealed + Into<Coded> {
         /// The code these params are for.
         const CODE: Code;
 
         /// The params alone (their code is `CODE`).
         fn into_params(self) -> Params;
+    }
+
+    impl<P: CodeParams> IntoCoded for P {
+        #[inline]
+        fn split(self) -> (Code, Params) {
+            (P::CODE, self.into_params())
+        }
     }
 
     /// The kinds of report a code may be in, as traits its builder has (the
@@ -798,6 +807,8 @@ pub mod params {
             InvalidRequest(self.0.with("allow", value))
         }
     }
+
+    impl Sealed for InvalidRequest {}
 
     impl CodeParams for InvalidRequest {
         const CODE: Code = Code::InvalidRequest;
@@ -1093,6 +1104,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for Empty {}
+
     impl CodeParams for Empty {
         const CODE: Code = Code::Empty;
 
@@ -1173,6 +1186,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for TooLong {}
+
     impl CodeParams for TooLong {
         const CODE: Code = Code::TooLong;
 
@@ -1239,6 +1254,8 @@ pub mod params {
             WhitespaceTrimmed(self.0.with("subject", value.as_str()))
         }
     }
+
+    impl Sealed for WhitespaceTrimmed {}
 
     impl CodeParams for WhitespaceTrimmed {
         const CODE: Code = Code::WhitespaceTrimmed;
@@ -1318,6 +1335,8 @@ pub mod params {
             NotAUrl(self.0.with("host", value))
         }
     }
+
+    impl Sealed for NotAUrl {}
 
     impl CodeParams for NotAUrl {
         const CODE: Code = Code::NotAUrl;
@@ -1416,6 +1435,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for MissingScheme {}
+
     impl CodeParams for MissingScheme {
         const CODE: Code = Code::MissingScheme;
 
@@ -1470,6 +1491,8 @@ pub mod params {
             HttpsRequired(self.0.with("rest", value))
         }
     }
+
+    impl Sealed for HttpsRequired {}
 
     impl CodeParams for HttpsRequired {
         const CODE: Code = Code::HttpsRequired;
@@ -1538,6 +1561,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for UnsupportedScheme {}
+
     impl CodeParams for UnsupportedScheme {
         const CODE: Code = Code::UnsupportedScheme;
 
@@ -1586,6 +1611,8 @@ pub mod params {
             AudioOnly(self.0.with("platform", value.platform_id()))
         }
     }
+
+    impl Sealed for AudioOnly {}
 
     impl CodeParams for AudioOnly {
         const CODE: Code = Code::AudioOnly;
@@ -1653,6 +1680,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for CredentialsInUrl {}
+
     impl CodeParams for CredentialsInUrl {
         const CODE: Code = Code::CredentialsInUrl;
 
@@ -1689,6 +1718,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for IpAddressHost {}
 
     impl CodeParams for IpAddressHost {
         const CODE: Code = Code::IpAddressHost;
@@ -1732,6 +1763,8 @@ pub mod params {
             LookalikeCharacters(self.0.with("reason", value.as_str()))
         }
     }
+
+    impl Sealed for LookalikeCharacters {}
 
     impl CodeParams for LookalikeCharacters {
         const CODE: Code = Code::LookalikeCharacters;
@@ -1805,6 +1838,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for LookalikeHost {}
+
     impl CodeParams for LookalikeHost {
         const CODE: Code = Code::LookalikeHost;
 
@@ -1853,6 +1888,8 @@ pub mod params {
             WrappedLink(self.0.with("platform", value.platform_id()))
         }
     }
+
+    impl Sealed for WrappedLink {}
 
     impl CodeParams for WrappedLink {
         const CODE: Code = Code::WrappedLink;
@@ -1920,6 +1957,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for UrlShortener {}
+
     impl CodeParams for UrlShortener {
         const CODE: Code = Code::UrlShortener;
 
@@ -1963,6 +2002,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for HostStartLink {}
+
     impl CodeParams for HostStartLink {
         const CODE: Code = Code::HostStartLink;
 
@@ -1999,6 +2040,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for WebinarLink {}
 
     impl CodeParams for WebinarLink {
         const CODE: Code = Code::WebinarLink;
@@ -2043,6 +2086,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for NotAMeetingLink {}
+
     impl CodeParams for NotAMeetingLink {
         const CODE: Code = Code::NotAMeetingLink;
 
@@ -2085,6 +2130,8 @@ pub mod params {
             MalformedMeetingId(self.0.with("platform", value.platform_id()))
         }
     }
+
+    impl Sealed for MalformedMeetingId {}
 
     impl CodeParams for MalformedMeetingId {
         const CODE: Code = Code::MalformedMeetingId;
@@ -2129,6 +2176,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for ConsumerPlatform {}
+
     impl CodeParams for ConsumerPlatform {
         const CODE: Code = Code::ConsumerPlatform;
 
@@ -2171,6 +2220,8 @@ pub mod params {
             PublicPlatform(self.0.with("platform", value.platform_id()))
         }
     }
+
+    impl Sealed for PublicPlatform {}
 
     impl CodeParams for PublicPlatform {
         const CODE: Code = Code::PublicPlatform;
@@ -2221,6 +2272,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for PlatformRetired {}
+
     impl CodeParams for PlatformRetired {
         const CODE: Code = Code::PlatformRetired;
 
@@ -2263,6 +2316,8 @@ pub mod params {
             NoWaitingRoom(self.0.with("platform", value.platform_id()))
         }
     }
+
+    impl Sealed for NoWaitingRoom {}
 
     impl CodeParams for NoWaitingRoom {
         const CODE: Code = Code::NoWaitingRoom;
@@ -2307,6 +2362,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for UnknownPlatform {}
+
     impl CodeParams for UnknownPlatform {
         const CODE: Code = Code::UnknownPlatform;
 
@@ -2350,6 +2407,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for ExpiringLink {}
+
     impl CodeParams for ExpiringLink {
         const CODE: Code = Code::ExpiringLink;
 
@@ -2386,6 +2445,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for TrackingRemoved {}
 
     impl CodeParams for TrackingRemoved {
         const CODE: Code = Code::TrackingRemoved;
@@ -2424,6 +2485,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for PunctuationTrimmed {}
+
     impl CodeParams for PunctuationTrimmed {
         const CODE: Code = Code::PunctuationTrimmed;
 
@@ -2460,6 +2523,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for MarkupNotAllowed {}
 
     impl CodeParams for MarkupNotAllowed {
         const CODE: Code = Code::MarkupNotAllowed;
@@ -2504,6 +2569,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for PhoneNumber {}
+
     impl CodeParams for PhoneNumber {
         const CODE: Code = Code::PhoneNumber;
 
@@ -2546,6 +2613,8 @@ pub mod params {
             OtherLink(self.0.with("link", value))
         }
     }
+
+    impl Sealed for OtherLink {}
 
     impl CodeParams for OtherLink {
         const CODE: Code = Code::OtherLink;
@@ -2601,6 +2670,8 @@ pub mod params {
             UnknownJurisdiction(self.0.with("meant", value))
         }
     }
+
+    impl Sealed for UnknownJurisdiction {}
 
     impl CodeParams for UnknownJurisdiction {
         const CODE: Code = Code::UnknownJurisdiction;
@@ -2682,6 +2753,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for MilitaryMailCode {}
+
     impl CodeParams for MilitaryMailCode {
         const CODE: Code = Code::MilitaryMailCode;
 
@@ -2761,6 +2834,8 @@ pub mod params {
             FreelyAssociatedState(self.0.with("code", value.as_str()))
         }
     }
+
+    impl Sealed for FreelyAssociatedState {}
 
     impl CodeParams for FreelyAssociatedState {
         const CODE: Code = Code::FreelyAssociatedState;
@@ -2849,6 +2924,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for OutsideUs {}
+
     impl CodeParams for OutsideUs {
         const CODE: Code = Code::OutsideUs;
 
@@ -2887,6 +2964,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for ZipMalformed {}
 
     impl CodeParams for ZipMalformed {
         const CODE: Code = Code::ZipMalformed;
@@ -2930,6 +3009,8 @@ pub mod params {
             ZipUnassigned(self.0.with("zip", value))
         }
     }
+
+    impl Sealed for ZipUnassigned {}
 
     impl CodeParams for ZipUnassigned {
         const CODE: Code = Code::ZipUnassigned;
@@ -2997,6 +3078,8 @@ pub mod params {
             ZipStateMismatch(self.0.with("state", value))
         }
     }
+
+    impl Sealed for ZipStateMismatch {}
 
     impl CodeParams for ZipStateMismatch {
         const CODE: Code = Code::ZipStateMismatch;
@@ -3066,6 +3149,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for Credentialed {}
+
     impl CodeParams for Credentialed {
         const CODE: Code = Code::Credentialed;
 
@@ -3127,6 +3212,8 @@ pub mod params {
             CompactPrivilege(self.0.with("reminder", value.as_str()))
         }
     }
+
+    impl Sealed for CompactPrivilege {}
 
     impl CodeParams for CompactPrivilege {
         const CODE: Code = Code::CompactPrivilege;
@@ -3201,6 +3288,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for LicensedNotCredentialed {}
+
     impl CodeParams for LicensedNotCredentialed {
         const CODE: Code = Code::LicensedNotCredentialed;
 
@@ -3251,6 +3340,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for CredentialingPending {}
+
     impl CodeParams for CredentialingPending {
         const CODE: Code = Code::CredentialingPending;
 
@@ -3294,6 +3385,8 @@ pub mod params {
             NotLicensed(self.0.with("place", value))
         }
     }
+
+    impl Sealed for NotLicensed {}
 
     impl CodeParams for NotLicensed {
         const CODE: Code = Code::NotLicensed;
@@ -3356,6 +3449,8 @@ pub mod params {
             LicenseExpired(self.0.with("day", value))
         }
     }
+
+    impl Sealed for LicenseExpired {}
 
     impl CodeParams for LicenseExpired {
         const CODE: Code = Code::LicenseExpired;
@@ -3453,6 +3548,8 @@ pub mod params {
             LicenseInactive(self.0.with("day", value))
         }
     }
+
+    impl Sealed for LicenseInactive {}
 
     impl CodeParams for LicenseInactive {
         const CODE: Code = Code::LicenseInactive;
@@ -3605,6 +3702,8 @@ pub mod params {
             CompactPrivilegeInvalid(self.0.with("residence", value))
         }
     }
+
+    impl Sealed for CompactPrivilegeInvalid {}
 
     impl CodeParams for CompactPrivilegeInvalid {
         const CODE: Code = Code::CompactPrivilegeInvalid;
@@ -3765,6 +3864,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for RegistrationNotRecognized {}
+
     impl CodeParams for RegistrationNotRecognized {
         const CODE: Code = Code::RegistrationNotRecognized;
 
@@ -3854,6 +3955,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for LicenseScopeMismatch {}
+
     impl CodeParams for LicenseScopeMismatch {
         const CODE: Code = Code::LicenseScopeMismatch;
 
@@ -3933,6 +4036,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for LicenseSupervisedLevel {}
+
     impl CodeParams for LicenseSupervisedLevel {
         const CODE: Code = Code::LicenseSupervisedLevel;
 
@@ -4011,6 +4116,8 @@ pub mod params {
             LicenseTitleUnknown(self.0.with("title", value))
         }
     }
+
+    impl Sealed for LicenseTitleUnknown {}
 
     impl CodeParams for LicenseTitleUnknown {
         const CODE: Code = Code::LicenseTitleUnknown;
@@ -4097,6 +4204,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for RegistrationInvalid {}
+
     impl CodeParams for RegistrationInvalid {
         const CODE: Code = Code::RegistrationInvalid;
 
@@ -4162,6 +4271,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for PrivatePayExcluded {}
+
     impl CodeParams for PrivatePayExcluded {
         const CODE: Code = Code::PrivatePayExcluded;
 
@@ -4223,6 +4334,8 @@ pub mod params {
         }
     }
 
+    impl Sealed for AudioOnlyNotPermitted {}
+
     impl CodeParams for AudioOnlyNotPermitted {
         const CODE: Code = Code::AudioOnlyNotPermitted;
 
@@ -4259,6 +4372,8 @@ pub mod params {
             &self.0
         }
     }
+
+    impl Sealed for LocationRequired {}
 
     impl CodeParams for LocationRequired {
         const CODE: Code = Code::LocationRequired;
@@ -4302,6 +4417,8 @@ pub mod params {
             LocationNotSaved(self.0.with("place", value))
         }
     }
+
+    impl Sealed for LocationNotSaved {}
 
     impl CodeParams for LocationNotSaved {
         const CODE: Code = Code::LocationNotSaved;
@@ -4351,6 +4468,8 @@ pub mod params {
             PaymentNotAllowed(self.0.with("place", value))
         }
     }
+
+    impl Sealed for PaymentNotAllowed {}
 
     impl CodeParams for PaymentNotAllowed {
         const CODE: Code = Code::PaymentNotAllowed;
@@ -4417,6 +4536,8 @@ pub mod params {
             SessionInFuture(self.0.with("date", value))
         }
     }
+
+    impl Sealed for SessionInFuture {}
 
     impl CodeParams for SessionInFuture {
         const CODE: Code = Code::SessionInFuture;

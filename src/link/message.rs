@@ -53,7 +53,7 @@ pub fn not_a_url_error(e: ParseError) -> NotAUrl {
 }
 
 pub fn incomplete_host(host: &str) -> NotAUrl {
-    NotAUrl::new().reason(NotAUrlReason::IncompleteHost).host(host.to_owned())
+    NotAUrl::new().reason(NotAUrlReason::IncompleteHost).host(owned(host))
 }
 
 pub fn https_required() -> HttpsRequired {
@@ -72,20 +72,27 @@ pub fn audio_only_service(platform: &Entry) -> AudioOnly {
     AudioOnly::new().reason(AudioOnlyReason::DialIn).platform(platform)
 }
 
+/// A host for a `host` param: one copy for the findings that name one, to
+/// keep the wasm small.
+#[inline(never)]
+fn owned(host: &str) -> String {
+    host.to_owned()
+}
+
 pub fn credentials_in_url(host: &str) -> CredentialsInUrl {
-    CredentialsInUrl::new().host(host.to_owned())
+    CredentialsInUrl::new().host(owned(host))
 }
 
 pub fn unknown_platform(host: &str) -> UnknownPlatform {
-    UnknownPlatform::new().host(host.to_owned())
+    UnknownPlatform::new().host(owned(host))
 }
 
 pub fn url_shortener(host: &str) -> UrlShortener {
-    UrlShortener::new().host(host.to_owned())
+    UrlShortener::new().host(owned(host))
 }
 
 pub fn lookalike_host(known: &'static str, host: &str) -> LookalikeHost {
-    LookalikeHost::new().known(known).host(host.to_owned())
+    LookalikeHost::new().known(known).host(owned(host))
 }
 
 pub fn wrapped_link(platform: &Entry, has_inner: bool) -> WrappedLink {

@@ -153,7 +153,7 @@ pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
     let value = match json::parse_within(text, 1) {
         Ok(value) => value,
         Err(e) => {
-            let params = problem(Problem::RecordNotJson).what(e.what).at(e.at.to_string());
+            let params = crate::decode::with_what(problem(Problem::RecordNotJson), e.what).at(e.at.to_string());
             return not_a_record(line, "", params);
         }
     };

@@ -7,6 +7,7 @@
 
 use crate::code::params::{
     InvalidRequest, InvalidRequestExpected as Expected, InvalidRequestGot as Got, InvalidRequestProblem as Problem,
+    InvalidRequestWhat as What,
 };
 use crate::json::{self, Value};
 use crate::messages::message_in;
@@ -88,7 +89,7 @@ fn parse_request(text: &str) -> Result<Value, DecodeError> {
             p.bytes(text.len().to_string()).max(MAX_REQUEST_BYTES.to_string())
         }));
     }
-    json::parse(text).map_err(|e| DecodeError::new("", Problem::NotJson, |p| p.what(e.what).at(e.at.to_string())))
+    json::parse(text).map_err(|e| DecodeError::new("", Problem::NotJson, |p| with_what(p, e.what).at(e.at.to_string())))
 }
 
 /// Reads one request from a parsed JSON value.
@@ -464,8 +465,49 @@ fn describe(value: &Value) -> Got {
     }
 }
 
+/// `params` with `what`, the JSON reader's stable key for what is wrong
+/// (every key it gives is one of the table's; the JSON tests hold each to
+/// its words).
+pub(crate) fn with_what(params: InvalidRequest, what: &str) -> InvalidRequest {
+    match What::ALL.iter().find(|w| w.as_str() == what) {
+        Some(w) => params.what(*w),
+        None => params,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    /// Every JSON error the reader gives names its `what` with one of the
+    /// codes table's values (`with_what` would leave it out otherwise).
+    #[test]
+    fn every_json_error_is_a_what_of_the_table() {
+        let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+        let texts = [
+            "",
+            "{",
+            "{\"a\" 1}",
+            "[1,]",
+            "01",
+            "1.",
+            "\"\\ud800\"",
+            "\"a\tb\"",
+            "\"\\x\"",
+            "nul",
+            "[1 2]",
+            "{\"a\":1 \"b\"}",
+            "-",
+            "\"abc",
+            "\"\\u12G4\"",
+            "{1:2}",
+            deep.as_str(),
+        ];
+        for text in texts {
+            let Err(e) = json::parse(text) else { panic!("{text:?} parsed") };
+            let params = with_what(InvalidRequest::new(), e.what);
+            assert_eq!(params.params().get("what"), Some(e.what), "{text:?}");
+        }
+    }
     use super::*;
 
     #[test]

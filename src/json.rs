@@ -10,8 +10,6 @@
 
 use std::fmt::Write as _;
 
-use crate::code::params::InvalidRequestWhat as What;
-
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
 
@@ -42,9 +40,8 @@ impl Value {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     /// What is wrong, as a stable key (`too_deep`, `invalid_number`, ...):
-    /// the codes table's values of `invalid_request`'s `what`, which the
-    /// message catalog's `terms.what` puts in words.
-    pub what: What,
+    /// the message catalog's `terms.what` has it in words.
+    pub what: &'static str,
     pub at: usize,
 }
 
@@ -68,7 +65,7 @@ pub fn parse_within(text: &str, levels: usize) -> Result<Value, ParseError> {
     let value = p.value(0)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.error(What::TrailingText));
+        return Err(p.error("trailing_text"));
     }
     Ok(value)
 }
@@ -81,7 +78,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, what: What) -> ParseError {
+    fn error(&self, what: &'static str) -> ParseError {
         let at = self.text.get(..self.pos).map_or(self.pos, |s| s.chars().count()) + 1;
         ParseError { what, at }
     }
@@ -107,7 +104,7 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.skip_ws();
         match self.peek() {
-            None => Err(self.error(What::EndsBeforeValue)),
+            None => Err(self.error("ends_before_value")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => self.string().map(Value::String),
@@ -115,13 +112,13 @@ impl Parser<'_> {
             Some(_) if self.eat("true") => Ok(Value::Bool(true)),
             Some(_) if self.eat("false") => Ok(Value::Bool(false)),
             Some(_) if self.eat("null") => Ok(Value::Null),
-            Some(_) => Err(self.error(What::ExpectedValue)),
+            Some(_) => Err(self.error("expected_value")),
         }
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > self.max_depth {
-            return Err(self.error(What::TooDeep));
+            return Err(self.error("too_deep"));
         }
         self.pos += 1;
         let mut members = Vec::new();
@@ -132,12 +129,12 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error(What::ExpectedName));
+                return Err(self.error("expected_name"));
             }
             let key = self.string()?;
             self.skip_ws();
             if !self.eat(":") {
-                return Err(self.error(What::ExpectedColon));
+                return Err(self.error("expected_colon"));
             }
             let value = self.value(depth)?;
             members.push((key, value));
@@ -146,14 +143,14 @@ impl Parser<'_> {
                 return Ok(Value::Object(members));
             }
             if !self.eat(",") {
-                return Err(self.error(What::ExpectedCommaOrBrace));
+                return Err(self.error("expected_comma_or_brace"));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > self.max_depth {
-            return Err(self.error(What::TooDeep));
+            return Err(self.error("too_deep"));
         }
         self.pos += 1;
         let mut items = Vec::new();
@@ -168,7 +165,7 @@ impl Parser<'_> {
                 return Ok(Value::Array(items));
             }
             if !self.eat(",") {
-                return Err(self.error(What::ExpectedCommaOrBracket));
+                return Err(self.error("expected_comma_or_bracket"));
             }
         }
     }
@@ -184,10 +181,10 @@ impl Parser<'_> {
         let start = self.pos;
         self.eat("-");
         if !self.eat("0") && !digits(self) {
-            return Err(self.error(What::InvalidNumber));
+            return Err(self.error("invalid_number"));
         }
         if self.eat(".") && !digits(self) {
-            return Err(self.error(What::InvalidNumber));
+            return Err(self.error("invalid_number"));
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
@@ -195,7 +192,7 @@ impl Parser<'_> {
                 self.eat("-");
             }
             if !digits(self) {
-                return Err(self.error(What::InvalidNumber));
+                return Err(self.error("invalid_number"));
             }
         }
         Ok(Value::Number(self.text.get(start..self.pos).unwrap_or_default().to_owned()))
@@ -219,8 +216,8 @@ impl Parser<'_> {
                     let c = self.escape()?;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error(What::ControlCharacter)),
-                None => return Err(self.error(What::EndsInString)),
+                Some(_) => return Err(self.error("control_character")),
+                None => return Err(self.error("ends_in_string")),
             }
         }
     }
@@ -236,7 +233,7 @@ impl Parser<'_> {
             Some(b'r') => Some('\r'),
             Some(b't') => Some('\t'),
             Some(b'u') => None,
-            _ => return Err(self.error(What::InvalidEscape)),
+            _ => return Err(self.error("invalid_escape")),
         };
         self.pos += 1;
         if let Some(c) = simple {
@@ -246,18 +243,18 @@ impl Parser<'_> {
         let code = match first {
             0xD800..=0xDBFF => {
                 if !self.eat("\\u") {
-                    return Err(self.error(What::LoneSurrogate));
+                    return Err(self.error("lone_surrogate"));
                 }
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.error(What::LoneSurrogate));
+                    return Err(self.error("lone_surrogate"));
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.error(What::LoneSurrogate)),
+            0xDC00..=0xDFFF => return Err(self.error("lone_surrogate")),
             other => other,
         };
-        char::from_u32(code).ok_or_else(|| self.error(What::InvalidUnicodeEscape))
+        char::from_u32(code).ok_or_else(|| self.error("invalid_unicode_escape"))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -268,7 +265,7 @@ impl Parser<'_> {
                 self.pos += 4;
                 Ok(v)
             }
-            _ => Err(self.error(What::InvalidUnicodeEscape)),
+            _ => Err(self.error("invalid_unicode_escape")),
         }
     }
 }
@@ -463,12 +460,11 @@ mod tests {
             ("\"\\x\"", "invalid escape in a string"),
             ("nul", "expected a value"),
         ] {
-            let words =
-                parse(text).map_err(|e| crate::messages::Catalog::of(crate::Locale::En).term("what", e.what.as_str()));
+            let words = parse(text).map_err(|e| crate::messages::Catalog::of(crate::Locale::En).term("what", e.what));
             assert_eq!(words, Err(Some(what)), "{text:?}");
         }
         let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
-        assert_eq!(parse(&deep).map_err(|e| e.what), Err(What::TooDeep));
+        assert_eq!(parse(&deep).map_err(|e| e.what), Err("too_deep"));
         let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
         assert!(parse(&ok).is_ok());
     }

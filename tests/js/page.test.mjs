@@ -5,10 +5,12 @@
 // decision on Confirm session, the clients' language, the server's
 // enforcement, XSS payloads, axe, the first paint and a slow connection.
 //
-//   cargo build --bin telehealth-rules && bash scripts/build-pkg.sh
+//   cargo build --bin telehealth-rules && bash scripts/build-pkg.sh && node scripts/compress-www.mjs
 //   node --test --test-concurrency=1 tests/js/page.test.mjs
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, startServer } from './server.mjs';
 import {
@@ -17,6 +19,7 @@ import {
   wasmIn,
 } from './page-helpers.mjs';
 
+const REPO = resolve(import.meta.dirname, '../..');
 const EASTERN = 'Eastern time (New York, Washington DC)';
 const PACIFIC = 'Pacific time (Los Angeles, Seattle)';
 const SAFE_LINKS = 'https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdoxy.me%2Fdrsmith&data=x&reserved=0';
@@ -1232,9 +1235,10 @@ async function slowProfile(context, page) {
 
 // How fast the error shows on the slow profile is a measurement (BENCHMARKS.md,
 // "First feedback"), not an assertion: a timed test fails on a busy host. What
-// makes it fast is asserted: the form is usable before any script, and the
-// error needs only the page's own files and the keystroke module, never the
-// records module.
+// makes it fast is asserted: the form is usable before any script, the page's
+// files and the package arrive compressed, every module the link screen needs
+// is preloaded by the HTML, and the error needs only those and the keystroke
+// module, never the records module.
 test('on a slow connection and CPU, a bad link pasted at once shows its error before the records module is fetched', async (t) => {
   const context = await browser.newContext();
   try {
@@ -1245,20 +1249,50 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error be
         if (!window.__errorAt && document.querySelector('#link-messages .message-error')) window.__errorAt = performance.now();
       }).observe(document, { subtree: true, childList: true });
     });
-    const requested = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const encodings = new Map();
+    page.on('response', (response) => {
+      encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding'] ?? 'none');
+    });
     await page.goto(`${server.url}/`, { waitUntil: 'commit' });
     // Pasted as soon as the field is there.
     await page.getByLabel('Default telehealth link').fill('http://doxy.me/drsmith');
     await textOf(page.locator('#link-messages'), /must use https/);
-    const before = [...requested];
-    const at = await page.evaluate(() => window.__errorAt);
-    t.diagnostic(`the error showed ${Math.round(at)} ms after navigation, after ${before.length} requests`);
-    assert.ok(before.some((path) => path.endsWith('/keystroke_bg.wasm')), before.join(' '));
-    assert.ok(!before.some((path) => path.endsWith('/records_bg.wasm')), `the records module was fetched first: ${before.join(' ')}`);
+    const timing = await page.evaluate(() => {
+      const started = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.startTime ?? null;
+      return { error: window.__errorAt, keystroke: started('/keystroke_bg.wasm'), records: started('/records_bg.wasm') };
+    });
+    t.diagnostic(`the error showed ${Math.round(timing.error)} ms after navigation`);
+    assert.ok(timing.keystroke !== null && timing.keystroke < timing.error, JSON.stringify(timing));
+    assert.ok(timing.records === null || timing.records > timing.error, `the records module was fetched first: ${JSON.stringify(timing)}`);
+    // Every file was sent compressed (brotli): the page's own (`make www`) as well as the package's (`make pkg`).
+    const plain = [...encodings].filter(([path, encoding]) => encoding !== 'br' && /\.(html|js|css|wasm)$|\/$/.test(path));
+    assert.deepEqual(plain, [], 'files sent uncompressed (run `make www` after editing www/)');
   } finally {
     await context.close();
   }
+});
+
+test('the HTML preloads every module the link screen needs, at every import level: none is found one level at a time', async () => {
+  const html = readFileSync(join(REPO, 'www/index.html'), 'utf8');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+  const scripts = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)">/g)].map((m) => m[1]);
+  // The static imports from the page's scripts, and from the package entry rules.js imports.
+  const file = (path) => join(REPO, path.startsWith('/pkg/') ? path.slice(1) : `www${path}`);
+  const needed = new Set();
+  const walk = (path) => {
+    if (needed.has(path)) return;
+    needed.add(path);
+    const source = readFileSync(file(path), 'utf8');
+    for (const [, spec] of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) {
+      walk(new URL(spec, `http://page${path}`).pathname);
+    }
+  };
+  for (const script of scripts) walk(script);
+  assert.match(readFileSync(join(REPO, 'www/rules.js'), 'utf8'), /const PACKAGE = '\/pkg\/index\.js'/);
+  walk('/pkg/index.js');
+  const missing = [...needed].filter((path) => !scripts.includes(path) && !preloaded.has(path));
+  assert.deepEqual(missing, [], 'modules imported without a modulepreload');
+  assert.ok(needed.has('/settings.js') && needed.has('/pkg/keystroke-core.js'), [...needed].join(' '));
 });
 
 test('the README\'s screenshot: the Confirm session screen with its decision', async () => {

@@ -44,7 +44,7 @@ function start() {
   // The preview is drawn once its module is in, from the latest draft of the settings.
   let draft = null;
   let renderPreview = null;
-  setupSettings({
+  const settings = setupSettings({
     onChange: (next) => {
       draft = next;
       renderPreview?.(draft, CLIENT);
@@ -89,6 +89,7 @@ function start() {
         locations: () => locations.locations(),
         profile,
         open,
+        clientLanguage: settings.language,
         onCoverageChange: () => locations.refresh(),
       });
       locations.refresh();

@@ -68,7 +68,8 @@ export function setupSession({ client, locations, profile, open, clientLanguage 
   const panel = byId('decision');
   const confirmButton = byId('session-confirm');
   const saved = store.load('client', (v) => COVERAGES.includes(v.coverage), { coverage: 'in_network' });
-  let records = store.load('sessions', (v) => Array.isArray(v) && v.every(isRecord), []);
+  // A damaged entry is dropped; the others are kept.
+  let records = store.load('sessions', Array.isArray, []).filter(isRecord).slice(0, MAX_RECORDS);
   let submitted = false;
   let report = null;
   let decision = null;
@@ -445,13 +446,18 @@ export function setupSession({ client, locations, profile, open, clientLanguage 
       + `${client.firstName}.`);
   }
 
-  /** Keeps the session as the form describes it in the client's record, as `kind`; returns the record. */
+  /**
+   * Keeps the session as the form describes it in the client's record, as
+   * `kind`, in place of an earlier record of the same session (day, start
+   * time and place): the latest decision stands. Returns the record.
+   */
   function keep(kind, jurisdiction, payment) {
     const entry = {
       kind, date: date.value, time: time.value || null, zone: zone.value || null,
       place: { code: jurisdiction?.code ?? '', name: jurisdiction?.name ?? '' }, payment,
     };
-    records = [entry, ...records].slice(0, MAX_RECORDS);
+    const same = (r) => r.date === entry.date && r.time === entry.time && r.zone === entry.zone && r.place.code === entry.place.code;
+    records = [entry, ...records.filter((r) => !same(r))].slice(0, MAX_RECORDS);
     store.save('sessions', records);
     renderRecords();
     return entry;

@@ -1147,7 +1147,10 @@ openedTest('not authorized where the client is: "Record a referral" keeps the se
     assert.deepEqual(await screen.locator('#decision-actions').getByRole('button').allInnerTexts(), ['Record a referral']);
     assert.equal(await saved(page, 'sessions'), null);
 
-    await screen.locator('#decision-actions').getByRole('button', { name: 'Record a referral' }).click();
+    // With the keyboard: the action follows the decision's headline in Tab order.
+    await screen.locator('#session-title').focus();
+    while ((await focused(page)) !== 'Record a referral') await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     const banner = screen.locator('#session-saved');
     await textOf(banner, /Referral recorded/);
     assert.equal(await focused(page), 'session-saved');
@@ -1166,6 +1169,8 @@ openedTest('not authorized where the client is: "Record a referral" keeps the se
     for (const { text, lang } of await textsWithLanguage(page)) {
       if (/[áéíóúñ¿¡]/.test(text) || SPANISH.some((s) => text.includes(s))) assert.equal(lang, 'es', `"${text}" is marked lang="es"`);
     }
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
 
     // Kept in the client's record, shown on the screen, and still there after a reload.
     assert.deepEqual(JSON.parse(await saved(page, 'sessions')), [
@@ -1174,12 +1179,24 @@ openedTest('not authorized where the client is: "Record a referral" keeps the se
     const recorded = screen.locator('#session-records-list li');
     assert.deepEqual(await recorded.allInnerTexts(), ['Tuesday, December 1, 2026\nTexas: referred: you are not authorized there on that date']);
     assert.equal(await screen.locator('#session-records-empty').isHidden(), true);
+    // Recorded again, the same session is one record.
+    await screen.locator('#decision-actions').getByRole('button', { name: 'Record a referral' }).click();
+    assert.equal(JSON.parse(await saved(page, 'sessions')).length, 1);
+    assert.equal(await recorded.count(), 1);
     await page.reload();
     await page.waitForSelector('body[data-painted="true"]');
     await goTo(page, 'Confirm session');
     assert.deepEqual(await recorded.allInnerTexts(), ['Tuesday, December 1, 2026\nTexas: referred: you are not authorized there on that date']);
-    // A damaged record is dropped rather than shown.
-    await page.evaluate(() => localStorage.setItem('telehealth-rules/v1/sessions', JSON.stringify([{ kind: 'referred', date: '<img>' }])));
+    // A damaged record is dropped rather than shown; the others are kept.
+    await page.evaluate(() => {
+      const key = 'telehealth-rules/v1/sessions';
+      localStorage.setItem(key, JSON.stringify([{ kind: 'referred', date: '<img>' }, ...JSON.parse(localStorage.getItem(key))]));
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-painted="true"]');
+    await goTo(page, 'Confirm session');
+    assert.deepEqual(await recorded.allInnerTexts(), ['Tuesday, December 1, 2026\nTexas: referred: you are not authorized there on that date']);
+    await page.evaluate(() => localStorage.setItem('telehealth-rules/v1/sessions', '{"kind":"referred"}'));
     await page.reload();
     await page.waitForSelector('body[data-painted="true"]');
     await goTo(page, 'Confirm session');
@@ -1235,6 +1252,8 @@ openedTest('licensed but not credentialed: "Record as not billable" keeps the se
     ]);
     assert.deepEqual(await screen.locator('#session-records-list li').allInnerTexts(),
       ['Tuesday, December 1, 2026 at 10:00 AM Eastern Standard Time\nNew York: not billable: licensed there, not credentialed']);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
 
     // Where private pay is allowed but not chosen, both ways are offered; once it is chosen, it is confirmed as private pay.
     await screen.getByLabel("Client's insurance").selectOption({ label: 'No insurance' });

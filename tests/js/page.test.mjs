@@ -1372,7 +1372,9 @@ async function slowProfile(context, page) {
 }
 
 // How fast the error shows on the slow profile is a measurement (BENCHMARKS.md,
-// "First feedback"), not an assertion: a timed test fails on a busy host. What
+// "The keystroke page's budgets"; bench/first-feedback.mjs), not an assertion:
+// on a host whose cores are busy it is set by the throttled CPU, and a timed
+// test would fail there. What
 // makes it fast is asserted: the form is usable before any script, the page's
 // files and the package arrive compressed, every module the link screen needs
 // is preloaded by the HTML, and the error needs only those and the keystroke

@@ -7,10 +7,10 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden
+.PHONY: demo test setup pkg www publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
-demo: setup pkg
+demo: setup pkg www
 	cargo run --release --bin telehealth-rules -- serve --addr 127.0.0.1:8080
 
 ## Run every test: lint, native, wasm in Node and Chromium, the npm package, the page.
@@ -22,6 +22,10 @@ setup:
 
 pkg:
 	@bash scripts/build-pkg.sh
+
+## Precompressed .br/.gz variants of the settings page's files, which `serve` sends from www/.
+www:
+	@node scripts/compress-www.mjs
 
 ## Publish pkg/ to npm after the publish check (npm/prepublish-check.mjs); run `make test` first.
 publish: pkg
@@ -43,7 +47,7 @@ test-wasm-node:
 test-wasm-chromium:
 	WASM_BINDGEN_USE_BROWSER=1 $(WASM_TEST)
 
-test-js: pkg
+test-js: pkg www
 	cargo build --bin telehealth-rules
 	node --test --test-concurrency=1 tests/js/
 

@@ -64,7 +64,7 @@ test('check: bad arguments are status 1 with the usage; a file of requests is an
 });
 
 test('--help of the program and of every subcommand prints usage on stdout and exits 0', () => {
-  for (const args of [['--help'], ['-h'], ['check', '--help'], ['audit', '--help'], ['serve', '--help'], ['serve', '-h']]) {
+  for (const args of [['--help'], ['-h'], ['check', '--help'], ['audit', '--help'], ['serve', '--help'], ['serve', '-h'], ['completions', '--help']]) {
     const result = spawnSync(cli, args, { encoding: 'utf8', timeout: 10_000 });
     assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stdout, /Usage: telehealth-rules/, args.join(' '));
@@ -77,6 +77,31 @@ test('--help of the program and of every subcommand prints usage on stdout and e
   const version = spawnSync(cli, ['--version'], { encoding: 'utf8' });
   assert.equal(version.status, 0);
   assert.match(version.stdout, /^telehealth-rules \d+\.\d+\.\d+ \(ruleset [\d.]+\)\n$/);
+});
+
+test('completions: a shell script that completes subcommands and their flags, never the hidden one', () => {
+  const bash = spawnSync(cli, ['completions', 'bash'], { encoding: 'utf8' });
+  assert.equal(bash.status, 0, bash.stderr);
+  // What bash does on Tab: the script read (from stdin), then its function called
+  // with (command, word, previous word) and COMP_WORDS set.
+  const complete = (words) => {
+    const shell = `eval "$(cat)"; COMP_WORDS=(${words.join(' ')} ''); COMP_CWORD=${words.length}; ` +
+      `_telehealth__rules telehealth-rules '' ${words.at(-1)}; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const run = spawnSync('bash', ['-c', shell], { input: bash.stdout, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout.trim().split('\n');
+  };
+  assert.deepEqual(complete(['telehealth-rules']).filter((w) => !w.startsWith('-')), ['check', 'audit', 'serve', 'completions']);
+  for (const flag of ['--addr', '--max-connections', '--metrics-addr', '--log-format']) {
+    assert.ok(complete(['telehealth-rules', 'serve']).includes(flag), `serve completes ${flag}`);
+  }
+  assert.ok(complete(['telehealth-rules', 'check']).includes('--jsonl'), 'check completes --jsonl');
+  for (const shell of ['zsh', 'fish', 'elvish', 'powershell']) {
+    const script = spawnSync(cli, ['completions', shell], { encoding: 'utf8' });
+    assert.equal(script.status, 0, `${shell}: ${script.stderr}`);
+    assert.match(script.stdout, /max-connections/, `${shell} script names serve's flags`);
+    assert.doesNotMatch(script.stdout, /help-markdown/, `${shell} script offers no hidden subcommand`);
+  }
 });
 
 test('bad arguments exit 1 with the usage on stderr, for every subcommand', () => {

@@ -350,3 +350,44 @@ test('--log-format text: one readable line per request; --log-level warn: none',
     quiet.child.kill('SIGKILL');
   }
 });
+
+/** Writes `bytes` on a raw connection and resolves to everything the server sent before closing it. */
+function raw(server, bytes) {
+  return new Promise((done) => {
+    const socket = net.connect({ host: server.host, port: server.port }, () => socket.write(bytes));
+    let data = '';
+    socket.on('data', (c) => (data += c));
+    socket.on('close', () => done(data));
+    socket.on('error', () => {});
+  });
+}
+
+test('a request hyper cannot read is answered, logged and counted like any other: route unparsed, its request id in both', async () => {
+  const server = await serve(['--log-format', 'json', '--log-level', 'info', '--metrics-addr', '127.0.0.1:0']);
+  try {
+    const answers = {
+      400: await raw(server, 'NOT AN HTTP REQUEST\r\n\r\n'),
+      431: await raw(server, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`),
+    };
+    const metrics = await scrape(server.metrics);
+    server.signal('SIGTERM');
+    await server.exited;
+    const logged = server.stderr().trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.message === 'request');
+    for (const [status, answer] of Object.entries(answers)) {
+      assert.match(answer, new RegExp(`^HTTP/1.1 ${status} `), `${status}: ${answer.slice(0, 80)}`);
+      const id = answer.match(/\r\nx-request-id: ([0-9a-f]{32})\r\n/)?.[1];
+      assert.ok(id, `${status} carries a request id`);
+      const line = logged.find((l) => l.request_id === id);
+      assert.ok(line, `${status} has a log line with its request id`);
+      assert.deepEqual(
+        { method: line.method, path: line.path, status: line.status, route: line.route, kind: line.kind },
+        { method: '-', path: '-', status: Number(status), route: 'unparsed', kind: 'none' },
+      );
+      assert.equal(line.bytes, Buffer.byteLength(answer.slice(answer.indexOf('HTTP/1.1'))), `${status}: the bytes of the response`);
+      assert.equal(sample(metrics, 'telehealth_rules_http_requests_total', { route: 'unparsed', status }), 1, `${status} counted`);
+    }
+    assert.ok(!server.stderr().includes('aaaa'), 'nothing of the request in the log');
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+});

@@ -50,6 +50,13 @@ enum Command {
     /// /healthz, /readyz and /v1/openapi.json.
     #[command(args_override_self = true, after_help = SERVE_NOTES)]
     Serve(Box<crate::serve::ServeArgs>),
+    /// Print a completion script for SHELL on stdout (bash: `source <(telehealth-rules
+    /// completions bash)`; zsh, fish, elvish and powershell likewise).
+    Completions {
+        /// The shell the script is for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Print this command line's reference (docs/cli.md) as Markdown.
     #[command(hide = true)]
     HelpMarkdown,
@@ -101,6 +108,7 @@ pub fn main() -> ExitCode {
                 return usage_error(&error);
             }
         },
+        Command::Completions { shell } => completions(shell),
         Command::HelpMarkdown => print_text(&markdown()),
     };
     match result {
@@ -129,6 +137,28 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 fn print_text(text: &str) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn completions(shell: clap_complete::Shell) -> io::Result<ExitCode> {
+    // The generators offer hidden subcommands too: complete the visible ones only.
+    let root = command();
+    let mut visible = clap::Command::new("telehealth-rules")
+        .version(root.get_version().map(str::to_owned).unwrap_or_default())
+        .disable_help_subcommand(true)
+        .subcommands(root.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut visible, "telehealth-rules", &mut script);
+    let mut script = String::from_utf8_lossy(&script).into_owned();
+    if shell == clap_complete::Shell::Bash {
+        // clap_complete's bash script spells a hyphenated program's states
+        // two ways, so no subcommand's flags ever complete
+        // (https://github.com/clap-rs/clap/issues/6421): one spelling.
+        script = script.replace("telehealth__subcmd__rules__", "telehealth__rules__");
+    }
+    let mut out = io::stdout().lock();
+    out.write_all(script.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -680,7 +680,11 @@ async fn serve_connections(
         if let Ok(mut connections) = shared.connections.lock() {
             connections.insert(id, state.clone());
         }
-        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.io.clone()));
+        let refuse = {
+            let (shared, state) = (shared.clone(), state.clone());
+            move |status| refuse_unparsed(&shared, &state, status)
+        };
+        let io = TokioIo::new(guard::GuardedIo::new(stream, limits.write_timeout, state.io.clone(), Box::new(refuse)));
         let service = ConnService {
             shared: shared.clone(),
             app: TowerToHyperService::new(shared.app.clone()),
@@ -803,7 +807,7 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
         let request_id = self.shared.request_ids.for_request(request.headers());
         let mut entry =
             access::Entry::new(started, request.method().as_str(), &path, &request_id, route_name(kind, &path));
-        let refusal = self.shared.screen(&request, kind);
+        let refusal = self.shared.screen(&mut request, kind);
         if refusal.is_none() {
             files::drop_future_if_modified_since(request.headers_mut());
             request.extensions_mut().insert(BodyWatch(self.state.clone()));
@@ -911,8 +915,10 @@ impl Shared {
     /// rebinding; the probes excepted), a request target over 8 KiB, a file
     /// path no file system would take, a static file that is not a regular
     /// file inside its folder. An absolute-form target's authority is the
-    /// request's host, whatever the Host header says (RFC 9112, 3.2.2).
-    fn screen(&self, request: &Request<Incoming>, kind: Kind) -> Option<Response> {
+    /// request's host, whatever the Host header says (RFC 9112, 3.2.2). A
+    /// file whose precompressed variants are older than it loses the
+    /// request's `Accept-Encoding`, so `ServeDir` sends the file itself.
+    fn screen(&self, request: &mut Request<Incoming>, kind: Kind) -> Option<Response> {
         let mut hosts = request.headers().get_all(header::HOST).iter();
         let (first, second) = (hosts.next(), hosts.next());
         if second.is_some() {
@@ -940,10 +946,14 @@ impl Shared {
                 let within = path.strip_prefix("/pkg").unwrap_or(path);
                 self.pkg.screen(within, &[".br", ".gz"])
             }
-            Kind::Page => self.www.screen(path, &[]),
+            Kind::Page => self.www.screen(path, &[".br", ".gz"]),
         };
         match screened {
             files::Screen::Serve => None,
+            files::Screen::Identity => {
+                request.headers_mut().remove(header::ACCEPT_ENCODING);
+                None
+            }
             files::Screen::Refuse => Some(StatusCode::NOT_FOUND.into_response()),
             files::Screen::Unavailable => Some(StatusCode::SERVICE_UNAVAILABLE.into_response()),
         }
@@ -952,7 +962,7 @@ impl Shared {
 
 /// Security headers on everything; `no-store` on API answers and probes
 /// (reports hold client locations and coverage), `no-cache` on files; `Vary:
-/// Accept-Encoding` on package files (served compressed when asked);
+/// Accept-Encoding` on files (served compressed when asked);
 /// `Connection: close` when the connection's budget is spent or the service is
 /// stopping. A file that cannot be read for lack of resources (out of
 /// descriptors) is a 503 with `Retry-After`; no client input makes another
@@ -990,7 +1000,7 @@ fn finish(response: &mut Response, kind: Kind, path: &str, close: bool, metrics:
     }
     let cache = if matches!(kind, Kind::Api | Kind::Probe) || is_report { "no-store" } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if kind == Kind::Package {
+    if is_file {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     if close {
@@ -1005,7 +1015,20 @@ fn is_empty(response: &Response) -> bool {
 
 /// The whole response (head and report) for a request hyper could not parse;
 /// `guard` writes it in place of hyper's bare one.
-fn parse_error_response(status: u16) -> String {
+/// The response to a request hyper could not parse, logged and counted as
+/// every request is: method and path `-` (none could be read), route
+/// `unparsed`, latency from when the connection last became idle.
+fn refuse_unparsed(shared: &Shared, state: &ConnState, status: u16) -> Vec<u8> {
+    let started = state.idle_since.lock().map_or_else(|_| Instant::now(), |since| *since);
+    let request_id = shared.request_ids.for_request(&HeaderMap::new());
+    let response = parse_error_response(status, &request_id);
+    let mut entry = access::Entry::new(started, "-", "-", &request_id, "unparsed");
+    entry.status = status;
+    entry.finish(response.len() as u64, &shared.metrics);
+    response.into_bytes()
+}
+
+fn parse_error_response(status: u16, request_id: &HeaderValue) -> String {
     let (reason, params) = match status {
         414 => ("URI Too Long", target_too_long()),
         431 => (
@@ -1016,8 +1039,10 @@ fn parse_error_response(status: u16) -> String {
     };
     let body = Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json();
     let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\ncache-control: no-store\r\n",
-        body.len()
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\ncache-control: no-store\r\n{}: {}\r\n",
+        body.len(),
+        access::REQUEST_ID,
+        request_id.to_str().unwrap_or("")
     );
     for (name, value) in SECURITY_HEADERS {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -1088,7 +1113,9 @@ fn app(options: &Options, ready: Arc<AtomicBool>) -> Router {
             "/pkg",
             ServeDir::new(&options.pkg).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
         )
-        .fallback_service(ServeDir::new(&options.www).with_buf_chunk_size(FILE_CHUNK_BYTES))
+        .fallback_service(
+            ServeDir::new(&options.www).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
+        )
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
 }
 

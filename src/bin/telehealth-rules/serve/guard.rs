@@ -53,11 +53,19 @@ pub struct GuardedIo {
     out: Vec<u8>,
     out_at: usize,
     replaced: bool,
+    /// Our response in place of hyper's bare error head, for its status
+    /// (and the access-log line of the request that could not be read).
+    refuse: Box<dyn FnMut(u16) -> Vec<u8> + Send>,
 }
 
 impl GuardedIo {
-    pub fn new(stream: TcpStream, write_timeout: Duration, flags: Arc<IoFlags>) -> Self {
-        GuardedIo { stream, write_timeout, stall: None, flags, out: Vec::new(), out_at: 0, replaced: false }
+    pub fn new(
+        stream: TcpStream,
+        write_timeout: Duration,
+        flags: Arc<IoFlags>,
+        refuse: Box<dyn FnMut(u16) -> Vec<u8> + Send>,
+    ) -> Self {
+        GuardedIo { stream, write_timeout, stall: None, flags, out: Vec::new(), out_at: 0, replaced: false, refuse }
     }
 
     /// Passes a write's outcome on, failing it once the socket has accepted
@@ -131,7 +139,7 @@ impl AsyncWrite for GuardedIo {
             if let Some((at, status)) = hyper_error_at(buf) {
                 this.replaced = true;
                 let mut out = buf.get(..at).unwrap_or_default().to_vec();
-                out.extend_from_slice(super::parse_error_response(status).as_bytes());
+                out.extend_from_slice(&(this.refuse)(status));
                 this.out = out;
                 this.out_at = 0;
                 // Whatever is not written now is written by the flush that

@@ -3,7 +3,8 @@
 //   src/code/table.rs   the `Code` enum (with each code's doc), `Code::ALL`,
 //                       `as_str`, `severity`, `kinds`, `has_fix`, `params`,
 //                       and `params::<Code>`: one typed builder per code, with
-//                       an enum for each inline list of values
+//                       an enum for each inline list of values, and the
+//                       `params::kind` traits (a builder has its codes' kinds)
 // `--check` exits 1 when the generated file is out of date (run by `make docs-check`).
 // The catalogs are checked against the same table by scripts/gen-messages.mjs
 // (every code has a message) and tests/catalog.rs (every select and term).

@@ -7,10 +7,10 @@ WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: demo test setup pkg publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden fuzz
+.PHONY: demo test setup pkg www publish lint test-native test-wasm-node test-wasm-chromium test-js data-check docs-check generate size bench golden fuzz
 
 ## Start the settings page and its server on http://127.0.0.1:8080/ (Ctrl-C stops it).
-demo: setup pkg
+demo: setup pkg www
 	cargo run --release --bin telehealth-rules -- serve --addr 127.0.0.1:8080
 
 ## Run every test: lint, native, wasm in Node and Chromium, the npm package, the page.
@@ -22,6 +22,10 @@ setup:
 
 pkg:
 	@bash scripts/build-pkg.sh
+
+## Precompressed .br/.gz variants of the settings page's files, which `serve` sends from www/.
+www:
+	@node scripts/compress-www.mjs
 
 ## Publish pkg/ to npm after the publish check (npm/prepublish-check.mjs); run `make test` first.
 publish: pkg
@@ -43,7 +47,7 @@ test-wasm-node:
 test-wasm-chromium:
 	WASM_BINDGEN_USE_BROWSER=1 $(WASM_TEST)
 
-test-js: pkg
+test-js: pkg www
 	cargo build --bin telehealth-rules
 	node --test --test-concurrency=1 tests/js/
 
@@ -51,22 +55,27 @@ test-js: pkg
 data-check:
 	python3 tools/zip3/generate.py --check
 
-## Generated text is current: the message catalog's Rust and JS tables (made
-## from messages/*.json), the rules table of docs/rules.md and the fuzz seeds
-## (both made from the shared vectors). The docs' platforms and compacts
-## tables are held by cargo test (tests/readme_*.rs), the npm README's codes
-## table by tests/js/package-contents.test.mjs.
+## Generated text is current: the codes table's Rust (made from
+## messages/codes.json), the message catalog's Rust and JS tables (made from
+## messages/*.json and the registry's platform names), the rules table of
+## docs/rules.md (the codes table and the shared vectors) and the fuzz seeds.
+## The docs' platforms and compacts tables are held by cargo test
+## (tests/readme_*.rs), the npm README's codes table by
+## tests/js/package-contents.test.mjs.
 docs-check: pkg
+	node scripts/gen-codes.mjs --check
 	node scripts/gen-messages.mjs --check
 	node scripts/rules-table.mjs --check
 	node scripts/fuzz-seeds.mjs --check
 
-## Run every generator, in dependency order: the message catalog's tables, the
+## Run every generator, in dependency order: the codes table's Rust
+## (src/code/table.rs), the message catalog's tables, the
 ## package (JSON Schema and TypeScript types from the Rust types), the OpenAPI
 ## document, the CLI reference, the tables of docs/ (rules, platforms,
 ## compacts), the npm README's codes table and the fuzz seeds. `make test` fails while any of them is stale. Golden reports
 ## are not generated here: `make golden` after an intended change to a report.
 generate: setup
+	node scripts/gen-codes.mjs
 	node scripts/gen-messages.mjs
 	mkdir -p target && cargo run --quiet --example schema --features schema > target/schema.json
 	node scripts/gen-types.mjs --readme target/schema.json npm/README.md

@@ -1,7 +1,7 @@
 // Writes precompressed variants next to the package files that
 // `telehealth-rules serve` sends under /pkg/: NAME.br (brotli, quality 11)
 // and NAME.gz (gzip, level 9) for every .wasm, .js, .d.ts and .json file in
-// pkg/. The server picks one by the request's Accept-Encoding. They are not
+// pkg/ and its folders (messages/). The server picks one by the request's Accept-Encoding. They are not
 // published: package.json `files` lists the package's files one by one.
 //
 //   node scripts/compress-pkg.mjs [DIR]     (default pkg/)
@@ -14,7 +14,8 @@ const compressible = /\.(wasm|js|d\.ts|json)$/;
 let raw = 0;
 let br = 0;
 let gz = 0;
-for (const name of readdirSync(dir).filter((n) => compressible.test(n)).sort()) {
+const names = readdirSync(dir, { recursive: true }).filter((n) => compressible.test(n)).sort();
+for (const name of names) {
   const bytes = readFileSync(join(dir, name));
   const brotli = brotliCompressSync(bytes, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },

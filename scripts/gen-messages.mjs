@@ -1,23 +1,30 @@
-// Generates the message catalog's code from its one source, messages/*.json
-// (one file per locale; messages/params.json declares each code's params):
+// Generates the message catalog's code from its sources: messages/<locale>.json
+// (one file per locale), the codes table messages/codes.json, and the platform
+// names of the registry (src/link/registry.rs, the one place a platform's
+// display name is written: English's terms.platform is made from it):
 //   src/messages/catalog.rs   static tables for the Rust renderer
 //   npm/messages/<locale>.js  each locale's catalog as a plain object, with only
-//                             the keystroke codes' messages (messages/keystroke.json)
-//                             and the terms they use: the records module gives the rest
+//                             the keystroke codes' messages (the codes of kinds
+//                             link and instructions in the codes table) and the
+//                             terms they use: the records module gives the rest
 //   npm/messages.js           every shipped locale
 // `--check` exits 1 when a generated file is out of date (run by `make docs-check`).
 // The catalog's completeness (every code, every select branch, every param)
 // is held by tests/catalog.rs; this script checks only what it needs to write.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { templateError } from '../npm/render.js';
+import { readTable } from './gen-codes.mjs';
 
 const check = process.argv.includes('--check');
 const dir = new URL('../messages/', import.meta.url);
 const read = (name) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
-const params = read('params.json');
-const codes = Object.keys(params).filter((k) => k !== '//');
-const keystroke = read('keystroke.json').codes;
+const table = readTable();
+const codes = table.codes.map((c) => c.code);
+// The codes a keystroke report (link, instructions) can carry: the package's
+// own JS catalogs hold only their messages, so that a page checking links
+// downloads no other.
+const keystroke = table.codes.filter((c) => c.kinds.some((k) => k === 'link' || k === 'instructions')).map((c) => c.code);
 // English first (the reference and the fallback for terms), then by code.
 const locales = readdirSync(dir)
   .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.json$/.test(f))
@@ -27,11 +34,19 @@ const catalogs = Object.fromEntries(locales.map((l) => [l, read(`${l}.json`)]));
 const en = catalogs.en;
 
 const problems = [];
+// Each platform's display name, as the registry's `meeting(id, name, ...)` and
+// `service(id, name, ...)` entries write it (tests/catalog.rs holds the
+// generated names equal to the registry's `Entry::name`).
+const registry = readFileSync(new URL('../src/link/registry.rs', import.meta.url), 'utf8');
+const platformNames = Object.fromEntries([...registry.matchAll(/\b(?:meeting|service)\(\s*"([a-z0-9_]+)",\s*"([^"\\]+)"/g)].map((m) => [m[1], m[2]]));
+if (Object.keys(platformNames).length === 0) problems.push('src/link/registry.rs: no platform entries found');
+if (en.terms?.platform) problems.push('en.json: terms.platform comes from the registry (src/link/registry.rs): remove it');
+en.terms = { platform: platformNames, ...en.terms };
 for (const [locale, c] of Object.entries(catalogs)) {
   if (c.locale !== locale) problems.push(`${locale}.json: "locale" is ${JSON.stringify(c.locale)}`);
   const keys = Object.keys(c.messages ?? {});
   for (const code of codes) if (!keys.includes(code)) problems.push(`${locale}.json: no message for ${code}`);
-  for (const key of keys) if (!codes.includes(key)) problems.push(`${locale}.json: ${key} is not a code of params.json`);
+  for (const key of keys) if (!codes.includes(key)) problems.push(`${locale}.json: ${key} is not a code of codes.json`);
   for (const [code, template] of Object.entries(c.messages ?? {})) {
     const error = templateError(template);
     if (error) problems.push(`${locale}.json: ${code}: ${error}`);
@@ -53,7 +68,6 @@ for (const [locale, c] of Object.entries(catalogs)) {
     if (/[\u0000-\u001f\u007f]/.test(text)) problems.push(`${locale}.json: a control character in ${JSON.stringify(text)}`);
   }
 }
-for (const code of keystroke) if (!codes.includes(code)) problems.push(`keystroke.json: ${code} is not a code of params.json`);
 if (problems.length) {
   console.error(`messages/: ${problems.length} problem(s):\n${problems.join('\n')}`);
   process.exit(1);

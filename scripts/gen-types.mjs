@@ -19,6 +19,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import { readTable, paramsOf } from './gen-codes.mjs';
 
 const BANNER = '/* Generated from the Rust types (cargo run --example schema --features schema) by scripts/gen-types.mjs; do not edit. */';
 export const TABLE_START = '<!-- codes:start (generated from schema.json by scripts/gen-types.mjs --readme; do not edit) -->';
@@ -191,12 +192,12 @@ export function reshape(original) {
 }
 
 /**
- * The codes whose findings may carry a `fix`: the codes the Rust rules give
- * one (`with_fix`, `push_fix`, `push_repair` in src/). tests/js/types.test.mjs
- * checks this list against every golden finding: each listed code has a
- * finding with a fix there, and no finding of another code has one.
+ * The codes whose findings may carry a `fix`: `"fix": true` in the codes
+ * table (messages/codes.json). tests/js/types.test.mjs checks this list
+ * against every golden finding: each listed code has a finding with a fix
+ * there, and no finding of another code has one.
  */
-export const CODES_WITH_FIX = ['missing_scheme', 'https_required', 'wrapped_link', 'malformed_meeting_id', 'unknown_jurisdiction'];
+export const CODES_WITH_FIX = readTable().codes.filter((c) => c.fix).map((c) => c.code);
 
 /**
  * `Finding` as a union discriminated on `code`, one member per code
@@ -273,13 +274,13 @@ function kindCodes(schema) {
 }
 
 /**
- * `CodeParams`: each code's `params`, from messages/params.json (each a
- * subset: a finding carries those its message uses). A closed list of values
- * is a literal union, a platform a `PlatformId`, text a string.
+ * `CodeParams`: each code's `params`, from the codes table, messages/codes.json
+ * (each a subset: a finding carries those its message uses). A closed list of
+ * values is a literal union, a platform a `PlatformId`, text a string.
  */
-function codeParams(params) {
-  const members = Object.entries(params)
-    .filter(([code]) => code !== '//')
+function codeParams(table) {
+  const members = table.codes
+    .map((c) => [c.code, paramsOf(table, c)])
     .map(([code, names]) => {
       const fields = Object.entries(names).map(([name, kind]) => {
         const type = Array.isArray(kind) ? kind.map((v) => JSON.stringify(v)).join(' | ') : kind === 'platform' ? 'PlatformId' : 'string';
@@ -323,7 +324,7 @@ function codeSeverityInterface(schema) {
 }
 
 /** The TypeScript declarations for the schema. */
-export async function types(schema, params = JSON.parse(readFileSync(new URL('../messages/params.json', import.meta.url), 'utf8'))) {
+export async function types(schema, table = readTable()) {
   const shaped = reshape(schema);
   const options = { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, format: true };
   // With every `$ref` turned into a type name, each definition compiles on
@@ -338,7 +339,7 @@ export async function types(schema, params = JSON.parse(readFileSync(new URL('..
   // A numbered name (`Verdict1`) would be a copy of a type made for one use.
   const copies = [...ts.matchAll(/^export (?:type|interface) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);
   if (copies.length > 0) throw new Error(`gen-types: duplicate types ${copies.join(', ')}`);
-  const parts2 = [findingUnion(perKindReports(ts, schema), schema), codeSeverityInterface(schema), kindCodes(schema), codeParams(params), localeTag()];
+  const parts2 = [findingUnion(perKindReports(ts, schema), schema), codeSeverityInterface(schema), kindCodes(schema), codeParams(table), localeTag()];
   return `${BANNER}\n\n${parts2.join('\n\n')}\n`;
 }
 

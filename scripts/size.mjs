@@ -27,8 +27,8 @@ const TARGET = 45_000;
 // faster than "s" for a few KB more (Cargo.toml, BENCHMARKS.md).
 const CEILING = 49_990; // the measured keystroke page (BENCHMARKS.md) plus about 0.1%, under LIMIT: what is left of the budget
 // The records module is loaded when a page first needs it: reported, and held
-// to its own ceiling (measured plus about 1%).
-const RECORDS_CEILING = 92_350; // the measured records module (BENCHMARKS.md) plus about 1%: every kind, audit, the en + es catalog
+// to its own ceiling (measured plus a small margin).
+const RECORDS_CEILING = 92_950; // the measured records module (BENCHMARKS.md) plus about 0.3%: every kind, audit, the en + es catalog, one typed params builder per code
 
 const pkg = (name) => new URL(`../pkg/${name}`, import.meta.url);
 const row = (name, bytes) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) });

@@ -18,11 +18,11 @@
 //! rules can read is read inside its record; a request nested too deeply to
 //! be read at all makes its record unreadable too (not a record).
 
+use crate::code::params::{InvalidRequest, InvalidRequestProblem as Problem};
 use crate::code::Code;
 use crate::date::Date;
 use crate::finding::Verdict;
 use crate::json::{self, ObjectWriter, ToJson, Value};
-use crate::messages::Params;
 use crate::report::{InvalidRequestReport, Report};
 
 /// Longest record line accepted: a request at its own limit plus its report.
@@ -143,17 +143,17 @@ pub fn audit_record(text: &str, line: Option<u64>, today: Date) -> Audit {
 #[must_use]
 pub fn audit_bytes(bytes: &[u8], line: Option<u64>, today: Date) -> Audit {
     if bytes.len() > MAX_RECORD_BYTES {
-        let params = problem("record_too_long").with("max", MAX_RECORD_BYTES.to_string());
+        let params = problem(Problem::RecordTooLong).max(MAX_RECORD_BYTES.to_string());
         return not_a_record(line, "", params);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return not_a_record(line, "", problem("record_not_utf8"));
+        return not_a_record(line, "", problem(Problem::RecordNotUtf8));
     };
     // The request sits one level down in the record.
     let value = match json::parse_within(text, 1) {
         Ok(value) => value,
         Err(e) => {
-            let params = problem("record_not_json").with("what", e.what).with("at", e.at.to_string());
+            let params = crate::decode::with_what(problem(Problem::RecordNotJson), e.what).at(e.at.to_string());
             return not_a_record(line, "", params);
         }
     };
@@ -198,11 +198,11 @@ fn code_set(findings: &[crate::Finding]) -> Vec<&'static str> {
 }
 
 /// The `invalid_request` params of a record problem.
-fn problem(key: &'static str) -> Params {
-    Params::new().with("problem", key)
+fn problem(problem: Problem) -> InvalidRequest {
+    InvalidRequest::new().problem(problem)
 }
 
-fn not_a_record(line: Option<u64>, field: &str, params: Params) -> Audit {
+fn not_a_record(line: Option<u64>, field: &str, params: InvalidRequest) -> Audit {
     let report = Report::InvalidRequest(InvalidRequestReport::new(field, params)).to_json();
     let mut out = String::with_capacity(report.len() + 32);
     let mut w = ObjectWriter::new(&mut out);
@@ -215,17 +215,17 @@ fn not_a_record(line: Option<u64>, field: &str, params: Params) -> Audit {
 }
 
 /// The field at fault and what is wrong with it (an `invalid_request` problem).
-type Problem = (&'static str, &'static str);
+type RecordProblem = (&'static str, Problem);
 
-const NOT_AN_OBJECT: Problem = ("", "record_not_an_object");
-const BAD_ID: Problem = ("id", "record_id");
-const NO_REQUEST: Problem = ("request", "record_request");
-const BAD_REPORT: Problem = ("report", "record_report");
-const BAD_VERDICT: Problem = ("report.verdict", "record_verdict");
-const BAD_CODE: Problem = ("report.findings", "record_codes");
+const NOT_AN_OBJECT: RecordProblem = ("", Problem::RecordNotAnObject);
+const BAD_ID: RecordProblem = ("id", Problem::RecordId);
+const NO_REQUEST: RecordProblem = ("request", Problem::RecordRequest);
+const BAD_REPORT: RecordProblem = ("report", Problem::RecordReport);
+const BAD_VERDICT: RecordProblem = ("report.verdict", Problem::RecordVerdict);
+const BAD_CODE: RecordProblem = ("report.findings", Problem::RecordCodes);
 
 /// The record's id, request and saved judgment.
-fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), Problem> {
+fn read_record(value: &Value) -> Result<(&str, &Value, Judgment<'_>), RecordProblem> {
     if !matches!(value, Value::Object(_)) {
         return Err(NOT_AN_OBJECT);
     }

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::params::{self, PrivatePayExcludedCoverage};
 use crate::date::Date;
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{json_enum, ObjectWriter};
@@ -170,37 +170,32 @@ pub fn decide(
             Outcome::Refer
         }
         (true, true, _) => {
-            findings.push(Finding::new(Code::Credentialed, "provider.credentials", message::place(name)));
+            findings.push(Finding::new("provider.credentials", params::Credentialed::new().place(name)));
             Outcome::Confirm
         }
         (true, false, true) => {
-            findings.push(Finding::new(
-                Code::CredentialingPending,
-                "provider.credentials",
-                message::with_coverage(name, coverage),
-            ));
+            let coded = params::CredentialingPending::new().place(name).coverage(coverage);
+            findings.push(Finding::new("provider.credentials", coded));
             Outcome::AwaitCredentialing
         }
         (true, false, false) => {
-            findings.push(Finding::new(
-                Code::LicensedNotCredentialed,
-                "provider.credentials",
-                message::with_coverage(name, coverage),
-            ));
+            let coded = params::LicensedNotCredentialed::new().place(name).coverage(coverage);
+            findings.push(Finding::new("provider.credentials", coded));
             Outcome::BeginCredentialing
         }
     };
     if let Some(notice) = judgment.privilege_notice {
         findings.push(notice);
     }
-    let government = matches!(coverage, Coverage::Medicare | Coverage::Medicaid);
-    if government {
-        findings.push(Finding::new(
-            Code::PrivatePayExcluded,
-            "client.coverage",
-            message::private_pay_excluded(coverage),
-        ));
+    let government = match coverage {
+        Coverage::Medicare => Some(PrivatePayExcludedCoverage::Medicare),
+        Coverage::Medicaid => Some(PrivatePayExcludedCoverage::Medicaid),
+        Coverage::InNetwork | Coverage::OutOfNetwork | Coverage::None => None,
+    };
+    if let Some(coverage) = government {
+        findings.push(Finding::new("client.coverage", params::PrivatePayExcluded::new().coverage(coverage)));
     }
+    let government = government.is_some();
     let private_pay_ok = authorized && !government && (credentialed || coverage != Coverage::InNetwork);
     Decision {
         outcome: Some(outcome),
@@ -208,28 +203,5 @@ pub fn decide(
         jurisdiction: Some(place),
         authority: judgment.authority,
         credentialed,
-    }
-}
-
-/// The params of the continuity findings (the words are in the message catalog).
-mod message {
-    use crate::messages::Params;
-    use crate::request::Coverage;
-
-    pub fn place(place: &'static str) -> Params {
-        Params::new().with("place", place)
-    }
-
-    /// `place` and the client's `coverage`, which says what happens until then.
-    pub fn with_coverage(place: &'static str, coverage: Coverage) -> Params {
-        self::place(place).with("coverage", coverage_key(coverage))
-    }
-
-    pub fn private_pay_excluded(coverage: Coverage) -> Params {
-        Params::new().with("coverage", coverage_key(coverage))
-    }
-
-    fn coverage_key(coverage: Coverage) -> &'static str {
-        Coverage::NAMES.iter().find(|(_, c)| *c == coverage).map_or("none", |(name, _)| *name)
     }
 }

@@ -5,8 +5,12 @@
 //! text the caller happened to send) and so that every list is bounded before
 //! its elements are read.
 
+use crate::code::params::{
+    InvalidRequest, InvalidRequestExpected as Expected, InvalidRequestGot as Got, InvalidRequestProblem as Problem,
+    InvalidRequestWhat as What,
+};
 use crate::json::{self, Value};
-use crate::messages::{message_in, Params};
+use crate::messages::message_in;
 use crate::text::excerpt;
 
 use crate::date::{Date, DateError, SessionStart};
@@ -34,7 +38,7 @@ pub struct DecodeError {
     /// A sentence naming the problem, in English.
     pub message: String,
     /// The `invalid_request` params: `problem` (a stable key) and what it needs.
-    pub params: Params,
+    pub params: InvalidRequest,
     /// The request's `locale` when it could be read, else `en`: the
     /// `invalid_request` report is rendered in it.
     pub locale: Locale,
@@ -42,13 +46,13 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// The error `problem` at `field`, with the params `more` adds.
-    fn new(field: &str, problem: &'static str, more: impl FnOnce(Params) -> Params) -> Self {
-        Self::of_params(field, more(Params::new().with("problem", problem)))
+    fn new(field: &str, problem: Problem, more: impl FnOnce(InvalidRequest) -> InvalidRequest) -> Self {
+        Self::of_params(field, more(InvalidRequest::new().problem(problem)))
     }
 
     #[inline(never)]
-    fn of_params(field: &str, params: Params) -> Self {
-        let message = message_in(Locale::En, crate::Code::InvalidRequest, &params);
+    fn of_params(field: &str, params: InvalidRequest) -> Self {
+        let message = message_in(Locale::En, crate::Code::InvalidRequest, params.params());
         DecodeError { field: field.to_owned(), message, params, locale: Locale::En }
     }
 
@@ -81,12 +85,11 @@ pub fn decode_request_matched(text: &str) -> (Result<Request, DecodeError>, Opti
 
 fn parse_request(text: &str) -> Result<Value, DecodeError> {
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(DecodeError::new("", "request_too_large", |p| {
-            p.with("bytes", text.len().to_string()).with("max", MAX_REQUEST_BYTES.to_string())
+        return Err(DecodeError::new("", Problem::RequestTooLarge, |p| {
+            p.bytes(text.len().to_string()).max(MAX_REQUEST_BYTES.to_string())
         }));
     }
-    json::parse(text)
-        .map_err(|e| DecodeError::new("", "not_json", |p| p.with("what", e.what).with("at", e.at.to_string())))
+    json::parse(text).map_err(|e| DecodeError::new("", Problem::NotJson, |p| with_what(p, e.what).at(e.at.to_string())))
 }
 
 /// Reads one request from a parsed JSON value.
@@ -101,7 +104,7 @@ pub fn decode_value(value: &Value) -> Result<Request, DecodeError> {
 /// it is not that locale's name as written (see [`decode_request_matched`]).
 pub fn decode_value_matched(value: &Value) -> (Result<Request, DecodeError>, Option<Locale>) {
     let Value::Object(members) = value else {
-        return (Err(DecodeError::new("", "not_an_object", |p| p.with("got", describe(value)))), None);
+        return (Err(DecodeError::new("", Problem::NotAnObject, |p| p.got(describe(value)))), None);
     };
     let obj = Obj { members, path: Path::Root };
     // The locale first: every later error is reported in it. Any string is a
@@ -140,13 +143,13 @@ fn validate_fields(request: &Request) -> Result<(), DecodeError> {
         provider.licenses.iter().position(|l| l.basis == LicenseBasis::TemporaryPermit && l.expires.is_none());
     if let Some(i) = permit_without_end {
         let path = format!("provider.licenses[{i}].expires");
-        return Err(DecodeError::new(&path, "permit_without_expires", |p| p.with("field", path.clone())));
+        return Err(DecodeError::new(&path, Problem::PermitWithoutExpires, |p| p.field(path.clone())));
     }
     match session.map(|s| (s.session_date, s.session_start)) {
-        Some((None, None)) => Err(DecodeError::new("session_date", "no_session_date", |p| p)),
+        Some((None, None)) => Err(DecodeError::new("session_date", Problem::NoSessionDate, |p| p)),
         Some((Some(date), Some(start))) if start.date() != date => {
-            Err(DecodeError::new("session_start", "dates_disagree", |p| {
-                p.with("start_date", start.date().to_string()).with("session_date", date.to_string())
+            Err(DecodeError::new("session_start", Problem::DatesDisagree, |p| {
+                p.start_date(start.date().to_string()).session_date(date.to_string())
             }))
         }
         _ => Ok(()),
@@ -198,7 +201,7 @@ fn request_of(obj: &Obj<'_, '_>, locale: Locale) -> Result<Request, DecodeError>
             as_of,
             locale,
         })),
-        other => Err(DecodeError::new("kind", "unknown_kind", |p| p.with("value", excerpt(other)))),
+        other => Err(DecodeError::new("kind", Problem::UnknownKind, |p| p.value(excerpt(other)))),
     }
 }
 
@@ -274,15 +277,15 @@ struct Obj<'a, 'p> {
 
 impl<'a, 'p> Obj<'a, 'p> {
     /// The error `problem` at field `key`: params `problem`, `field` and what `more` adds.
-    fn error(&self, key: &str, problem: &'static str, more: impl FnOnce(Params) -> Params) -> DecodeError {
+    fn error(&self, key: &str, problem: Problem, more: impl FnOnce(InvalidRequest) -> InvalidRequest) -> DecodeError {
         let path = Path::Field(&self.path, key).render();
-        DecodeError::new(&path, problem, |p| more(p.with("field", path.clone())))
+        DecodeError::new(&path, problem, |p| more(p.field(path.clone())))
     }
 
     /// A present, non-null field read by `read`; "is required" otherwise.
     fn required<T>(&self, key: &str, read: impl Fn(&Self, &str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.get(key) {
-            None | Some(Value::Null) => Err(self.error(key, "required", |p| p)),
+            None | Some(Value::Null) => Err(self.error(key, Problem::Required, |p| p)),
             Some(_) => read(self, key),
         }
     }
@@ -309,29 +312,29 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     /// `expected` is a stable key (`string`, `date`, `one_of`, ...); `choices` go with `one_of`.
-    fn wrong_type(&self, key: &str, expected: &'static str, choices: Option<String>) -> DecodeError {
+    fn wrong_type(&self, key: &str, expected: Expected, choices: Option<String>) -> DecodeError {
         let got = describe(self.value(key));
-        self.error(key, "wrong_type", |p| {
-            let p = p.with("expected", expected);
+        self.error(key, Problem::WrongType, |p| {
+            let p = p.expected(expected);
             let p = match choices {
-                Some(c) => p.with("choices", c),
+                Some(c) => p.choices(c),
                 None => p,
             };
-            p.with("got", got)
+            p.got(got)
         })
     }
 
     fn str_of(&self, key: &str) -> Result<&'a str, DecodeError> {
         match self.value(key) {
             Value::String(s) => Ok(s),
-            _ => Err(self.wrong_type(key, "string", None)),
+            _ => Err(self.wrong_type(key, Expected::String, None)),
         }
     }
 
     fn bool_of(&self, key: &str) -> Result<bool, DecodeError> {
         match self.value(key) {
             Value::Bool(b) => Ok(*b),
-            _ => Err(self.wrong_type(key, "one_of", Some("true, false".to_owned()))),
+            _ => Err(self.wrong_type(key, Expected::OneOf, Some("true, false".to_owned()))),
         }
     }
 
@@ -344,31 +347,31 @@ impl<'a, 'p> Obj<'a, 'p> {
         let text = self.str_of(key)?;
         match crate::location::of_record(text) {
             Some(_) => Ok(text.to_owned()),
-            None => Err(self.error(key, "not_a_jurisdiction", |p| p.with("value", excerpt(text)))),
+            None => Err(self.error(key, Problem::NotAJurisdiction, |p| p.value(excerpt(text)))),
         }
     }
 
     fn date_of(&self, key: &str) -> Result<Date, DecodeError> {
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "date", None))?;
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, Expected::Date, None))?;
         parse_date(&Path::Field(&self.path, key).render(), text)
     }
 
     fn start_of(&self, key: &str) -> Result<SessionStart, DecodeError> {
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "date_time", None))?;
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, Expected::DateTime, None))?;
         SessionStart::parse(text).map_err(|e| match e {
-            DateError::Format => self.error(key, "bad_date_time", |p| p.with("value", excerpt(text))),
-            DateError::NoSuchDay => self.error(key, "no_such_day_time", |p| p.with("value", excerpt(text))),
+            DateError::Format => self.error(key, Problem::BadDateTime, |p| p.value(excerpt(text))),
+            DateError::NoSuchDay => self.error(key, Problem::NoSuchDayTime, |p| p.value(excerpt(text))),
         })
     }
 
     fn enum_of<T: Copy>(&self, key: &str, names: &[(&str, T)]) -> Result<T, DecodeError> {
         let choices = || names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
-        let text = self.str_of(key).map_err(|_| self.wrong_type(key, "one_of", Some(choices())))?;
+        let text = self.str_of(key).map_err(|_| self.wrong_type(key, Expected::OneOf, Some(choices())))?;
         names
             .iter()
             .find(|(name, _)| *name == text)
             .map(|(_, v)| *v)
-            .ok_or_else(|| self.error(key, "not_one_of", |p| p.with("value", excerpt(text)).with("choices", choices())))
+            .ok_or_else(|| self.error(key, Problem::NotOneOf, |p| p.value(excerpt(text)).choices(choices())))
     }
 
     /// Reads the object `key` with `read`.
@@ -379,7 +382,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     ) -> Result<T, DecodeError> {
         match self.value(key) {
             Value::Object(members) => read(&Obj { members, path: Path::Field(&self.path, key) }),
-            _ => Err(self.wrong_type(key, "object", None)),
+            _ => Err(self.wrong_type(key, Expected::Object, None)),
         }
     }
 
@@ -390,13 +393,11 @@ impl<'a, 'p> Obj<'a, 'p> {
         read: impl Fn(&Item<'a, '_>) -> Result<T, DecodeError>,
     ) -> Result<Vec<T>, DecodeError> {
         let Value::Array(items) = self.value(key) else {
-            return Err(self.wrong_type(key, "list", None));
+            return Err(self.wrong_type(key, Expected::List, None));
         };
         if items.len() > MAX_LIST {
             let count = items.len();
-            return Err(
-                self.error(key, "too_many", |p| p.with("count", count.to_string()).with("max", MAX_LIST.to_string()))
-            );
+            return Err(self.error(key, Problem::TooMany, |p| p.count(count.to_string()).max(MAX_LIST.to_string())));
         }
         let list_path = Path::Field(&self.path, key);
         let mut out = Vec::with_capacity(items.len());
@@ -415,25 +416,23 @@ struct Item<'a, 'p> {
 
 impl<'a> Item<'a, '_> {
     /// `expected` is a stable key, as for [`Obj::wrong_type`].
-    fn error(&self, expected: &'static str) -> DecodeError {
+    fn error(&self, expected: Expected) -> DecodeError {
         let path = self.path.render();
         let got = describe(self.value);
-        DecodeError::new(&path, "wrong_type", |p| {
-            p.with("field", path.clone()).with("expected", expected).with("got", got)
-        })
+        DecodeError::new(&path, Problem::WrongType, |p| p.field(path.clone()).expected(expected).got(got))
     }
 
     fn object<T>(&self, read: impl FnOnce(&Obj<'a, '_>) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
         match self.value {
             Value::Object(members) => read(&Obj { members, path: self.path }),
-            _ => Err(self.error("object")),
+            _ => Err(self.error(Expected::Object)),
         }
     }
 
     fn string(&self) -> Result<String, DecodeError> {
         match self.value {
             Value::String(s) => Ok(s.clone()),
-            _ => Err(self.error("string")),
+            _ => Err(self.error(Expected::String)),
         }
     }
 }
@@ -447,27 +446,68 @@ impl<'a> Item<'a, '_> {
 pub fn parse_date(path: &str, text: &str) -> Result<Date, DecodeError> {
     Date::parse(text).map_err(|e| {
         let (problem, value) = match e {
-            DateError::Format => ("bad_date", excerpt(text)),
-            DateError::NoSuchDay => ("no_such_day", text.to_owned()),
+            DateError::Format => (Problem::BadDate, excerpt(text)),
+            DateError::NoSuchDay => (Problem::NoSuchDay, text.to_owned()),
         };
-        DecodeError::new(path, problem, |p| p.with("field", path.to_owned()).with("value", value))
+        DecodeError::new(path, problem, |p| p.field(path.to_owned()).value(value))
     })
 }
 
 /// The JSON type of a value, as a stable key (`terms.got` has it in words).
-fn describe(value: &Value) -> &'static str {
+fn describe(value: &Value) -> Got {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "list",
-        Value::Object(_) => "object",
+        Value::Null => Got::Null,
+        Value::Bool(_) => Got::Boolean,
+        Value::Number(_) => Got::Number,
+        Value::String(_) => Got::String,
+        Value::Array(_) => Got::List,
+        Value::Object(_) => Got::Object,
+    }
+}
+
+/// `params` with `what`, the JSON reader's stable key for what is wrong
+/// (every key it gives is one of the table's; the JSON tests hold each to
+/// its words).
+pub(crate) fn with_what(params: InvalidRequest, what: &str) -> InvalidRequest {
+    match What::ALL.iter().find(|w| w.as_str() == what) {
+        Some(w) => params.what(*w),
+        None => params,
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    /// Every JSON error the reader gives names its `what` with one of the
+    /// codes table's values (`with_what` would leave it out otherwise).
+    #[test]
+    fn every_json_error_is_a_what_of_the_table() {
+        let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+        let texts = [
+            "",
+            "{",
+            "{\"a\" 1}",
+            "[1,]",
+            "01",
+            "1.",
+            "\"\\ud800\"",
+            "\"a\tb\"",
+            "\"\\x\"",
+            "nul",
+            "[1 2]",
+            "{\"a\":1 \"b\"}",
+            "-",
+            "\"abc",
+            "\"\\u12G4\"",
+            "{1:2}",
+            deep.as_str(),
+        ];
+        for text in texts {
+            let Err(e) = json::parse(text) else { panic!("{text:?} parsed") };
+            let params = with_what(InvalidRequest::new(), e.what);
+            assert_eq!(params.params().get("what"), Some(e.what), "{text:?}");
+        }
+    }
     use super::*;
 
     #[test]

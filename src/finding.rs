@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::code::{Code, Severity};
+use crate::code::{Code, IntoCoded, Severity};
 use crate::date::Date;
 use crate::json::{json_enum, ObjectWriter, ToJson};
 use crate::messages::{message_in, Locale, Params};
@@ -58,8 +58,8 @@ pub struct Finding {
     /// in the request's `locale` (the code's catalog template rendered with `params`).
     pub message: String,
     /// The values the message uses, by name (strings): what a host needs to
-    /// render the message itself, in any language (`messages/params.json`
-    /// lists each code's, in this order).
+    /// render the message itself, in any language (the codes table,
+    /// `messages/codes.json`, lists each code's, in this order).
     pub params: Params,
     /// A value that can replace the field's input as is, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,9 +81,28 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding with its English message rendered from `params`.
+    /// A finding about `field` with the code and params of `coded` (a
+    /// [`params`](crate::code::params) builder), its English message
+    /// rendered from them.
+    ///
+    /// ```
+    /// use telehealth_rules::code::params::{NotAUrl, NotAUrlReason};
+    /// use telehealth_rules::{Code, Finding};
+    ///
+    /// let finding = Finding::new("input", NotAUrl::new().reason(NotAUrlReason::NoHost));
+    /// assert_eq!(finding.code, Code::NotAUrl);
+    /// assert_eq!(finding.params.iter().collect::<Vec<_>>(), [("reason", "no_host")]);
+    /// ```
+    #[inline]
     #[must_use]
-    pub fn new(code: Code, field: &str, params: Params) -> Self {
+    pub fn new(field: &str, coded: impl IntoCoded) -> Self {
+        let (code, params) = coded.split();
+        Finding::of(code, field, params)
+    }
+
+    // The code apart from its params (which came from one builder): a
+    // constant argument at each call site, not a store, for a smaller wasm.
+    fn of(code: Code, field: &str, params: Params) -> Self {
         let message = message_in(Locale::En, code, &params);
         Finding {
             code,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::params;
 use crate::date::Date;
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::ObjectWriter;
@@ -76,7 +76,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let mut findings = Vec::new();
     let chars = input.chars().count();
     if chars > MAX_CHARS {
-        findings.push(Finding::new(Code::TooLong, FIELD, message::too_long(chars)));
+        findings.push(Finding::new(FIELD, ours(message::too_long(chars))));
         if typing {
             mark(&mut findings, 0);
         }
@@ -90,10 +90,10 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
     let mut open = 0u32;
     if text.len() != input.len() {
         open |= u32::from(lead == 0);
-        findings.push(Finding::new(Code::WhitespaceTrimmed, FIELD, message::whitespace_trimmed()));
+        findings.push(Finding::new(FIELD, ours(message::whitespace_trimmed())));
     }
     if has_markup(text) {
-        findings.push(Finding::new(Code::MarkupNotAllowed, FIELD, crate::messages::Params::new()));
+        findings.push(Finding::new(FIELD, ours(params::MarkupNotAllowed::new())));
     }
     let own = own_link.and_then(|l| crate::link::check(l, as_of).normalized);
     let mut without_links = text.to_owned();
@@ -117,7 +117,7 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             .filter(|rest| !rest.is_empty());
         if let Some(rest) = after_http {
             if !insecure.contains(&normalized) && insecure.len() < MAX_LINKS_REPORTED {
-                findings.push(Finding::new(Code::HttpsRequired, FIELD, message::https_required(link, rest)));
+                findings.push(Finding::new(FIELD, ours(message::https_required(link, rest))));
                 insecure.push(normalized.clone());
             }
         }
@@ -126,13 +126,13 @@ fn judge(input: &str, own_link: Option<&str>, as_of: Date, typing: bool) -> Vec<
             && reported.len() < MAX_LINKS_REPORTED
         {
             open |= u32::from(at_end) << findings.len();
-            findings.push(Finding::new(Code::OtherLink, FIELD, message::other_link(&normalized)));
+            findings.push(Finding::new(FIELD, ours(params::OtherLink::new().link(normalized.clone()))));
             reported.push(normalized);
         }
     }
     if let Some((number, at_end)) = find_phone_number(&without_links) {
         open |= u32::from(at_end) << findings.len();
-        findings.push(Finding::new(Code::PhoneNumber, FIELD, message::phone_number(&number)));
+        findings.push(Finding::new(FIELD, ours(params::PhoneNumber::new().number(number))));
     }
     if typing {
         mark(&mut findings, open);
@@ -252,40 +252,41 @@ fn find_phone_number(text: &str) -> Option<(String, bool)> {
     None
 }
 
+/// `params`, which must be of a code of instructions reports (the codes
+/// table's `kinds`): a finding here can be of no other.
+#[inline(always)]
+fn ours<P: params::kind::Instructions>(params: P) -> P {
+    params
+}
+
 /// The params of the instructions findings (the words are in the message catalog).
 mod message {
     use super::MAX_CHARS;
-    use crate::messages::Params;
+    use crate::code::params::{
+        HttpsRequired, HttpsRequiredSubject, TooLong, TooLongSubject, WhitespaceTrimmed, WhitespaceTrimmedSubject,
+    };
 
-    fn subject() -> Params {
-        Params::new().with("subject", "instructions")
+    pub fn too_long(chars: usize) -> TooLong {
+        TooLong::new()
+            .subject(TooLongSubject::Instructions)
+            .chars(crate::text::decimal(chars))
+            .max(crate::text::decimal(MAX_CHARS))
     }
 
-    pub fn too_long(chars: usize) -> Params {
-        subject().with("chars", crate::text::decimal(chars)).with("max", crate::text::decimal(MAX_CHARS))
-    }
-
-    pub fn whitespace_trimmed() -> Params {
-        subject()
-    }
-
-    pub fn phone_number(number: &str) -> Params {
-        Params::new().with("number", number.to_owned())
+    pub fn whitespace_trimmed() -> WhitespaceTrimmed {
+        WhitespaceTrimmed::new().subject(WhitespaceTrimmedSubject::Instructions)
     }
 
     /// `rest` is the link after `http://`.
-    pub fn https_required(link: &str, rest: &str) -> Params {
-        subject().with("link", link.to_owned()).with("rest", rest.to_owned())
-    }
-
-    pub fn other_link(link: &str) -> Params {
-        Params::new().with("link", link.to_owned())
+    pub fn https_required(link: &str, rest: &str) -> HttpsRequired {
+        HttpsRequired::new().subject(HttpsRequiredSubject::Instructions).link(link.to_owned()).rest(rest.to_owned())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Code;
 
     #[test]
     fn phones() {

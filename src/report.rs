@@ -8,10 +8,10 @@
 
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::params::InvalidRequest;
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{ObjectWriter, ToJson};
-use crate::messages::{Locale, Params};
+use crate::messages::Locale;
 
 /// A report of any kind, tagged by `kind` like the request it answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -162,10 +162,10 @@ impl InvalidRequestReport {
     /// path of the offending field (empty for the request as a whole) and
     /// `params` name the problem (`problem` and what it needs).
     #[must_use]
-    pub fn new(field: &str, params: Params) -> Self {
+    pub fn new(field: &str, params: InvalidRequest) -> Self {
         InvalidRequestReport {
             verdict: Verdict::Reject,
-            findings: vec![Finding::new(Code::InvalidRequest, field, params)],
+            findings: vec![Finding::new(field, params)],
             ruleset: RULESET,
             locale: None,
         }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::params;
 use crate::continuity::{decide, Outcome, PrivatePay};
 use crate::date::Date;
 use crate::finding::{Finding, Verdict, RULESET};
@@ -60,14 +60,14 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
     // Sessions are confirmed after they take place; one day of slack covers
     // the time zones between the client and whoever supplies `as_of`.
     if day > as_of.add_days(1) {
-        findings.push(Finding::new(Code::SessionInFuture, date_field, message::session_in_future(day)));
+        findings.push(Finding::new(date_field, message::session_in_future(day)));
     }
     if request.modality == Modality::AudioOnly {
-        findings.push(Finding::new(Code::AudioOnlyNotPermitted, "modality", crate::messages::Params::new()));
+        findings.push(Finding::new("modality", params::AudioOnlyNotPermitted::new()));
     }
     let location = request.location.as_deref().map(crate::text::trim_ws).filter(|l| !l.is_empty());
     let Some(location) = location else {
-        findings.push(Finding::new(Code::LocationRequired, "location", crate::messages::Params::new()));
+        findings.push(Finding::new("location", params::LocationRequired::new()));
         return report(findings, None, PrivatePay::NotAllowed, None, None);
     };
     let provider_location = request.provider_location.as_deref();
@@ -80,18 +80,14 @@ pub fn check(request: &SessionRequest, as_of: Date) -> SessionReport {
             .iter()
             .any(|s| matches!(resolve(s), Resolved::Jurisdiction(j) if j.code == place.code));
         if !saved {
-            findings.push(Finding::new(Code::LocationNotSaved, "location", message::location_not_saved(place.name)));
+            findings.push(Finding::new("location", params::LocationNotSaved::new().place(place.name)));
         }
         let payment_ok = match request.payment {
             Payment::Insurance => decision.authorized() && decision.credentialed,
             Payment::PrivatePay => decision.private_pay == PrivatePay::Allowed,
         };
         if !payment_ok {
-            findings.push(Finding::new(
-                Code::PaymentNotAllowed,
-                "payment",
-                message::payment_not_allowed(request.payment, place.name),
-            ));
+            findings.push(Finding::new("payment", message::payment_not_allowed(request.payment, place.name)));
         }
     }
     report(findings, decision.outcome, decision.private_pay, decision.jurisdiction, decision.authority)
@@ -118,25 +114,21 @@ fn report(
 
 /// The params of the session findings (the words are in the message catalog).
 mod message {
+    use crate::code::params::{PaymentNotAllowed, PaymentNotAllowedPayment, SessionInFuture};
     use crate::date::Date;
-    use crate::messages::Params;
     use crate::request::Payment;
 
     // `as_of` stays out of the text: without one it is the caller's clock, and
     // the report must not depend on it beyond the code.
-    pub fn session_in_future(day: Date) -> Params {
-        Params::new().with("date", day.to_string())
+    pub fn session_in_future(day: Date) -> SessionInFuture {
+        SessionInFuture::new().date(day.to_string())
     }
 
-    pub fn location_not_saved(place: &'static str) -> Params {
-        Params::new().with("place", place)
-    }
-
-    pub fn payment_not_allowed(payment: Payment, place: &'static str) -> Params {
+    pub fn payment_not_allowed(payment: Payment, place: &'static str) -> PaymentNotAllowed {
         let payment = match payment {
-            Payment::Insurance => "insurance",
-            Payment::PrivatePay => "private_pay",
+            Payment::Insurance => PaymentNotAllowedPayment::Insurance,
+            Payment::PrivatePay => PaymentNotAllowedPayment::PrivatePay,
         };
-        Params::new().with("payment", payment).with("place", place)
+        PaymentNotAllowed::new().payment(payment).place(place)
     }
 }

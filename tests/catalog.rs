@@ -12,44 +12,38 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+use telehealth_rules::code::ParamType;
 use telehealth_rules::link::registry::ENTRIES;
 use telehealth_rules::messages::{render, render::uses, template_error, Catalog, PlatformClass};
-use telehealth_rules::{check_json, Code, Date, Locale};
+use telehealth_rules::{check_json, check_json_report, Code, Date, Locale};
 
-/// What a param can be, from `messages/params.json`.
+/// What a param can be, from the codes table (`messages/codes.json`, as `Code::params`).
 enum Kind {
     Text,
     Platform,
     OneOf(Vec<String>),
 }
 
-/// code -> [(param, kind)] in declared order.
+/// code -> [(param, kind)] in the table's order.
 fn declared() -> BTreeMap<String, Vec<(String, Kind)>> {
-    let doc: Value = serde_json::from_str(include_str!("../messages/params.json")).unwrap();
-    let mut out = BTreeMap::new();
-    for (code, params) in doc.as_object().unwrap() {
-        if code == "//" {
-            continue;
-        }
-        let list = params
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(name, kind)| {
-                let kind = match kind {
-                    Value::String(s) if s == "text" => Kind::Text,
-                    Value::String(s) if s == "platform" => Kind::Platform,
-                    Value::Array(values) => {
-                        Kind::OneOf(values.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
-                    }
-                    other => panic!("params.json: {code}.{name} has kind {other}"),
-                };
-                (name.clone(), kind)
-            })
-            .collect();
-        out.insert(code.clone(), list);
-    }
-    out
+    Code::ALL
+        .iter()
+        .map(|code| {
+            let list = code
+                .params()
+                .iter()
+                .map(|(name, kind)| {
+                    let kind = match kind {
+                        ParamType::Text => Kind::Text,
+                        ParamType::Platform => Kind::Platform,
+                        ParamType::OneOf(values) => Kind::OneOf(values.iter().map(|v| (*v).to_owned()).collect()),
+                    };
+                    ((*name).to_owned(), kind)
+                })
+                .collect();
+            (code.as_str().to_owned(), list)
+        })
+        .collect()
 }
 
 fn locales() -> impl Iterator<Item = (&'static str, Locale)> {
@@ -66,9 +60,6 @@ fn code_of(name: &str) -> Code {
 
 #[test]
 fn every_code_has_a_message_in_every_shipped_locale() {
-    let declared = declared();
-    let names: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-    assert_eq!(names, declared.keys().map(String::as_str).collect(), "params.json must list every code");
     for (locale, l) in locales() {
         let text = std::fs::read_to_string(format!("{}/messages/{locale}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let doc: Value = serde_json::from_str(&text).unwrap();
@@ -112,7 +103,7 @@ fn selects_have_a_branch_for_every_value_and_templates_only_declared_params() {
                 used.iter().filter(|(_, keys)| keys.is_some()).map(|(n, _)| n.as_str()).collect();
             for (param, keys) in &used {
                 let Some((_, kind)) = params.iter().find(|(n, _)| n == param) else {
-                    problems.push(format!("{locale}: {name} uses {{{param}}}, which params.json does not declare"));
+                    problems.push(format!("{locale}: {name} uses {{{param}}}, which the codes table does not declare"));
                     continue;
                 };
                 if !english.contains(param) {
@@ -177,7 +168,12 @@ fn compact_names_are_the_tables() {
 #[test]
 fn platform_names_and_texts() {
     for e in ENTRIES {
-        assert_eq!(Catalog::of(Locale::En).term("platform", e.id), Some(e.name), "en.json terms.platform.{}", e.id);
+        assert_eq!(
+            Catalog::of(Locale::En).term("platform", e.id),
+            Some(e.name),
+            "terms.platform.{} (generated from the registry by scripts/gen-messages.mjs)",
+            e.id
+        );
         if let telehealth_rules::link::registry::Class::Meeting { .. } = e.class {
             for (locale, l) in locales() {
                 let (guidance, baa) = Catalog::of(l).platform_texts(e.id, PlatformClass::Meeting);
@@ -200,23 +196,24 @@ fn every_vector_finding_has_the_params_its_message_uses() {
     let mut seen = BTreeSet::new();
     for (locale, l) in locales() {
         for case in common::cases_in(locale) {
-            let report: Value = serde_json::from_str(&check_json(&case.request, today)).unwrap();
+            // The typed report gives each finding's params in their JSON order
+            // (serde_json's `Value` here would sort them by name).
+            let typed = check_json_report(&case.request, today);
+            let report: Value = serde_json::from_str(&typed.to_json()).unwrap();
             // A request text that cannot be read (or names no locale) is answered in English;
             // a tag matched to another name (`es-MX`) is answered in the `locale` the report says.
             let sent: Option<Value> = serde_json::from_str(&case.request).ok();
             let named = sent.as_ref().and_then(|v| v.get("locale")).and_then(Value::as_str);
             let said = report.get("locale").and_then(Value::as_str).map(Locale::negotiate);
             let l = said.unwrap_or(if named == Some(locale) { l } else { Locale::En });
-            for f in report["findings"].as_array().unwrap() {
+            assert_eq!(typed.findings().len(), report["findings"].as_array().unwrap().len());
+            for (typed, f) in typed.findings().iter().zip(report["findings"].as_array().unwrap()) {
                 let name = f["code"].as_str().unwrap();
                 let code = code_of(name);
                 seen.insert(name.to_owned());
-                let params: Vec<(String, String)> = f["params"]
-                    .as_object()
-                    .unwrap_or_else(|| panic!("{}: a finding without params", case.name))
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.as_str().expect("params are strings").to_owned()))
-                    .collect();
+                assert!(f["params"].is_object(), "{}: a finding without params", case.name);
+                let params: Vec<(String, String)> =
+                    typed.params.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
                 let order = &declared[name];
                 let mut at = 0;
                 for (k, v) in &params {
@@ -277,11 +274,14 @@ fn a_locale_not_shipped_falls_back_to_english_and_one_not_a_string_is_an_invalid
     assert!(es.contains("Indique el estado"), "{es}");
 }
 
-/// `messages/keystroke.json`: the codes whose messages the package's own JS
-/// catalogs carry.
+/// The codes whose messages the package's own JS catalogs carry: those of
+/// kinds `link` and `instructions` in the codes table (scripts/gen-messages.mjs).
 fn keystroke_codes() -> BTreeSet<String> {
-    let doc: Value = serde_json::from_str(include_str!("../messages/keystroke.json")).unwrap();
-    doc["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect()
+    Code::ALL
+        .iter()
+        .filter(|c| c.kinds().iter().any(|k| *k == "link" || *k == "instructions"))
+        .map(|c| c.as_str().to_owned())
+        .collect()
 }
 
 #[test]
@@ -320,11 +320,14 @@ fn the_keystroke_catalog_has_every_code_link_and_instructions_reports_carry() {
         }
     }
     let missing: Vec<_> = emitted.difference(&listed).collect();
-    assert!(missing.is_empty(), "keystroke reports carry codes messages/keystroke.json lacks: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keystroke reports carry codes the table does not give kind link or instructions: {missing:?}"
+    );
     let unused: Vec<_> = listed.difference(&emitted).collect();
     assert!(
         unused.is_empty(),
-        "messages/keystroke.json lists codes no link or instructions vector produces: {unused:?}"
+        "the table gives kind link or instructions to codes no link or instructions input produces: {unused:?}"
     );
 }
 

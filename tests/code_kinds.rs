@@ -1,8 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The `kinds` column of the codes table (`Code::kinds`, from which the npm
-//! types give each report kind only its codes) is what the shared vectors'
-//! golden reports carry: every finding's code names its report's kind, and
-//! every kind a code names is shown by at least one golden report.
+//! The `kinds` and `fix` columns of the codes table (`messages/codes.json`,
+//! as `Code::kinds` and `Code::has_fix`, from which the npm types give each
+//! report kind only its codes and `fix` only to its codes) are what the
+//! shared vectors' golden reports carry: every finding's code names its
+//! report's kind, and every kind a code names is shown by at least one golden
+//! report; a finding has a `fix` only when its code may, and each code that
+//! may is shown with one.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod common;
@@ -28,14 +31,43 @@ fn kinds_column_is_what_the_vectors_emit() {
             seen.insert((name.to_owned(), kind.clone()));
         }
     }
-    assert!(undeclared.is_empty(), "codes.rs does not list these kinds:\n{undeclared:#?}");
+    assert!(undeclared.is_empty(), "messages/codes.json does not list these kinds:\n{undeclared:#?}");
     let unseen: Vec<String> = Code::ALL
         .iter()
         .flat_map(|c| c.kinds().iter().map(move |k| (c.as_str().to_owned(), (*k).to_owned())))
         .filter(|pair| !seen.contains(pair))
         .map(|(code, kind)| format!("{code} in a {kind} report"))
         .collect();
-    assert!(unseen.is_empty(), "no vector shows these (add one, or drop the kind from codes.rs):\n{unseen:#?}");
+    assert!(
+        unseen.is_empty(),
+        "no vector shows these (add one, or drop the kind from messages/codes.json):\n{unseen:#?}"
+    );
+}
+
+#[test]
+fn fix_column_is_what_the_vectors_emit() {
+    let mut shown = BTreeSet::new();
+    let mut undeclared = BTreeSet::new();
+    for case in common::cases().into_iter().chain(common::cases_in("es")) {
+        let report: serde_json::Value =
+            serde_json::from_str(case.golden.expect("every case has a golden report")).unwrap();
+        for finding in report["findings"].as_array().unwrap() {
+            if finding.get("fix").is_none() {
+                continue;
+            }
+            let name = finding["code"].as_str().unwrap();
+            let code = Code::ALL.iter().find(|c| c.as_str() == name).unwrap_or_else(|| panic!("unknown code {name}"));
+            if code.has_fix() {
+                shown.insert(name.to_owned());
+            } else {
+                undeclared.insert(format!("{name} ({})", case.name));
+            }
+        }
+    }
+    assert!(undeclared.is_empty(), "findings with a fix whose code has no \"fix\": true:\n{undeclared:#?}");
+    let unshown: Vec<&str> =
+        Code::ALL.iter().filter(|c| c.has_fix() && !shown.contains(c.as_str())).map(|c| c.as_str()).collect();
+    assert!(unshown.is_empty(), "codes with \"fix\": true that no golden finding shows with a fix: {unshown:?}");
 }
 
 #[test]

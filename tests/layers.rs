@@ -10,7 +10,8 @@ use std::fs;
 use std::path::Path;
 
 /// Modules below the kinds, and the crate paths none of them may name.
-const LEAVES: &[&str] = &["src/code.rs", "src/finding.rs", "src/date.rs", "src/text.rs", "src/json.rs", "src/messages"];
+const LEAVES: &[&str] =
+    &["src/code.rs", "src/code", "src/finding.rs", "src/date.rs", "src/text.rs", "src/json.rs", "src/messages"];
 const KINDS: &[&str] = &[
     "crate::link",
     "crate::instructions",

@@ -7,8 +7,9 @@
 // preloaded by the HTML, and so are the keystroke rules (link,
 // instructions), which boot.js starts at once. The other screens' modules
 // (the preview's too) are fetched next, and the
-// records rules (locations, licenses, sessions) once the browser is idle,
-// or at once when a screen that needs them is opened (rules.js).
+// records rules (locations, licenses, sessions) once the keystroke rules are
+// in and the browser is idle, or at once when a screen that needs them is
+// opened (rules.js).
 
 import { byId, el } from './dom.js';
 import * as rules from './rules.js';
@@ -43,7 +44,7 @@ function start() {
   // The preview is drawn once its module is in, from the latest draft of the settings.
   let draft = null;
   let renderPreview = null;
-  setupSettings({
+  const settings = setupSettings({
     onChange: (next) => {
       draft = next;
       renderPreview?.(draft, CLIENT);
@@ -88,6 +89,7 @@ function start() {
         locations: () => locations.locations(),
         profile,
         open,
+        clientLanguage: settings.language,
         onCoverageChange: () => locations.refresh(),
       });
       locations.refresh();
@@ -103,7 +105,9 @@ function start() {
       afterFirstPaint(() => {
         document.body.dataset.painted = 'true';
         performance.mark('telehealth-rules:painted');
-        whenIdle(() => rules.preloadRecords().then(allReady, failed));
+        // The records module waits for the keystroke module, so it never takes bandwidth from a pasted
+        // link's check on a slow connection (a screen that needs it loads it at once).
+        rules.load('keystroke').finally(() => whenIdle(() => rules.preloadRecords().then(allReady, failed)));
       });
     },
     failed,

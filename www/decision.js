@@ -41,9 +41,12 @@ export const firstSentence = (message) => withWrittenDates(
  * client has saved locations and one is chosen, and the profile (profile.js),
  * which answers `licensesIn(code)`, `credentialIn(code)` and `rowOf(index)`.
  * Returns `{tone, title, reason, actions, submit}`: `actions` are
- * `{label, do}` with `do` one of `confirm`, `private_pay`, `add_license`,
- * `fix_license`, `add_home_license`, `start_credentialing`, `fix_credential`,
- * `add_location`; `submit` is the action the main button takes.
+ * `{label, do}` with `do` one of `confirm`, `private_pay`, `not_billable`,
+ * `refer`, `add_license`, `fix_license`, `add_home_license`,
+ * `start_credentialing`, `fix_credential`, `add_location`; `submit` is the
+ * action the main button takes. `refer` and `not_billable` record the
+ * session as the page keeps it (neither is a request value: the contract's
+ * `payment` is `insurance` or `private_pay`).
  */
 export function decide(report, { client, hasLocations, chosen, profile }) {
   const name = client.firstName;
@@ -80,8 +83,8 @@ export function decide(report, { client, hasLocations, chosen, profile }) {
       tone: 'error',
       title: `You cannot see ${name} in ${place} on this date`,
       reason: why ? firstSentence(why.message) : `You are not licensed in ${place}.`,
-      after: `If you cannot be authorized there, refer ${name} to a provider licensed in ${place}.`,
-      actions: [fix],
+      after: `If you cannot be authorized there, record a referral: ${name} needs a provider licensed in ${place}.`,
+      actions: [fix, { label: 'Record a referral', do: 'refer' }],
       submit: fix,
     };
   }
@@ -102,11 +105,13 @@ export function decide(report, { client, hasLocations, chosen, profile }) {
       };
     }
     const privatePay = report.private_pay === 'allowed' ? { label: 'Record as private pay instead', do: 'private_pay' } : null;
+    // Licensed there, so the session may take place; with no one to bill, it can be kept as not billable.
+    const notBillable = { label: 'Record as not billable', do: 'not_billable' };
     return {
       tone: 'warning',
       title: 'This session cannot be billed to insurance',
       reason: privatePay ? reason : `${reason} ${name}'s insurance does not allow private pay instead.`,
-      actions: [credentialing, privatePay].filter(Boolean),
+      actions: [credentialing, privatePay, notBillable].filter(Boolean),
       submit: credentialing,
     };
   }

@@ -152,14 +152,15 @@ export function hideSummary(summary) {
 /**
  * Shows a GOV.UK success notification banner and moves focus to it, so it is
  * seen and read at once (it has role="alert"). `text` may hold the
- * provider's own words, so it stays text.
+ * provider's own words, so it stays text; `extra` is a node shown after it.
  */
-export function showBanner(banner, heading, text = '') {
+export function showBanner(banner, heading, text = '', extra = null) {
   banner.replaceChildren(
     el('div', { class: 'banner-header' }, el('h2', { id: `${banner.id}-title`, class: 'banner-title', text: 'Success' })),
     el('div', { class: 'banner-content' },
       el('p', { class: 'banner-heading', text: heading }),
-      text ? el('p', { class: 'banner-text', text }) : null),
+      text ? el('p', { class: 'banner-text', text }) : null,
+      extra),
   );
   banner.hidden = false;
   banner.focus();

@@ -8,9 +8,11 @@
  * page's report for the same request). Resolves to `{accepted, report,
  * problem}`: `report` is the server's (null when there is none) and
  * `problem` a sentence for the provider when something other than the
- * findings went wrong.
+ * findings went wrong. `agrees(report)`, when given, decides instead of the
+ * verdict whether the server's report allows what the page is about to do
+ * (recording a session as not billable, which the rules reject for payment).
  */
-export async function askServer(request, localReport) {
+export async function askServer(request, localReport, { agrees = null } = {}) {
   let response;
   try {
     response = await fetch('/v1/check', {
@@ -30,6 +32,7 @@ export async function askServer(request, localReport) {
   if (!report || typeof report.verdict !== 'string' || !Array.isArray(report.findings)) {
     return refused(null, `The server could not check this (error ${response.status}), so nothing was saved. Try again.`);
   }
+  if (agrees) return agrees(report) ? { accepted: true, report, problem: null } : refused(report, null);
   if (report.verdict === 'reject') return refused(report, null);
   if (report.verdict !== localReport.verdict) {
     // Both sides run the same rules; a difference means this page is out of date.

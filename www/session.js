@@ -3,7 +3,11 @@
 // how it is paid); the licenses and credentialing come from the provider's
 // profile. The decision heads the screen (decision.js): a headline verdict,
 // the reason, what authorizes the session, and the next step, which the main
-// button takes. The session is confirmed only when the server agrees.
+// button takes. The session is confirmed only when the server agrees. A
+// session is kept in the client's record (this browser's storage, as the
+// rest) as confirmed, referred (the provider cannot see the client there) or
+// not billable (licensed there, but no one to bill); a referral shows the
+// provider what to tell the client, in the client's language.
 
 import * as rules from './rules.js';
 import { checkLocation, checkSession } from './rules.js';
@@ -14,9 +18,28 @@ import {
 import { authorityInWords, decide } from './decision.js';
 import { askServer } from './server.js';
 import * as store from './store.js';
-import { TIME_ZONES } from './wording.js';
+import { CLIENT_LANGUAGES, TIME_ZONES } from './wording.js';
+import { CLIENT_TEXTS } from './client-texts.js';
 
 const COVERAGES = ['in_network', 'out_of_network', 'none', 'medicare', 'medicaid'];
+
+/** The sessions kept in the client's record, newest first: at most this many. */
+const MAX_RECORDS = 50;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK = /^\d{2}:\d{2}$/;
+
+/** What each kind of record says after the place, for the provider. */
+const RECORD_WORDS = {
+  confirmed: ({ payment }) => `confirmed, paid by ${payment === 'private_pay' ? 'private pay' : 'insurance'}`,
+  referred: () => 'referred: you are not authorized there on that date',
+  not_billable: () => 'not billable: licensed there, not credentialed',
+};
+
+/** A record read back from storage: anything else is dropped rather than trusted. */
+const isRecord = (r) => typeof r === 'object' && r !== null && Object.hasOwn(RECORD_WORDS, r.kind)
+  && DAY.test(r.date) && (r.time === null || CLOCK.test(r.time)) && (r.zone === null || TIME_ZONES.some(([v]) => v === r.zone))
+  && typeof r.place?.code === 'string' && typeof r.place?.name === 'string'
+  && (r.payment === null || r.payment === 'insurance' || r.payment === 'private_pay');
 
 const PRIVATE_PAY = {
   allowed: (place) => `Private pay is allowed for this client in ${place}.`,
@@ -27,9 +50,11 @@ const PRIVATE_PAY = {
  * Sets up the screen for `client`; `locations()` gives the client's saved
  * locations, `profile` the provider's profile (profile.js) and
  * `open(screen, focus)` shows another screen with focus on an element of it.
- * `onCoverageChange()` hears a change of the client's insurance.
+ * `clientLanguage()` is the language saved for clients (a referral's words
+ * for the client are in it); `onCoverageChange()` hears a change of the
+ * client's insurance.
  */
-export function setupSession({ client, locations, profile, open, onCoverageChange = () => {} }) {
+export function setupSession({ client, locations, profile, open, clientLanguage = () => 'en', onCoverageChange = () => {} }) {
   const form = byId('session-form');
   const summary = byId('session-summary');
   const banner = byId('session-saved');
@@ -43,6 +68,8 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
   const panel = byId('decision');
   const confirmButton = byId('session-confirm');
   const saved = store.load('client', (v) => COVERAGES.includes(v.coverage), { coverage: 'in_network' });
+  // A damaged entry is dropped; the others are kept.
+  let records = store.load('sessions', Array.isArray, []).filter(isRecord).slice(0, MAX_RECORDS);
   let submitted = false;
   let report = null;
   let decision = null;
@@ -74,6 +101,7 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
     act(decision?.submit ?? { do: 'confirm' });
   });
   refreshLocations();
+  renderRecords();
   rules.onReady('records', update);
 
   function changed(event) {
@@ -249,6 +277,8 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
   function act(action) {
     switch (action.do) {
       case 'confirm': confirm(); break;
+      case 'refer': recordReferral(); break;
+      case 'not_billable': recordNotBillable(); break;
       case 'private_pay':
         byId('payment-private').checked = true;
         update();
@@ -291,25 +321,33 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
     update();
   }
 
-  /** The errors Confirm would list now: about the session's own fields (the decision covers the licenses). */
-  function problems() {
+  /**
+   * The errors Confirm would list now: about the session's own fields (the
+   * decision covers the licenses); `except(finding)` leaves some out.
+   */
+  function problems(except = () => false) {
     if (!report || !submitted) return [];
     return [
-      ...[...report.findings, ...whenProblems()].filter(isError).map((f) => ({ text: written(f).message, target: targetOf(f) }))
+      ...[...report.findings, ...whenProblems()].filter((f) => isError(f) && !except(f))
+        .map((f) => ({ text: written(f).message, target: targetOf(f) }))
         .filter((p) => p.target),
       ...providerPlaceProblems(),
     ];
   }
 
+  /** Waits for the records rules when they are not in yet; false when they cannot be loaded (the summary says so). */
+  async function rulesLoaded() {
+    if (rules.isReady('records')) return true;
+    saving = true;
+    const loaded = await readyToSubmit('records', summary);
+    saving = false;
+    return loaded;
+  }
+
   async function confirm() {
     if (saving) return;
     hideBanner(banner);
-    if (!rules.isReady('records')) {
-      saving = true;
-      const loaded = await readyToSubmit('records', summary);
-      saving = false;
-      if (!loaded) return;
-    }
+    if (!(await rulesLoaded())) return;
     submitted = true;
     update();
     if (decision.submit.do !== 'confirm') {
@@ -336,14 +374,103 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
       ]);
       return;
     }
-    const start = startOf(date.value, time.value, zone.value);
-    const clock = new Date(start.text).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: zone.value });
-    const when = `${weekday(date.value)}, ${writtenDate(date.value)} at ${clock} ${start.name}`;
+    const entry = keep('confirmed', answer.report.jurisdiction, sent.payment);
     const how = sent.payment === 'private_pay' ? 'private pay' : 'insurance';
-    const text = `${when}, by video, with ${client.name} in ${answer.report.jurisdiction?.name}, paid by ${how}.`;
+    const text = `${whenInWords(entry)}, by video, with ${client.name} in ${entry.place.name}, paid by ${how}.`;
     submitted = false;
     update();
     showBanner(banner, 'Session confirmed', text);
+  }
+
+  /**
+   * Records the session as referred: the provider cannot see the client
+   * there on that date. Only the date and the place matter (a referral may
+   * come before the session); the banner gives the words for the client.
+   */
+  function recordReferral() {
+    if (saving || report?.outcome !== 'refer' || !report.jurisdiction) return;
+    hideBanner(banner);
+    hideSummary(summary);
+    const entry = keep('referred', report.jurisdiction, null);
+    const place = entry.place.name;
+    const language = Object.hasOwn(CLIENT_TEXTS, clientLanguage()) ? clientLanguage() : 'en';
+    const words = CLIENT_TEXTS[language].referral({ firstName: client.firstName, place });
+    const inLanguage = language === 'en' ? '' : ` (in ${CLIENT_LANGUAGES[language]}, the language chosen for clients)`;
+    showBanner(banner, 'Referral recorded',
+      `${client.name}'s session on ${whenInWords(entry)} is recorded as referred: ${client.firstName} needs a provider `
+      + `licensed in ${place}.`,
+      el('div', { class: 'handoff' },
+        el('h3', { class: 'handoff-title', text: `What to tell ${client.firstName}${inLanguage}` }),
+        el('p', { class: 'handoff-text', lang: language, text: words })));
+  }
+
+  /**
+   * Records the session as not billable: licensed where the client was, so
+   * it may take place, but neither insurance (not credentialed there) nor
+   * the client (private pay not allowed, or not chosen) is billed. Checked
+   * as Confirm is, except for how it is paid; the server must agree that
+   * payment is the only problem.
+   */
+  async function recordNotBillable() {
+    if (saving) return;
+    hideBanner(banner);
+    if (!(await rulesLoaded())) return;
+    submitted = true;
+    update();
+    const aboutPayment = (f) => f.field === 'payment';
+    const found = problems(aboutPayment);
+    if (found.length > 0) {
+      showSummary(summary, 'There is a problem', inPageOrder(found));
+      return;
+    }
+    if (!UNBILLABLE.has(report.outcome)) return;
+    hideSummary(summary);
+    saving = true;
+    const sent = fields();
+    const onlyPayment = (answer) => UNBILLABLE.has(answer.outcome) && answer.findings.filter(isError).every(aboutPayment);
+    const answer = await askServer({ kind: 'session', ...sent }, report, { agrees: onlyPayment });
+    saving = false;
+    if (!answer.accepted) {
+      showSummary(summary, 'The server did not record this session', [
+        ...(answer.problem ? [{ text: answer.problem, target: null }] : []),
+        ...(answer.report?.findings.filter((f) => isError(f) && !aboutPayment(f))
+          .map((f) => ({ text: written(f).message, target: targetOf(f) })) ?? []),
+      ]);
+      return;
+    }
+    const entry = keep('not_billable', answer.report.jurisdiction, null);
+    submitted = false;
+    update();
+    showBanner(banner, 'Session recorded as not billable',
+      `${whenInWords(entry)}, by video, with ${client.name} in ${entry.place.name}: not billed to insurance or to `
+      + `${client.firstName}.`);
+  }
+
+  /**
+   * Keeps the session as the form describes it in the client's record, as
+   * `kind`, in place of an earlier record of the same session (day, start
+   * time and place): the latest decision stands. Returns the record.
+   */
+  function keep(kind, jurisdiction, payment) {
+    const entry = {
+      kind, date: date.value, time: time.value || null, zone: zone.value || null,
+      place: { code: jurisdiction?.code ?? '', name: jurisdiction?.name ?? '' }, payment,
+    };
+    const same = (r) => r.date === entry.date && r.time === entry.time && r.zone === entry.zone && r.place.code === entry.place.code;
+    records = [entry, ...records.filter((r) => !same(r))].slice(0, MAX_RECORDS);
+    store.save('sessions', records);
+    renderRecords();
+    return entry;
+  }
+
+  /** The client's recorded sessions, newest first. */
+  function renderRecords() {
+    const list = byId('session-records-list');
+    list.replaceChildren(...records.map((r) => el('li', { class: 'summary-list-row', 'data-kind': r.kind },
+      el('span', { class: 'summary-list-name', text: whenInWords(r) }),
+      el('span', { class: 'summary-list-meta', text: `${r.place.name}: ${RECORD_WORDS[r.kind](r)}` }))));
+    list.hidden = records.length === 0;
+    byId('session-records-empty').hidden = records.length > 0;
   }
 
   /** Where the provider was, when the rules cannot read it as a state. */
@@ -371,6 +498,21 @@ export function setupSession({ client, locations, profile, open, onCoverageChang
   }
 
   return { refreshLocations, update };
+}
+
+/** The outcomes where the provider is licensed where the client was but not credentialed there. */
+const UNBILLABLE = new Set(['begin_credentialing', 'await_credentialing']);
+
+/**
+ * When a recorded session took place, in words: "Monday, December 7, 2026 at
+ * 10:00 AM Eastern Standard Time", or the day alone without a start time.
+ */
+function whenInWords({ date, time, zone }) {
+  const day = `${weekday(date)}, ${writtenDate(date)}`;
+  const start = startOf(date, time, zone);
+  if (!start) return day;
+  const clock = new Date(start.text).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: zone });
+  return `${day} at ${clock} ${start.name}`;
 }
 
 /** A finding with its dates written out. */

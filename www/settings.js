@@ -31,7 +31,7 @@ const isSavedSettings = (v) =>
 /** Clients join with the portal's own telehealth: no link is asked for or checked. */
 const PORTAL_BANNER = "Clients will join your sessions with the portal's built-in telehealth: it creates the link for each session.";
 
-/** Sets up the screen; `onChange(draft)` hears every change, for the preview. */
+/** Sets up the screen; `onChange(draft)` hears every change, for the preview. Returns `{update, language()}`: the language saved for clients. */
 export function setupSettings({ onChange }) {
   const form = byId('settings-form');
   const summary = byId('settings-summary');
@@ -78,7 +78,7 @@ export function setupSettings({ onChange }) {
   });
   update();
   rules.onReady('keystroke', update);
-  return { update };
+  return { update, language: savedLanguage };
 
   /** The language saved for clients: with the settings, or as kept on its own before. */
   function savedLanguage() {

@@ -1,118 +1,125 @@
-//! The params of licensure findings: what is wrong on that date, as values
-//! (the words are in the message catalog, `messages/<locale>.json`).
+//! The params of licensure findings: what is wrong on that date, as values,
+//! each built with its code's typed builder (the words are in the message
+//! catalog, `messages/<locale>.json`).
 
-use super::authority::compact_key;
 use super::compacts::{Compact, Operational};
 use super::registrations::Registration;
 use super::{Context, Lapse, PrivilegeProblem, ScopeProblem};
+use crate::code::params::{
+    CompactPrivilege, CompactPrivilegeInvalid, CompactPrivilegeInvalidAtKind, CompactPrivilegeInvalidMembership,
+    CompactPrivilegeInvalidReason as Invalid, CompactPrivilegeReminder, LicenseExpired, LicenseExpiredReason,
+    LicenseInactive, LicenseInactiveReason, LicenseInactiveStatus, LicenseScopeMismatch, LicenseScopeMismatchReason,
+    LicenseSupervisedLevel, LicenseSupervisedLevelReason, LicenseTitleUnknown, LicenseTitleUnknownReason, NotLicensed,
+    RegistrationInvalid, RegistrationInvalidReason, RegistrationNotRecognized, RegistrationNotRecognizedReason,
+};
+use crate::code::Coded;
 use crate::date::Date;
 use crate::location::{resolve, Jurisdiction, Resolved};
-use crate::messages::Params;
 use crate::request::{CompactId, License, LicenseStatus, Profession};
 
-fn profession_key(profession: Profession) -> &'static str {
-    Profession::NAMES.iter().find(|(_, p)| *p == profession).map_or("other", |(name, _)| *name)
+pub fn not_licensed(name: &'static str) -> NotLicensed {
+    NotLicensed::new().place(name)
 }
 
-fn place(place: &'static str) -> Params {
-    Params::new().with("place", place)
-}
-
-pub fn not_licensed(name: &'static str) -> Params {
-    place(name)
-}
-
-pub fn lapse(lapse: Lapse, name: &'static str, day: Date) -> Params {
-    let p = place(name);
+/// `license_expired` or `license_inactive`, as the lapse says.
+pub fn lapse(lapse: Lapse, name: &'static str, day: Date) -> Coded {
+    let expired = LicenseExpired::new().place(name);
+    let inactive = LicenseInactive::new().place(name);
     match lapse {
         Lapse::Expired(Some(end)) => {
-            p.with("reason", "dated").with("expires", end.to_string()).with("day", day.to_string())
+            expired.reason(LicenseExpiredReason::Dated).expires(end.to_string()).day(day.to_string()).into()
         }
-        Lapse::Expired(None) => p.with("reason", "undated"),
-        Lapse::Inactive(LicenseStatus::Pending, _) => p.with("reason", "pending"),
+        Lapse::Expired(None) => expired.reason(LicenseExpiredReason::Undated).into(),
+        Lapse::Inactive(LicenseStatus::Pending, _) => inactive.reason(LicenseInactiveReason::Pending).into(),
         Lapse::Inactive(status, since) => {
             let standing = match status {
-                LicenseStatus::Revoked => "revoked",
-                LicenseStatus::Surrendered => "surrendered",
-                _ => "suspended",
+                LicenseStatus::Revoked => LicenseInactiveStatus::Revoked,
+                LicenseStatus::Surrendered => LicenseInactiveStatus::Surrendered,
+                _ => LicenseInactiveStatus::Suspended,
             };
             match since {
-                Some(s) => p
-                    .with("reason", "inactive_since")
-                    .with("status", standing)
-                    .with("since", s.to_string())
-                    .with("day", day.to_string()),
-                None => p.with("reason", "inactive").with("status", standing).with("day", day.to_string()),
+                Some(s) => inactive
+                    .reason(LicenseInactiveReason::InactiveSince)
+                    .status(standing)
+                    .since(s.to_string())
+                    .day(day.to_string()),
+                None => inactive.reason(LicenseInactiveReason::Inactive).status(standing).day(day.to_string()),
             }
+            .into()
         }
         Lapse::NotYetIssued(issued) => {
-            p.with("reason", "not_yet_issued").with("issued", issued.to_string()).with("day", day.to_string())
+            inactive.reason(LicenseInactiveReason::NotYetIssued).issued(issued.to_string()).day(day.to_string()).into()
         }
         Lapse::ActiveOnlySince(since) => {
-            p.with("reason", "active_only_since").with("since", since.to_string()).with("day", day.to_string())
+            inactive.reason(LicenseInactiveReason::ActiveOnlySince).since(since.to_string()).day(day.to_string()).into()
         }
     }
 }
 
-pub fn privilege_invalid(problem: PrivilegeProblem, at: &Jurisdiction, cx: &Context<'_>) -> Params {
-    let p = |reason: &'static str| Params::new().with("reason", reason).with("place", at.name);
+pub fn privilege_invalid(problem: PrivilegeProblem, at: &Jurisdiction, cx: &Context<'_>) -> CompactPrivilegeInvalid {
+    let p = |reason: Invalid| CompactPrivilegeInvalid::new().reason(reason).place(at.name);
     let day = || cx.day.to_string();
     match problem {
-        PrivilegeProblem::NoCompact(profession) => p("no_compact").with("profession", profession_key(profession)),
-        PrivilegeProblem::GrantsLicenses(id) => p("grants_licenses").with("compact", compact_key(id)),
+        PrivilegeProblem::NoCompact(profession) => p(Invalid::NoCompact).profession(profession),
+        PrivilegeProblem::GrantsLicenses(id) => p(Invalid::GrantsLicenses).compact(id),
         PrivilegeProblem::ProfessionNotCovered(id, profession) => {
-            p("profession_not_covered").with("compact", compact_key(id)).with("profession", profession_key(profession))
+            p(Invalid::ProfessionNotCovered).compact(id).profession(profession)
         }
         PrivilegeProblem::NotOperational(id) => {
-            let p = p("not_operational").with("compact", compact_key(id)).with("day", day());
+            let p = p(Invalid::NotOperational).compact(id).day(day());
             match Compact::get(id).and_then(|c| c.member(at.code)).map(|m| m.operational) {
-                None => p.with("membership", "not_member"),
-                Some(Operational::Since(from)) => p.with("membership", "since").with("from", from.to_string()),
-                Some(Operational::Uncertain) => p.with("membership", "uncertain"),
+                None => p.membership(CompactPrivilegeInvalidMembership::NotMember),
+                Some(Operational::Since(from)) => {
+                    p.membership(CompactPrivilegeInvalidMembership::Since).from(from.to_string())
+                }
+                Some(Operational::Uncertain) => p.membership(CompactPrivilegeInvalidMembership::Uncertain),
             }
         }
-        PrivilegeProblem::InPersonOnly(id) => p("in_person_only").with("compact", compact_key(id)),
+        PrivilegeProblem::InPersonOnly(id) => p(Invalid::InPersonOnly).compact(id),
         PrivilegeProblem::HomeNotResidence(id) => {
             let residence = cx.residence.and_then(crate::location::of_record).map_or("", |j| j.name);
-            p("home_not_residence").with("compact", compact_key(id)).with("residence", residence)
+            p(Invalid::HomeNotResidence).compact(id).residence(residence)
         }
-        PrivilegeProblem::HomeLicenseSupervised(id) => p("home_license_supervised").with("compact", compact_key(id)),
-        PrivilegeProblem::NoHomeLicense(id, profession) => p("no_home_license")
-            .with("compact", compact_key(id))
-            .with("profession", profession_key(profession))
-            .with("day", day()),
+        PrivilegeProblem::HomeLicenseSupervised(id) => p(Invalid::HomeLicenseSupervised).compact(id),
+        PrivilegeProblem::NoHomeLicense(id, profession) => {
+            p(Invalid::NoHomeLicense).compact(id).profession(profession).day(day())
+        }
         PrivilegeProblem::ProviderOutsideHomeState(id) => {
             let (kind, where_) = match cx.provider_location.map(resolve) {
-                Some(Resolved::Jurisdiction(j)) => ("jurisdiction", j.name.to_owned()),
-                _ => ("text", cx.provider_location.map(crate::text::excerpt).unwrap_or_default()),
+                Some(Resolved::Jurisdiction(j)) => (CompactPrivilegeInvalidAtKind::Jurisdiction, j.name.to_owned()),
+                _ => (
+                    CompactPrivilegeInvalidAtKind::Text,
+                    cx.provider_location.map(crate::text::excerpt).unwrap_or_default(),
+                ),
             };
-            p("provider_outside_home_state").with("compact", compact_key(id)).with("at_kind", kind).with("at", where_)
+            p(Invalid::ProviderOutsideHomeState).compact(id).at_kind(kind).at(where_)
         }
     }
 }
 
-pub fn registration_not_recognized(at: &Jurisdiction, profession: Profession, day: Date) -> Params {
+pub fn registration_not_recognized(at: &Jurisdiction, profession: Profession, day: Date) -> RegistrationNotRecognized {
+    use RegistrationNotRecognizedReason as Reason;
     let program = Registration::all().iter().find(|r| r.jurisdiction == at.code);
-    let p = |reason: &'static str| Params::new().with("reason", reason).with("place", at.name);
+    let p = |reason: Reason| RegistrationNotRecognized::new().reason(reason).place(at.name);
     let p = match program {
-        None => p("no_program"),
+        None => p(Reason::NoProgram),
         Some(r) if !r.professions.contains(&profession) => {
-            p("profession_not_open").with("law", r.law).with("profession", profession_key(profession))
+            p(Reason::ProfessionNotOpen).law(r.law).profession(profession)
         }
         Some(Registration { since: Some(from), law, .. }) if *from > day => {
-            p("not_yet").with("law", *law).with("from", from.to_string())
+            p(Reason::NotYet).law(*law).from(from.to_string())
         }
-        Some(r) => p("no_date").with("law", r.law),
+        Some(r) => p(Reason::NoDate).law(r.law),
     };
-    p.with("day", day.to_string())
+    p.day(day.to_string())
 }
 
-pub fn registration_invalid(program: &Registration, at: &Jurisdiction, day: Date) -> Params {
-    Params::new()
-        .with("reason", "no_valid_license_elsewhere")
-        .with("place", at.name)
-        .with("law", program.law)
-        .with("day", day.to_string())
+pub fn registration_invalid(program: &Registration, at: &Jurisdiction, day: Date) -> RegistrationInvalid {
+    RegistrationInvalid::new()
+        .reason(RegistrationInvalidReason::NoValidLicenseElsewhere)
+        .place(at.name)
+        .law(program.law)
+        .day(day.to_string())
 }
 
 /// The `compact_privilege` params: the home license it rests on and, for
@@ -123,27 +130,37 @@ pub fn privilege_only(
     id: CompactId,
     home: Option<&'static str>,
     provider_location_known: bool,
-) -> Params {
-    let reminder = if id == CompactId::Psypact && !provider_location_known { "home_state" } else { "none" };
-    place(name).with("compact", compact_key(id)).with("home", home.unwrap_or("")).with("reminder", reminder)
+) -> CompactPrivilege {
+    let reminder = if id == CompactId::Psypact && !provider_location_known {
+        CompactPrivilegeReminder::HomeState
+    } else {
+        CompactPrivilegeReminder::None
+    };
+    CompactPrivilege::new().place(name).compact(id).home(home.unwrap_or("")).reminder(reminder)
 }
 
-pub fn scope(problem: &ScopeProblem, at: &Jurisdiction) -> Params {
-    let p = |reason: &'static str| Params::new().with("reason", reason).with("place", at.name);
+/// `license_scope_mismatch` or `license_title_unknown`, as the problem says.
+pub fn scope(problem: &ScopeProblem, at: &Jurisdiction) -> Coded {
+    let mismatch = |reason| LicenseScopeMismatch::new().reason(reason).place(at.name);
+    let unknown = |reason| LicenseTitleUnknown::new().reason(reason).place(at.name);
     match problem {
-        ScopeProblem::NotPractised(profession) => p("not_practised").with("profession", profession_key(*profession)),
-        ScopeProblem::OtherProfession { entry, practised } => p("other_profession")
-            .with("profession", profession_key(*entry))
-            .with("practised", profession_key(*practised)),
-        ScopeProblem::TitleUnknown(title) if title.is_empty() => p("no_title"),
-        ScopeProblem::TitleUnknown(title) => p("unknown_title").with("title", title.clone()),
+        ScopeProblem::NotPractised(profession) => {
+            mismatch(LicenseScopeMismatchReason::NotPractised).profession(*profession).into()
+        }
+        ScopeProblem::OtherProfession { entry, practised } => {
+            mismatch(LicenseScopeMismatchReason::OtherProfession).profession(*entry).practised(*practised).into()
+        }
+        ScopeProblem::TitleUnknown(title) if title.is_empty() => unknown(LicenseTitleUnknownReason::NoTitle).into(),
+        ScopeProblem::TitleUnknown(title) => {
+            unknown(LicenseTitleUnknownReason::UnknownTitle).title(title.clone()).into()
+        }
     }
 }
 
-pub fn supervised(license: &License, at: &Jurisdiction) -> Params {
-    let p = Params::new().with("place", at.name);
+pub fn supervised(license: &License, at: &Jurisdiction) -> LicenseSupervisedLevel {
+    let p = LicenseSupervisedLevel::new().place(at.name);
     match (license.level, super::levels::supervised_title(license)) {
-        (None, Some(row)) => p.with("reason", "title").with("title", row.title),
-        _ => p.with("reason", "entry"),
+        (None, Some(row)) => p.reason(LicenseSupervisedLevelReason::Title).title(row.title),
+        _ => p.reason(LicenseSupervisedLevelReason::Entry),
     }
 }

@@ -24,7 +24,6 @@ pub mod professions;
 mod registration_table;
 pub mod registrations;
 
-use crate::code::Code;
 use crate::date::Date;
 use crate::finding::{FactSource, Finding};
 use crate::location::{of_record, resolve, Jurisdiction, Resolved};
@@ -162,45 +161,27 @@ pub fn judge(place: &Jurisdiction, cx: &Context<'_>) -> Judgment {
             Err(Reason::Lapse(lapse @ Lapse::Expired(_))) => expired = expired.or(Some(lapse)),
             Err(Reason::Lapse(lapse)) => inactive = inactive.or(Some(lapse)),
             Err(Reason::Scope(problem)) => {
-                let code = match problem {
-                    ScopeProblem::TitleUnknown(_) => Code::LicenseTitleUnknown,
-                    ScopeProblem::NotPractised(_) | ScopeProblem::OtherProfession { .. } => Code::LicenseScopeMismatch,
-                };
-                push_once(&mut findings, Finding::new(code, "provider.licenses", message::scope(&problem, place)));
+                push_once(&mut findings, Finding::new("provider.licenses", message::scope(&problem, place)));
             }
-            Err(Reason::Supervised) => push_once(
-                &mut findings,
-                Finding::new(Code::LicenseSupervisedLevel, "provider.licenses", message::supervised(license, place)),
-            ),
+            Err(Reason::Supervised) => {
+                push_once(&mut findings, Finding::new("provider.licenses", message::supervised(license, place)))
+            }
             Err(Reason::Privilege(problem, source)) => push_once(
                 &mut findings,
-                Finding::new(
-                    Code::CompactPrivilegeInvalid,
-                    "provider.licenses",
-                    message::privilege_invalid(problem, place, cx),
-                )
-                .with_source(source),
+                Finding::new("provider.licenses", message::privilege_invalid(problem, place, cx)).with_source(source),
             ),
             Err(Reason::Registration(RegistrationProblem::NotRecognized(profession))) => {
                 let program = Registration::all().iter().find(|r| r.jurisdiction == place.code);
                 push_once(
                     &mut findings,
-                    Finding::new(
-                        Code::RegistrationNotRecognized,
-                        "provider.licenses",
-                        message::registration_not_recognized(place, profession, cx.day),
-                    )
-                    .with_source(program.map(FactSource::registration)),
+                    Finding::new("provider.licenses", message::registration_not_recognized(place, profession, cx.day))
+                        .with_source(program.map(FactSource::registration)),
                 );
             }
             Err(Reason::Registration(RegistrationProblem::NoValidLicenseElsewhere(program))) => push_once(
                 &mut findings,
-                Finding::new(
-                    Code::RegistrationInvalid,
-                    "provider.licenses",
-                    message::registration_invalid(program, place, cx.day),
-                )
-                .with_source(Some(FactSource::registration(program))),
+                Finding::new("provider.licenses", message::registration_invalid(program, place, cx.day))
+                    .with_source(Some(FactSource::registration(program))),
             ),
         }
     }
@@ -212,7 +193,6 @@ pub fn judge(place: &Jurisdiction, cx: &Context<'_>) -> Judgment {
                 let source = grant.sources.first().cloned();
                 Some(
                     Finding::new(
-                        Code::CompactPrivilege,
                         "provider.licenses",
                         message::privilege_only(
                             place.name,
@@ -242,7 +222,7 @@ pub fn judge(place: &Jurisdiction, cx: &Context<'_>) -> Judgment {
         findings.push(lapse_finding(lapse, place.name, cx.day));
     }
     if findings.is_empty() {
-        findings.push(Finding::new(Code::NotLicensed, "provider.licenses", message::not_licensed(place.name)));
+        findings.push(Finding::new("provider.licenses", message::not_licensed(place.name)));
     }
     Judgment { authority: None, privilege_notice: None, findings }
 }
@@ -265,8 +245,7 @@ const fn rank(basis: LicenseBasis) -> u8 {
 }
 
 fn lapse_finding(lapse: Lapse, place: &'static str, day: Date) -> Finding {
-    let code = if matches!(lapse, Lapse::Expired(_)) { Code::LicenseExpired } else { Code::LicenseInactive };
-    Finding::new(code, "provider.licenses", message::lapse(lapse, place, day))
+    Finding::new("provider.licenses", message::lapse(lapse, place, day))
 }
 
 /// Why one entry does not authorize.

@@ -21,7 +21,8 @@ mod url;
 use self::url::{Host, Url};
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::params::{self, kind, NotAUrlReason};
+use crate::code::{Code, Coded};
 use crate::date::Date;
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::{json_enum, ObjectWriter, ToJson};
@@ -183,6 +184,8 @@ struct Judged {
     /// A wrapper held nothing readable (or something unsafe): the
     /// `wrapped_link` finding gets no fix and says so.
     wrapped_unreadable: bool,
+    /// The wrapper the `wrapped_link` finding names (the outermost).
+    wrapper: Option<&'static Entry>,
     /// The value is still being typed: `open` says what is open at its end.
     typing: bool,
     open: typing::Open,
@@ -196,22 +199,22 @@ impl Judged {
 
     // The params are built only when the finding is new (`params` is a
     // closure); the rest is one non-generic copy, to keep the wasm small.
-    fn push(&mut self, code: Code, params: impl FnOnce() -> Params) {
-        if !self.has(code) {
-            self.add(code, params(), None, false);
+    fn push<P: kind::Link>(&mut self, params: impl FnOnce() -> P) {
+        if !self.has(P::CODE) {
+            self.add(P::CODE, params().into_params(), None, false);
         }
     }
 
-    fn push_fix(&mut self, code: Code, params: impl FnOnce() -> Params, fix: Option<String>) {
-        if !self.has(code) {
-            self.add(code, params(), fix, false);
+    fn push_fix<P: kind::Link>(&mut self, params: impl FnOnce() -> P, fix: Option<String>) {
+        if !self.has(P::CODE) {
+            self.add(P::CODE, params().into_params(), fix, false);
         }
     }
 
     /// A finding whose fix is the repaired link, filled in at the end.
-    fn push_repair(&mut self, code: Code, params: impl FnOnce() -> Params) {
-        if !self.has(code) {
-            self.add(code, params(), None, true);
+    fn push_repair<P: kind::Link>(&mut self, params: impl FnOnce() -> P) {
+        if !self.has(P::CODE) {
+            self.add(P::CODE, params().into_params(), None, true);
         }
     }
 
@@ -220,7 +223,7 @@ impl Judged {
         if repair {
             self.repairs.push(self.findings.len());
         }
-        self.findings.push(Finding::new(code, FIELD, params).with_fix(fix));
+        self.findings.push(Finding::new(FIELD, Coded::rejoin(code, params)).with_fix(fix));
     }
 }
 
@@ -242,11 +245,11 @@ pub fn check_typing(input: &str, as_of: Date, typing: bool) -> LinkReport {
 fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
     // Characters are counted only when the bytes could be too many.
     if input.len() > MAX_CHARS && input.chars().nth(MAX_CHARS).is_some() {
-        j.push(Code::TooLong, || message::too_long(input.chars().count()));
+        j.push(|| message::too_long(input.chars().count()));
         return;
     }
     if crate::text::trim_ws(input).is_empty() {
-        j.push(Code::Empty, message::empty);
+        j.push(message::empty);
         return;
     }
     judge_pasted(input, as_of, 0, j);
@@ -258,11 +261,11 @@ fn judge_text(input: &str, as_of: Date, j: &mut Judged) {
 fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     let trimmed = crate::text::trim_ws(text);
     if trimmed.len() != text.len() {
-        j.push(Code::WhitespaceTrimmed, message::whitespace_trimmed);
+        j.push(message::whitespace_trimmed);
     }
     let core = scan::trim_punctuation(trimmed);
     if core.len() != trimmed.len() {
-        j.push(Code::PunctuationTrimmed, Params::new);
+        j.push(params::PunctuationTrimmed::new);
     }
     if j.typing {
         let offset = |outer: &str, inner: &str| inner.as_ptr() as usize - outer.as_ptr() as usize;
@@ -272,7 +275,7 @@ fn judge_pasted(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     // Every invisible control is non-ASCII: typed links skip the scan.
     if !core.is_ascii() && core.chars().any(crate::text::is_invisible_control) {
         j.wrapped_unreadable = true;
-        return j.push(Code::LookalikeCharacters, message::invisible_characters);
+        return j.push(message::invisible_characters);
     }
     judge(core, as_of, depth, j);
 }
@@ -290,56 +293,56 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
     // Before any repair: a lookalike host is the whole story.
     if web && scan::host_has_lookalike_characters(text) {
         j.wrapped_unreadable = true;
-        return j.push(Code::LookalikeCharacters, message::lookalike_characters);
+        return j.push(message::lookalike_characters);
     }
     let mut was_http = false;
     // Parsed as `https:` + the rest, without building that text.
     let parsed = match scheme {
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => Url::parse_after_https(rest),
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
-            j.push_repair(Code::HttpsRequired, message::https_required);
+            j.push_repair(message::https_required);
             was_http = true;
             Url::parse_after_https(rest)
         }
         Some((scheme, _)) => return judge_scheme(scheme, as_of, j),
-        None if scan::is_phone_number(text) => return j.push(Code::AudioOnly, message::audio_only_phone),
+        None if scan::is_phone_number(text) => return j.push(message::audio_only_phone),
         None if scan::looks_like_host(text) => {
-            j.push_repair(Code::MissingScheme, Params::new);
+            j.push_repair(params::MissingScheme::new);
             // As `https://` + the text: the parser skips the slashes before a host.
             Url::parse_after_https(text)
         }
-        None => return j.push(Code::NotAUrl, || message::not_a_url("none")),
+        None => return j.push(|| message::not_a_url(NotAUrlReason::None)),
     };
     if j.typing {
         j.open.host_is_last(parsed.as_ref().ok(), text);
     }
     let url = match parsed {
         Ok(url) => url,
-        Err(e) => return j.push(Code::NotAUrl, || message::not_a_url_error(e)),
+        Err(e) => return j.push(|| message::not_a_url_error(e)),
     };
     let host = match url.host() {
         Host::Domain(domain) => domain.trim_end_matches('.').to_owned(),
         Host::Ipv4(_) | Host::Ipv6(_) => {
-            j.push(Code::IpAddressHost, Params::new);
+            j.push(params::IpAddressHost::new);
             return finish_url(url, None, was_http, j);
         }
     };
     if !scan::is_public_domain(&host) {
-        return j.push(Code::NotAUrl, || message::incomplete_host(&host));
+        return j.push(|| message::incomplete_host(&host));
     }
     if url.has_credentials() {
-        j.push(Code::CredentialsInUrl, || message::host(&host));
+        j.push(|| message::credentials_in_url(&host));
     }
     let Some(entry) = registry::lookup(&host) else {
         match registry::lookalike_of(&host) {
-            Some(known) => j.push(Code::LookalikeHost, || message::lookalike_host(known, &host)),
-            None => j.push(Code::UnknownPlatform, || message::host(&host)),
+            Some(known) => j.push(|| message::lookalike_host(known, &host)),
+            None => j.push(|| message::unknown_platform(&host)),
         }
         return finish_url(url, None, was_http, j);
     };
     if entry.retired.is_some_and(|day| day <= as_of) {
         let since = entry.retired.map(Date::iso).unwrap_or_default();
-        j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
+        j.push(|| message::platform_retired(entry, since));
     }
     let segments: Vec<&str> = url.path_segments().filter(|seg| !seg.is_empty()).collect();
     let outcome = shape::classify(entry.shapes, &segments).unwrap_or(entry.otherwise);
@@ -350,27 +353,28 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
         Class::Wrapper(wrap) if outcome != Outcome::NotMeeting => {
             let inner = unwrap::inner_link(wrap, &url).filter(|_| depth < MAX_WRAP_DEPTH);
             if let Some(inner) = inner {
-                j.push_repair(Code::WrappedLink, || message::wrapped_link(entry.id, true));
+                j.wrapper = j.wrapper.or(Some(entry));
+                j.push_repair(|| message::wrapped_link(entry, true));
                 return judge_pasted(&inner, as_of, depth + 1, j);
             }
             // No meeting link can be read inside: no fix to offer, at any depth.
             j.wrapped_unreadable = true;
-            j.push_fix(Code::WrappedLink, || message::wrapped_link(entry.id, false), None);
+            j.push_fix(|| message::wrapped_link(entry, false), None);
         }
-        Class::Wrapper(_) => j.push(Code::NotAMeetingLink, || message::platform(entry.id)),
-        Class::Shortener => j.push(Code::UrlShortener, || message::host(&host)),
-        Class::DialIn => j.push(Code::AudioOnly, || message::audio_only_service(entry.id)),
-        Class::Consumer => j.push(Code::ConsumerPlatform, || message::platform(entry.id)),
-        Class::Public => j.push(Code::PublicPlatform, || message::platform(entry.id)),
+        Class::Wrapper(_) => j.push(|| params::NotAMeetingLink::new().platform(entry)),
+        Class::Shortener => j.push(|| message::url_shortener(&host)),
+        Class::DialIn => j.push(|| message::audio_only_service(entry)),
+        Class::Consumer => j.push(|| params::ConsumerPlatform::new().platform(entry)),
+        Class::Public => j.push(|| params::PublicPlatform::new().platform(entry)),
         Class::Meeting { waiting_room, .. } => {
             let start_param = !entry.host_start_params.is_empty()
                 && url.query_pairs().any(|(k, _)| entry.host_start_params.iter().any(|p| k == *p));
             if start_param || outcome == Outcome::HostStart {
-                j.push(Code::HostStartLink, || message::platform(entry.id));
+                j.push(|| params::HostStartLink::new().platform(entry));
             }
             judge_outcome(outcome, entry, &segments, j);
             if waiting_room == WaitingRoom::None {
-                j.push(Code::NoWaitingRoom, || message::platform(entry.id));
+                j.push(|| params::NoWaitingRoom::new().platform(entry));
             }
         }
     }
@@ -380,16 +384,16 @@ fn judge(text: &str, as_of: Date, depth: u8, j: &mut Judged) {
 fn judge_outcome(outcome: Outcome, entry: &Entry, segments: &[&str], j: &mut Judged) {
     match outcome {
         Outcome::Room | Outcome::HostStart => {}
-        Outcome::Expiring => j.push(Code::ExpiringLink, || message::platform(entry.id)),
-        Outcome::Webinar => j.push(Code::WebinarLink, Params::new),
-        Outcome::NotMeeting => j.push(Code::NotAMeetingLink, || message::platform(entry.id)),
-        Outcome::Malformed => j.push(Code::MalformedMeetingId, || message::platform(entry.id)),
+        Outcome::Expiring => j.push(|| params::ExpiringLink::new().platform(entry)),
+        Outcome::Webinar => j.push(params::WebinarLink::new),
+        Outcome::NotMeeting => j.push(|| params::NotAMeetingLink::new().platform(entry)),
+        Outcome::Malformed => j.push(|| params::MalformedMeetingId::new().platform(entry)),
         Outcome::MalformedMeetCode => {
             let fix = segments
                 .first()
                 .and_then(|code| shape::dash_meet_code(code))
                 .map(|code| String::from("https://meet.google.com/") + &code);
-            j.push_fix(Code::MalformedMeetingId, || message::platform(entry.id), fix);
+            j.push_fix(|| params::MalformedMeetingId::new().platform(entry), fix);
         }
     }
 }
@@ -400,24 +404,24 @@ fn judge_scheme(scheme: &str, as_of: Date, j: &mut Judged) {
     let lower = scheme.to_ascii_lowercase();
     let known = scan::SCHEMES.iter().find(|s| s.scheme == lower);
     if known.is_some_and(|s| s.audio_only && s.platform.is_none()) {
-        return j.push(Code::AudioOnly, message::audio_only_phone);
+        return j.push(message::audio_only_phone);
     }
-    j.push(Code::UnsupportedScheme, || message::unsupported_scheme(&lower));
+    j.push(|| message::unsupported_scheme(&lower));
     let Some(known) = known else { return };
     let entry = known.platform.and_then(|id| registry::ENTRIES.iter().find(|e| e.id == id));
     if let Some(entry) = entry {
         j.platform = Some(entry);
         match entry.class {
-            Class::Consumer => j.push(Code::ConsumerPlatform, || message::platform(entry.id)),
-            _ => j.push(Code::HostStartLink, || message::platform(entry.id)),
+            Class::Consumer => j.push(|| params::ConsumerPlatform::new().platform(entry)),
+            _ => j.push(|| params::HostStartLink::new().platform(entry)),
         }
         if entry.retired.is_some_and(|day| day <= as_of) {
             let since = entry.retired.map(Date::iso).unwrap_or_default();
-            j.push(Code::PlatformRetired, || message::platform_retired(entry.id, since));
+            j.push(|| message::platform_retired(entry, since));
         }
     }
     if known.audio_only {
-        j.push(Code::AudioOnly, message::audio_only_phone);
+        j.push(message::audio_only_phone);
     }
 }
 
@@ -445,7 +449,7 @@ fn finish_url(mut url: Url, entry: Option<&'static Entry>, was_http: bool, j: &m
             j.normalized = Some(text);
             return;
         };
-        j.push(Code::PunctuationTrimmed, Params::new);
+        j.push(params::PunctuationTrimmed::new);
         url = next;
     }
     j.normalized = Some(url.into_string());
@@ -459,7 +463,7 @@ fn canonicalize(url: &mut Url, entry: Option<&'static Entry>, j: &mut Judged) {
         let untidy = query.is_empty() || query.contains("&&") || query.starts_with('&') || query.ends_with('&');
         if untidy || pairs.clone().any(is_tracking) {
             if query.split('&').any(is_tracking) {
-                j.push(Code::TrackingRemoved, Params::new);
+                j.push(params::TrackingRemoved::new);
             }
             // Joined by hand: no Vec, and no generic `join` in the keystroke module.
             let mut kept = String::new();
@@ -503,8 +507,10 @@ fn finish(mut j: Judged) -> LinkReport {
         if let Some(finding) = j.findings.get_mut(at) {
             let unreadable = finding.code == Code::WrappedLink && j.wrapped_unreadable;
             finding.fix = if unreadable { None } else { fix };
-            if unreadable {
-                finding.params.set("inner", "unreadable");
+            if let (true, Some(wrapper)) = (unreadable, j.wrapper) {
+                // Nothing readable at the end of the chain: the finding says so.
+                let (_, params) = Coded::from(message::wrapped_link(wrapper, false)).into_parts();
+                finding.params = params;
                 finding.render(Locale::En);
             }
         }

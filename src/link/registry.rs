@@ -137,6 +137,13 @@ impl Fact {
     }
 }
 
+/// A `platform` param names the entry by its id.
+impl crate::code::Platform for Entry {
+    fn platform_id(&self) -> &'static str {
+        self.id
+    }
+}
+
 impl Entry {
     /// Whether the report names this entry as the link's platform.
     #[must_use]

@@ -10,10 +10,9 @@ mod zip3_table;
 
 use serde::Serialize;
 
-use crate::code::Code;
+use crate::code::{params, Code, Coded};
 use crate::finding::{Finding, Verdict, RULESET};
 use crate::json::ObjectWriter;
-use crate::messages::Params;
 use crate::request::LocationRequest;
 use crate::text::fold_key;
 pub use jurisdictions::{Jurisdiction, JurisdictionType};
@@ -64,10 +63,10 @@ pub fn check(request: &LocationRequest) -> LocationReport {
     let country = request.country.as_deref().map(crate::text::trim_ws).filter(|c| !c.is_empty());
     match country.map(country_of) {
         Some(Country::Abroad) => {
-            findings.push(Finding::new(Code::OutsideUs, "country", Params::new()));
+            findings.push(Finding::new("country", params::OutsideUs::new()));
         }
         Some(Country::FreelyAssociated(code)) => {
-            findings.push(Finding::new(Code::FreelyAssociatedState, "country", message::freely_associated(code)));
+            findings.push(Finding::new("country", message::freely_associated(code)));
         }
         Some(Country::UnitedStates) | None => {
             let place = resolve(&request.state);
@@ -150,17 +149,17 @@ pub fn judge_place(text: &str, field: &str, findings: &mut Vec<Finding>) -> Opti
 }
 
 fn judge_resolved(place: Resolved, text: &str, field: &str, findings: &mut Vec<Finding>) -> Option<Jurisdiction> {
-    let (code, params, fix) = match place {
+    let (coded, fix): (Coded, _) = match place {
         Resolved::Jurisdiction(found) => return Some(*found),
-        Resolved::Empty => (Code::Empty, message::empty(), None),
-        Resolved::Military(code) => (Code::MilitaryMailCode, message::military(code), None),
-        Resolved::FreelyAssociated(code) => (Code::FreelyAssociatedState, message::freely_associated(code), None),
-        Resolved::Abroad => (Code::OutsideUs, Params::new(), None),
+        Resolved::Empty => (message::empty().into(), None),
+        Resolved::Military(code) => (message::military(code).into(), None),
+        Resolved::FreelyAssociated(code) => (message::freely_associated(code).into(), None),
+        Resolved::Abroad => (params::OutsideUs::new().into(), None),
         Resolved::Unknown { fix } => {
-            (Code::UnknownJurisdiction, message::unknown(text, fix.and_then(resolve::by_code)), fix.map(str::to_owned))
+            (message::unknown(text, fix.and_then(resolve::by_code)).into(), fix.map(str::to_owned))
         }
     };
-    findings.push(Finding::new(code, field, params).with_fix(fix));
+    findings.push(Finding::new(field, coded).with_fix(fix));
     None
 }
 
@@ -171,26 +170,22 @@ fn judge_resolved(place: Resolved, text: &str, field: &str, findings: &mut Vec<F
 fn judge_zip(text: Option<&str>, place: Resolved, findings: &mut Vec<Finding>) -> Option<String> {
     let text = text.map(crate::text::trim_ws).filter(|t| !t.is_empty())?;
     let Some(zip5) = zip::parse(text) else {
-        findings.push(Finding::new(Code::ZipMalformed, "zip", Params::new()));
+        findings.push(Finding::new("zip", params::ZipMalformed::new()));
         return None;
     };
     let codes: Vec<&str> = zip::codes(&zip5).collect();
     if codes.is_empty() {
-        findings.push(Finding::new(Code::ZipUnassigned, "zip", message::zip_unassigned(&zip5)));
+        findings.push(Finding::new("zip", params::ZipUnassigned::new().zip(zip5.clone())));
     } else if codes.iter().all(|c| zip::MILITARY_CODES.contains(c)) {
-        findings.push(Finding::new(Code::MilitaryMailCode, "zip", message::military_zip(&zip5)));
+        findings.push(Finding::new("zip", message::military_zip(&zip5)));
     } else if let Resolved::Jurisdiction(j) = place {
         if !codes.contains(&j.code) {
             let places: Vec<&str> = codes.iter().filter_map(|c| place_name(c)).collect();
-            findings.push(Finding::new(Code::ZipStateMismatch, "zip", message::zip_mismatch(&zip5, &places, j.name)));
+            findings.push(Finding::new("zip", message::zip_mismatch(&zip5, &places, j.name)));
         }
     } else if let (Resolved::Empty | Resolved::Unknown { .. }, [code]) = (place, codes.as_slice()) {
         if message::freely_associated_name(code).is_some() {
-            findings.push(Finding::new(
-                Code::FreelyAssociatedState,
-                "zip",
-                message::freely_associated_zip(&zip5, code),
-            ));
+            findings.push(Finding::new("zip", message::freely_associated_zip(&zip5, code)));
         }
     }
     Some(zip5)

@@ -1,6 +1,6 @@
 //! The message catalog: every finding message and platform text, once, as
 //! data. The source is `messages/<locale>.json` (one file per locale, with
-//! `messages/params.json` declaring each code's params); `node
+//! the codes table `messages/codes.json` declaring each code's params); `node
 //! scripts/gen-messages.mjs` generates `catalog`'s tables from it, and
 //! `npm/messages.js` for JavaScript, which renders with `npm/render.js`
 //! exactly as [`render()`] does here.
@@ -164,8 +164,10 @@ impl ToJson for TermGroup {
     }
 }
 
-/// The values a finding's message uses, by name, in the order
-/// `messages/params.json` declares them for its code: strings only.
+/// The values a finding's message uses, by name, in the order the codes
+/// table (`messages/codes.json`) lists them for its code: strings only. Made
+/// by a code's typed builder ([`crate::code::params`]), so a finding carries
+/// only its code's params, each of its type.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Params(Vec<(&'static str, Cow<'static, str>)>);
 
@@ -176,9 +178,11 @@ impl Params {
         Params(Vec::new())
     }
 
-    /// These params and `name` = `value`.
+    /// These params and `name` = `value`: for the typed builders of
+    /// [`crate::code::params`] only, which name each code's params.
     #[must_use]
-    pub fn with(self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
+    #[inline]
+    pub(crate) fn with(self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
         self.push(name, value.into())
     }
 
@@ -187,15 +191,6 @@ impl Params {
     fn push(mut self, name: &'static str, value: Cow<'static, str>) -> Self {
         self.0.push((name, value));
         self
-    }
-
-    /// Sets `name` to `value` in place (added at the end when absent).
-    pub fn set(&mut self, name: &'static str, value: impl Into<Cow<'static, str>>) {
-        let value = value.into();
-        match self.0.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((name, value)),
-        }
     }
 
     /// The value of `name`.
@@ -247,7 +242,7 @@ impl schemars::JsonSchema for Params {
         schemars::json_schema!({
             "type": "object",
             "additionalProperties": {"type": "string"},
-            "description": "The values the finding's message uses, by name (messages/params.json lists each code's): stable values such as `psychologist` or `zoom` for words a catalog translates, text as is otherwise."
+            "description": "The values the finding's message uses, by name (messages/codes.json lists each code's): stable values such as `psychologist` or `zoom` for words a catalog translates, text as is otherwise."
         })
     }
 }

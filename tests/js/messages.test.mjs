@@ -14,7 +14,9 @@ import * as records from '../../pkg/records.js';
 
 records.initSync({ module: readFileSync(new URL('../../pkg/records_bg.wasm', import.meta.url)) });
 const complete = Object.fromEntries(locales.map((l) => [l, JSON.parse(records.catalogJson(l))]));
-const KEYSTROKE = new Set(JSON.parse(readFileSync(new URL('../../messages/keystroke.json', import.meta.url), 'utf8')).codes);
+// The keystroke codes: those of kinds link and instructions in the codes table.
+const KEYSTROKE = new Set(Object.entries(JSON.parse(readFileSync(new URL('../../messages/codes.json', import.meta.url), 'utf8')).codes)
+  .filter(([, c]) => c.kinds.includes('link') || c.kinds.includes('instructions')).map(([code]) => code));
 
 const CONSUMER = new Set(['microsoft_teams_free', 'facetime', 'whatsapp', 'messenger', 'signal', 'discord', 'skype', 'jitsi_public', 'google_hangouts']);
 const PUBLIC = new Set(['facebook', 'twitch', 'tiktok', 'youtube', 'instagram']);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use telehealth_rules::audit::{audit_bytes, Audit, MAX_RECORD_BYTES};
-use telehealth_rules::messages::Params;
+use telehealth_rules::code::params::{InvalidRequest, InvalidRequestProblem as Problem};
 use telehealth_rules::{Date, InvalidRequestReport, Report, Verdict};
 
 /// How often the progress line is redrawn on a terminal; inputs that take
@@ -82,7 +82,7 @@ pub fn main(args: &AuditArgs) -> ExitCode {
 /// What a line longer than the limit gets: the core's `not a record` answer,
 /// with this run's limit.
 fn too_long(line: u64, max: usize) -> String {
-    let params = Params::new().with("problem", "record_too_long").with("max", max.to_string());
+    let params = InvalidRequest::new().problem(Problem::RecordTooLong).max(max.to_string());
     let report = Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json();
     format!("{{\"line\":{line},\"report\":{report}}}")
 }

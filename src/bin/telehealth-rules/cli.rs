@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use telehealth_rules::code::params::{InvalidRequest, InvalidRequestProblem as Problem};
 use telehealth_rules::decode::MAX_REQUEST_BYTES;
-use telehealth_rules::messages::Params;
 use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 
 const EXIT_STATUS: &str = "\
@@ -275,13 +275,14 @@ pub(crate) fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
 /// The report for one request; `oversized` is the limit it went past.
 fn report_for(bytes: &[u8], oversized: Option<usize>) -> Report {
     if let Some(max) = oversized {
-        let params = Params::new().with("problem", "request_larger").with("max", max.to_string());
+        let params = InvalidRequest::new().problem(Problem::RequestLarger).max(max.to_string());
         return Report::InvalidRequest(InvalidRequestReport::new("", params));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => check_json_report(text, Date::today_utc()),
         Err(_) => {
-            Report::InvalidRequest(InvalidRequestReport::new("", Params::new().with("problem", "request_not_utf8")))
+            let params = InvalidRequest::new().problem(Problem::RequestNotUtf8);
+            Report::InvalidRequest(InvalidRequestReport::new("", params))
         }
     }
 }

@@ -50,7 +50,7 @@ use tokio::net::TcpSocket;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
-use telehealth_rules::messages::Params;
+use telehealth_rules::code::params::{InvalidRequest, InvalidRequestProblem as Problem};
 use telehealth_rules::{check_json_report, Date, InvalidRequestReport, Report};
 
 /// Largest request body accepted by `POST /v1/check`.
@@ -807,7 +807,7 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
         let request_id = self.shared.request_ids.for_request(request.headers());
         let mut entry =
             access::Entry::new(started, request.method().as_str(), &path, &request_id, route_name(kind, &path));
-        let refusal = self.shared.screen(&request, kind);
+        let refusal = self.shared.screen(&mut request, kind);
         if refusal.is_none() {
             files::drop_future_if_modified_since(request.headers_mut());
             request.extensions_mut().insert(BodyWatch(self.state.clone()));
@@ -915,20 +915,22 @@ impl Shared {
     /// rebinding; the probes excepted), a request target over 8 KiB, a file
     /// path no file system would take, a static file that is not a regular
     /// file inside its folder. An absolute-form target's authority is the
-    /// request's host, whatever the Host header says (RFC 9112, 3.2.2).
-    fn screen(&self, request: &Request<Incoming>, kind: Kind) -> Option<Response> {
+    /// request's host, whatever the Host header says (RFC 9112, 3.2.2). A
+    /// file whose precompressed variants are older than it loses the
+    /// request's `Accept-Encoding`, so `ServeDir` sends the file itself.
+    fn screen(&self, request: &mut Request<Incoming>, kind: Kind) -> Option<Response> {
         let mut hosts = request.headers().get_all(header::HOST).iter();
         let (first, second) = (hosts.next(), hosts.next());
         if second.is_some() {
-            return Some(invalid(StatusCode::BAD_REQUEST, problem("not_http")));
+            return Some(invalid(StatusCode::BAD_REQUEST, problem(Problem::NotHttp)));
         }
         let authority = request.uri().authority().map(|a| a.as_str());
         let host = authority.or_else(|| first.and_then(|v| v.to_str().ok()));
         let Some(host) = host else {
-            return Some(invalid(StatusCode::BAD_REQUEST, problem("no_host")));
+            return Some(invalid(StatusCode::BAD_REQUEST, problem(Problem::NoHost)));
         };
         if kind != Kind::Probe && !self.hosts.allows(host) {
-            return Some(invalid(StatusCode::MISDIRECTED_REQUEST, problem("unknown_host")));
+            return Some(invalid(StatusCode::MISDIRECTED_REQUEST, problem(Problem::UnknownHost)));
         }
         let target = request.uri().path_and_query().map_or(0, |p| p.as_str().len());
         if target > MAX_URI_BYTES {
@@ -944,10 +946,14 @@ impl Shared {
                 let within = path.strip_prefix("/pkg").unwrap_or(path);
                 self.pkg.screen(within, &[".br", ".gz"])
             }
-            Kind::Page => self.www.screen(path, &[]),
+            Kind::Page => self.www.screen(path, &[".br", ".gz"]),
         };
         match screened {
             files::Screen::Serve => None,
+            files::Screen::Identity => {
+                request.headers_mut().remove(header::ACCEPT_ENCODING);
+                None
+            }
             files::Screen::Refuse => Some(StatusCode::NOT_FOUND.into_response()),
             files::Screen::Unavailable => Some(StatusCode::SERVICE_UNAVAILABLE.into_response()),
         }
@@ -956,7 +962,7 @@ impl Shared {
 
 /// Security headers on everything; `no-store` on API answers and probes
 /// (reports hold client locations and coverage), `no-cache` on files; `Vary:
-/// Accept-Encoding` on package files (served compressed when asked);
+/// Accept-Encoding` on files (served compressed when asked);
 /// `Connection: close` when the connection's budget is spent or the service is
 /// stopping. A file that cannot be read for lack of resources (out of
 /// descriptors) is a 503 with `Retry-After`; no client input makes another
@@ -975,10 +981,10 @@ fn finish(response: &mut Response, kind: Kind, path: &str, close: bool, metrics:
         }
     }
     if kind == Kind::Api && response.status() == StatusCode::REQUEST_TIMEOUT && is_empty(response) {
-        *response = invalid(StatusCode::REQUEST_TIMEOUT, problem("request_timeout"));
+        *response = invalid(StatusCode::REQUEST_TIMEOUT, problem(Problem::RequestTimeout));
     }
     if kind == Kind::Api && response.status() == StatusCode::NOT_FOUND && is_empty(response) {
-        *response = invalid(StatusCode::NOT_FOUND, problem("not_found"));
+        *response = invalid(StatusCode::NOT_FOUND, problem(Problem::NotFound));
     }
     match response.status() {
         StatusCode::REQUEST_TIMEOUT => metrics.timeout("request"),
@@ -994,7 +1000,7 @@ fn finish(response: &mut Response, kind: Kind, path: &str, close: bool, metrics:
     }
     let cache = if matches!(kind, Kind::Api | Kind::Probe) || is_report { "no-store" } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if kind == Kind::Package {
+    if is_file {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     if close {
@@ -1027,9 +1033,9 @@ fn parse_error_response(status: u16, request_id: &HeaderValue) -> String {
         414 => ("URI Too Long", target_too_long()),
         431 => (
             "Request Header Fields Too Large",
-            problem("head_too_large").with("max", MAX_HEAD_BYTES.to_string()).with("fields", MAX_HEADERS.to_string()),
+            problem(Problem::HeadTooLarge).max(MAX_HEAD_BYTES.to_string()).fields(MAX_HEADERS.to_string()),
         ),
-        _ => ("Bad Request", problem("not_http")),
+        _ => ("Bad Request", problem(Problem::NotHttp)),
     };
     let body = Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json();
     let mut head = format!(
@@ -1107,7 +1113,9 @@ fn app(options: &Options, ready: Arc<AtomicBool>) -> Router {
             "/pkg",
             ServeDir::new(&options.pkg).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
         )
-        .fallback_service(ServeDir::new(&options.www).with_buf_chunk_size(FILE_CHUNK_BYTES))
+        .fallback_service(
+            ServeDir::new(&options.www).precompressed_br().precompressed_gzip().with_buf_chunk_size(FILE_CHUNK_BYTES),
+        )
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
 }
 
@@ -1148,7 +1156,7 @@ async fn only_get(method: Method) -> Response {
 }
 
 fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
-    let params = problem("method_not_allowed").with("method", method.to_string()).with("allow", allow);
+    let params = problem(Problem::MethodNotAllowed).method(method.to_string()).allow(allow);
     let mut response = invalid(StatusCode::METHOD_NOT_ALLOWED, params);
     response.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
     response
@@ -1159,11 +1167,11 @@ fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
 async fn check(request: Request<Body>) -> Response {
     let headers = request.headers().clone();
     if !is_json(&headers) {
-        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem("not_json_content_type"));
+        return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, problem(Problem::NotJsonContentType));
     }
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     let too_large =
-        || invalid(StatusCode::PAYLOAD_TOO_LARGE, problem("body_too_large").with("max", MAX_BODY_BYTES.to_string()));
+        || invalid(StatusCode::PAYLOAD_TOO_LARGE, problem(Problem::BodyTooLarge).max(MAX_BODY_BYTES.to_string()));
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
         return too_large();
     }
@@ -1175,10 +1183,10 @@ async fn check(request: Request<Body>) -> Response {
     let bytes = match body {
         Ok(bytes) => bytes,
         Err(e) if is_length_limit(&e) => return too_large(),
-        Err(_) => return invalid(StatusCode::BAD_REQUEST, problem("body_unreadable")),
+        Err(_) => return invalid(StatusCode::BAD_REQUEST, problem(Problem::BodyUnreadable)),
     };
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        return invalid(StatusCode::BAD_REQUEST, problem("request_not_utf8"));
+        return invalid(StatusCode::BAD_REQUEST, problem(Problem::RequestNotUtf8));
     };
     let report = check_json_report(text, Date::today_utc());
     let status = if matches!(report, Report::InvalidRequest(_)) { StatusCode::BAD_REQUEST } else { StatusCode::OK };
@@ -1207,15 +1215,15 @@ fn is_json(headers: &HeaderMap) -> bool {
 }
 
 /// The `invalid_request` params of a problem with the HTTP request itself.
-fn problem(key: &'static str) -> Params {
-    Params::new().with("problem", key)
+fn problem(problem: Problem) -> InvalidRequest {
+    InvalidRequest::new().problem(problem)
 }
 
-fn target_too_long() -> Params {
-    problem("target_too_long").with("max", MAX_URI_BYTES.to_string())
+fn target_too_long() -> InvalidRequest {
+    problem(Problem::TargetTooLong).max(MAX_URI_BYTES.to_string())
 }
 
-fn invalid(status: StatusCode, params: Params) -> Response {
+fn invalid(status: StatusCode, params: InvalidRequest) -> Response {
     json(status, Report::InvalidRequest(InvalidRequestReport::new("", params)).to_json())
 }
 

@@ -3,9 +3,10 @@
 //! directory with a regular `index.html`) inside its folder. A link out of
 //! the folder, a FIFO (whose `open` would block a thread for as long as no
 //! one writes to it), a socket or a device is a 404 before `ServeDir` sees
-//! it. Also: the redirect `ServeDir` makes for a directory, rewritten to a
-//! same-origin absolute path, and an `If-Modified-Since` in the future, which
-//! is no validator.
+//! it. A precompressed variant older than its file is not served (the file
+//! changed after the variants were made). Also: the redirect `ServeDir`
+//! makes for a directory, rewritten to a same-origin absolute path, and an
+//! `If-Modified-Since` in the future, which is no validator.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,13 @@ use axum::http::{header, HeaderMap};
 /// What to do with a static file request.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Screen {
-    /// `ServeDir` may serve it (or say 404 itself: the file does not exist).
+    /// `ServeDir` may serve it, or one of its precompressed variants (or say
+    /// 404 itself: the file does not exist).
     Serve,
+    /// `ServeDir` may serve the file itself, never a variant: a variant is
+    /// older than the file (the file changed after the variants were made),
+    /// so it may hold another version.
+    Identity,
     /// Outside its folder, or not a regular file: 404.
     Refuse,
     /// The file system could not be asked (out of descriptors): 503.
@@ -36,7 +42,8 @@ impl Folder {
 
     /// Screens the request path `within` (the URL path below the folder's
     /// mount point, percent-encoded as received); `variants` are the suffixes
-    /// of the precompressed files `ServeDir` may open instead.
+    /// of the precompressed files `ServeDir` may open instead. A directory
+    /// stands for its `index.html`.
     pub fn screen(&self, within: &str, variants: &[&str]) -> Screen {
         let Some(relative) = decode(within) else { return Screen::Refuse };
         let mut path = self.root.clone();
@@ -47,32 +54,39 @@ impl Folder {
                 name => path.push(name),
             }
         }
-        let target = match self.resolve(&path) {
-            Ok(Some(Target::File)) => {
-                for suffix in variants {
-                    let mut variant = path.clone().into_os_string();
-                    variant.push(suffix);
-                    match self.resolve(Path::new(&variant)) {
-                        Ok(None | Some(Target::File)) => {}
-                        Ok(Some(_)) => return Screen::Refuse,
-                        Err(_) => return Screen::Unavailable,
-                    }
+        let modified = match self.resolve(&path) {
+            Ok(Some(Target::File(modified))) => modified,
+            Ok(Some(Target::Directory)) => {
+                path.push("index.html");
+                match self.resolve(&path) {
+                    Ok(Some(Target::File(modified))) => modified,
+                    // Missing, or a directory: ServeDir's own 404.
+                    Ok(None | Some(Target::Directory)) => return Screen::Serve,
+                    Ok(Some(Target::Refused)) => return Screen::Refuse,
+                    Err(_) => return Screen::Unavailable,
                 }
-                return Screen::Serve;
             }
-            Ok(target) => target,
+            // Missing: ServeDir's own 404.
+            Ok(None) => return Screen::Serve,
+            Ok(Some(Target::Refused)) => return Screen::Refuse,
             Err(_) => return Screen::Unavailable,
         };
-        match target {
-            // Missing: ServeDir's own 404.
-            None => Screen::Serve,
-            Some(Target::Directory) => match self.resolve(&path.join("index.html")) {
-                Ok(None | Some(Target::File | Target::Directory)) => Screen::Serve,
-                Ok(Some(Target::Refused)) => Screen::Refuse,
-                Err(_) => Screen::Unavailable,
-            },
-            Some(_) => Screen::Refuse,
+        let mut screen = Screen::Serve;
+        for suffix in variants {
+            let mut variant = path.clone().into_os_string();
+            variant.push(suffix);
+            match self.resolve(Path::new(&variant)) {
+                Ok(None) => {}
+                Ok(Some(Target::File(made))) => {
+                    if is_older(made, modified) {
+                        screen = Screen::Identity;
+                    }
+                }
+                Ok(Some(_)) => return Screen::Refuse,
+                Err(_) => return Screen::Unavailable,
+            }
         }
+        screen
     }
 
     /// What `path` is once links are resolved: `None` when it does not
@@ -94,7 +108,7 @@ impl Folder {
             Err(e) => return Err(e),
         };
         Ok(Some(if metadata.is_file() {
-            Target::File
+            Target::File(metadata.modified().ok())
         } else if metadata.is_dir() {
             Target::Directory
         } else {
@@ -105,10 +119,18 @@ impl Folder {
 
 #[derive(Debug, PartialEq, Eq)]
 enum Target {
-    File,
+    /// A regular file, with its modification time when the file system keeps one.
+    File(Option<SystemTime>),
     Directory,
     /// Outside the folder, or neither a regular file nor a directory.
     Refused,
+}
+
+/// Whether a variant made at `made` predates the file it compresses,
+/// modified at `modified`. Without both times there is no telling: the
+/// variant is taken as current (the build writes variants after their files).
+fn is_older(made: Option<SystemTime>, modified: Option<SystemTime>) -> bool {
+    matches!((made, modified), (Some(made), Some(modified)) if made < modified)
 }
 
 /// Errors that mean "there is no such file" (and which `ServeDir` answers
@@ -183,6 +205,75 @@ mod tests {
         assert_eq!(directory_location("/pkg/messages"), "/pkg/messages/");
         assert_eq!(directory_location("//evil.example"), "/evil.example/");
         assert_eq!(directory_location("/"), "/");
+    }
+
+    /// A folder of its own under the system's temporary directory, removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> io::Result<Scratch> {
+            let dir = std::env::temp_dir().join(format!("telehealth-rules-files-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir)?;
+            Ok(Scratch(dir))
+        }
+
+        /// Writes `name`, modified `seconds` after the epoch.
+        fn file(&self, name: &str, seconds: u64) -> io::Result<()> {
+            let path = self.0.join(name);
+            std::fs::write(&path, name)?;
+            let file = std::fs::File::options().write(true).open(&path)?;
+            file.set_modified(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds))
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn variants_older_than_their_file_are_not_served() -> io::Result<()> {
+        let dir = Scratch::new("variants")?;
+        let variants = [".br", ".gz"];
+        // Made after the file: served.
+        dir.file("app.js", 1_000)?;
+        dir.file("app.js.br", 2_000)?;
+        dir.file("app.js.gz", 2_000)?;
+        // Made at the same time: served.
+        dir.file("same.js", 1_000)?;
+        dir.file("same.js.br", 1_000)?;
+        // The file changed after its variants were made: the file itself.
+        dir.file("edited.js", 3_000)?;
+        dir.file("edited.js.br", 2_000)?;
+        dir.file("edited.js.gz", 2_000)?;
+        // One of two variants stale is enough.
+        dir.file("half.js", 2_000)?;
+        dir.file("half.js.br", 3_000)?;
+        dir.file("half.js.gz", 1_000)?;
+        // No variant at all.
+        dir.file("plain.css", 1_000)?;
+        // A directory stands for its index.html.
+        dir.file("index.html", 3_000)?;
+        dir.file("index.html.br", 2_000)?;
+        std::fs::create_dir(dir.0.join("sub"))?;
+        std::fs::create_dir(dir.0.join("sub/index.html.gz"))?;
+        std::fs::write(dir.0.join("sub/index.html"), "x")?;
+        let folder = Folder::new(&dir.0);
+        assert_eq!(folder.screen("/app.js", &variants), Screen::Serve);
+        assert_eq!(folder.screen("/same.js", &variants), Screen::Serve);
+        assert_eq!(folder.screen("/edited.js", &variants), Screen::Identity);
+        assert_eq!(folder.screen("/half.js", &variants), Screen::Identity);
+        assert_eq!(folder.screen("/plain.css", &variants), Screen::Serve);
+        assert_eq!(folder.screen("/", &variants), Screen::Identity);
+        assert_eq!(folder.screen("/index.html", &variants), Screen::Identity);
+        // A variant that is no regular file: refused, as before.
+        assert_eq!(folder.screen("/sub/", &variants), Screen::Refuse);
+        // Without variants to serve, nothing is judged stale.
+        assert_eq!(folder.screen("/edited.js", &[]), Screen::Serve);
+        assert_eq!(folder.screen("/missing.js", &variants), Screen::Serve);
+        Ok(())
     }
 
     #[test]

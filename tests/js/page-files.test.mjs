@@ -8,13 +8,12 @@
 //   node --test tests/js/page-files.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { cli } from './server.mjs';
+import { request, serve } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 let folder;
@@ -24,7 +23,7 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'telehealth-rules-www-'));
   cpSync(join(repo, 'www'), folder, { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
   execFileSync(process.execPath, [join(repo, 'scripts/compress-www.mjs'), folder], { stdio: 'ignore' });
-  server = await serve(folder);
+  server = await serve(['--www', folder]);
 });
 
 after(async () => {
@@ -32,33 +31,8 @@ after(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** `telehealth-rules serve --www DIR` on a free port; resolves to {url, stop}. */
-function serve(www) {
-  const child = spawn(cli, ['serve', '--addr', '127.0.0.1:0', '--www', www, '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((ready, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /serving (http:\/\/[\d.:]+)\//.exec(output);
-      if (match) ready({ url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-}
-
 /** One request; resolves to {status, headers, body} with the body's bytes as sent (not decoded). */
-function get(path, headers = {}, method = 'GET') {
-  return new Promise((done, fail) => {
-    const req = request(`${server.url}${path}`, { method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (path, headers = {}, method = 'GET') => request(server, { method, path, headers });
 
 const BROWSER = 'gzip, deflate, br, zstd';
 const TYPES = { html: /^text\/html/, js: /^text\/javascript/, css: /^text\/css/ };

@@ -44,9 +44,22 @@ impl Verdict {
     }
 }
 
-/// One thing the rules noticed about a request.
+/// One thing the rules noticed about a request. Its fields are public to
+/// read; outside the crate a finding is made only by [`Finding::new`]
+/// (`non_exhaustive`), from its code's params builder, so that its code,
+/// severity and params always agree:
+///
+/// ```compile_fail
+/// use telehealth_rules::{Code, Finding, Severity};
+///
+/// let made_up = Finding {
+///     code: Code::NotAUrl, severity: Severity::Info, field: "input".into(), message: String::new(),
+///     params: Default::default(), fix: None, source: None, is_final: None,
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable machine code: programs branch on this, never on `message`.
     pub code: Code,

@@ -8,11 +8,16 @@
 //   node bench/first-feedback.mjs [RUNS]     (default 9; after `make pkg www`)
 //
 // TELEHEALTH_RULES_CLI, TELEHEALTH_RULES_WWW and TELEHEALTH_RULES_PKG pick
-// another binary, page or package (to compare with an earlier build).
+// another binary, page or package (to compare with an earlier build; a
+// binary serves the www/ and pkg/ of the tree it was built in unless these
+// say otherwise). The load average is printed before and after: on a busy
+// host the throttled main thread, not the network, sets the time.
 import { readFileSync } from 'node:fs';
 import { launchChromium, startServer } from '../tests/js/server.mjs';
 
 const runs = Number(process.argv[2] ?? 9);
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+const loadBefore = load();
 const server = await startServer();
 const browser = await launchChromium();
 const times = [];
@@ -50,5 +55,4 @@ try {
   await server.stop();
 }
 times.sort((a, b) => a - b);
-const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-console.log(`error at (ms): ${times.join(' ')}; median ${times[Math.floor(times.length / 2)]}; load average ${load}`);
+console.log(`error at (ms): ${times.join(' ')}; median ${times[Math.floor(times.length / 2)]}; load average ${loadBefore} before, ${load()} after`);

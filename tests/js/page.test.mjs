@@ -1437,6 +1437,25 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error be
 const BUILT_HTML = () => readFileSync(join(REPO, 'www/index.html'), 'utf8');
 const hrefs = (html, pattern) => [...html.matchAll(pattern)].map((m) => m[1]);
 
+test('the source page, /index.src.html, loads each module and the package as it is, and judges a pasted link', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('.js') || pathname.endsWith('.wasm')) scripts.push(pathname);
+    });
+    await page.goto(`${server.url}/index.src.html`);
+    await page.getByLabel('Default telehealth link').fill('http://doxy.me/drsmith');
+    await textOf(page.locator('#link-messages'), /must use https/);
+    assert.ok(scripts.includes('/settings.js') && scripts.includes('/pkg/keystroke-only.js') && scripts.includes('/pkg/keystroke_bg.wasm'), scripts.join(' '));
+    assert.deepEqual(scripts.filter((path) => path.startsWith('/build/')), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the built page is made from the current sources and package (`make www` after editing www/ or `make pkg`)', () => {
   const built = statSync(join(REPO, 'www/index.html')).mtimeMs;
   const sources = [

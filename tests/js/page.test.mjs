@@ -1374,15 +1374,17 @@ async function slowProfile(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-// How fast the error shows on the slow profile is a measurement (BENCHMARKS.md,
-// "The keystroke page's budgets"; bench/first-feedback.mjs), not an assertion:
-// on a host whose cores are busy it is set by the throttled CPU, and a timed
-// test would fail there. What
-// makes it fast is asserted: the form is usable before any script, the page's
-// files and the package arrive compressed, every module the link screen needs
-// is preloaded by the HTML, and the error needs only those and the keystroke
-// module, never the records module.
-test('on a slow connection and CPU, a bad link pasted at once shows its error before the records module is fetched', async (t) => {
+// The slow profile's first feedback (BENCHMARKS.md, "The keystroke page's
+// budgets"; bench/first-feedback.mjs): a pasted bad link's error within 1.5 s
+// of navigation, the time printed. The built page sends what the first check
+// needs in one wave of requests after the HTML (its script, three preloaded
+// chunks, the keystroke wasm and the stylesheet), so the network costs about
+// 0.8 s; on a host whose two cores carry several other jobs (load average 6
+// and more) the 4x-throttled main thread can add 0.5 s more. What makes it
+// fast is asserted too: the files arrive compressed, every script the first
+// check needs is named by the HTML and asked for at once, and the records
+// module is fetched only after the error.
+test('on a slow connection and CPU, a bad link pasted at once shows its error within 1.5 s, before the records module is fetched', async (t) => {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -1412,6 +1414,7 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error be
       };
     });
     t.diagnostic(`the error showed ${Math.round(timing.error)} ms after navigation`);
+    assert.ok(timing.error < 1500, `the error showed ${Math.round(timing.error)} ms after navigation, not within 1.5 s`);
     assert.ok(timing.keystroke !== null && timing.keystroke < timing.error, JSON.stringify(timing));
     assert.ok(timing.records === null || timing.records > timing.error, `the records module was fetched first: ${JSON.stringify(timing)}`);
     // One wave of requests after the HTML: every script the HTML names (its script and modulepreloads, what

@@ -10,19 +10,21 @@
 // own file) and the package in pkg/ (TELEHEALTH_RULES_PKG names another), and
 // writes build output, ignored by git:
 //
-// - DIR/build/: the entries boot.js and app.js, minified, with the modules they
-//   import at once; each `import()` (the other screens, the server's module,
-//   the package's records entry, the Spanish catalog) a chunk of its own,
-//   fetched when it is first asked for; chunks of code two of these share.
-//   Names carry a hash of the content. Linked source maps beside them.
+// - DIR/build/: the page's one script, page-HASH.js (boot.js, then app.js,
+//   with what they import at once), minified; each `import()` (the other
+//   screens, screens.js; the server's module; the package's records entry;
+//   the Spanish catalog) a chunk of its own, fetched when first asked for;
+//   and chunks of the code these share with the page. Names carry a hash of
+//   the content. Linked source maps beside them.
 // - DIR/build/keystroke_bg.wasm and records_bg.wasm, copied from the package:
 //   its loaders find them with `new URL('./X_bg.wasm', import.meta.url)`,
 //   which in a chunk of DIR/build/ means beside it, and the bundled glue
 //   always meets the wasm of the same package build.
 // - DIR/index.html: the source page with its `build:scripts` block replaced
-//   by the built entries' script tags, a modulepreload for every file the
-//   first check needs (the entries' static imports at every level, and the
-//   package's keystroke entry with its own), and the keystroke wasm's preload.
+//   by the page's script tag, a modulepreload for every chunk it imports
+//   statically, at every level (rules.js imports the package's keystroke
+//   entry statically, so that is among them), and the keystroke wasm's
+//   preload.
 //
 // `make www` runs this, then scripts/compress-www.mjs; `make demo` and
 // `make test` run `make www`.

@@ -23,8 +23,11 @@ setup:
 pkg:
 	@bash scripts/build-pkg.sh
 
-## Precompressed .br/.gz variants of the settings page's files, which `serve` sends from www/.
+## The settings page as `serve` sends it: www/index.html and www/build/ bundled from the page's
+## source (www/index.src.html and its modules) and the package's JavaScript, then precompressed
+## .br/.gz variants of its files. Needs pkg/ (`make pkg`).
 www:
+	@node scripts/build-www.mjs
 	@node scripts/compress-www.mjs
 
 ## Publish pkg/ to npm after the publish check (npm/prepublish-check.mjs); run `make test` first.

@@ -7,7 +7,8 @@
 # PART: native (criterion, twice), wasm (keystroke-module variants:
 # opt-level, bench/wasm-variants.sh), browser (headless Chromium:
 # checkLink vs isURL per keystroke, pkg/ and the variants, twice), node (the
-# same in Node), jsonl (CLI throughput and peak memory), size (size per
+# same in Node), jsonl (CLI throughput and peak memory), page (the settings
+# page's first feedback on the slow profile), size (size per
 # module, variants, where the bytes go), callgrind (instruction counts);
 # default: all, in that order.
 #
@@ -42,7 +43,7 @@ fi
 RESULTS=target/bench/results
 mkdir -p "$RESULTS"
 parts=("$@")
-[[ ${#parts[@]} -gt 0 ]] || parts=(native wasm browser node jsonl size callgrind)
+[[ ${#parts[@]} -gt 0 ]] || parts=(native wasm browser node jsonl page size callgrind)
 export CARGO_TARGET_DIR="$PWD/target/bench"
 
 machine() {
@@ -98,6 +99,11 @@ for part in "${parts[@]}"; do
       done
       ;;
     jsonl) bash bench/jsonl.sh 2 | tee "$RESULTS/jsonl.txt" ;;
+    page)
+      # The settings page's first feedback on the slow profile (fails over its budget).
+      make --no-print-directory www >/dev/null
+      node bench/first-feedback.mjs 9 | tee "$RESULTS/first-feedback.txt"
+      ;;
     size) bash bench/size.sh | tee "$RESULTS/size.txt" ;;
     callgrind) bash bench/callgrind.sh | tee "$RESULTS/callgrind.txt" ;;
     *)

@@ -66,9 +66,9 @@ function start() {
   });
   afterFirstPaint(() => loadRules('keystroke'));
 
-  Promise.all([import('./preview.js'), import('./locations.js'), import('./profile.js'), import('./session.js')]).then(
-    ([preview, { setupLocations }, { setupProfile }, { setupSession }]) => {
-      renderPreview = preview.renderPreview;
+  import('./screens.js').then(
+    ({ renderPreview: preview, setupLocations, setupProfile, setupSession }) => {
+      renderPreview = preview;
       renderPreview(draft, CLIENT);
       // Screens refer to each other; these are filled in below, before any event can fire.
       let locations = null;

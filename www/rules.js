@@ -10,33 +10,45 @@
 // The provider's screens are in English, so the rules are asked in English;
 // what clients read is written by the page (wording.js), in their language.
 
-const PACKAGE = '/pkg/index.js';
+import * as keystrokeEntry from '/pkg/keystroke-only.js';
 
-let pkg = null;
-let importing = null;
-const modules = {
-  keystroke: { ready: false, waiting: [], start: (m) => m.initKeystroke() },
-  records: { ready: false, waiting: [], start: (m) => m.initRecords() },
+// Each module comes from its own entry of the package, written out literally
+// so that the page's build (scripts/build-www.mjs) bundles it. The keystroke
+// rules' entry, `telehealth-rules/keystroke` (no records glue), is imported
+// with this module: the first check needs nothing more than its wasm. The
+// records rules come from the full entry, imported when they are first
+// needed; it shares the keystroke entry's module and state (one load, one set
+// of messages).
+const entries = {
+  keystroke: () => Promise.resolve(keystrokeEntry),
+  records: () => import('/pkg/index.js'),
 };
 
-function importPackage() {
-  importing ??= import(PACKAGE).then(
+// `namespace` is the module's entry once imported.
+const modules = {
+  keystroke: { ready: false, waiting: [], importing: null, namespace: null, start: (m) => m.initKeystroke() },
+  records: { ready: false, waiting: [], importing: null, namespace: null, start: (m) => m.initRecords() },
+};
+
+function importEntry(name) {
+  const module = modules[name];
+  module.importing ??= entries[name]().then(
     (namespace) => {
-      pkg = namespace;
+      module.namespace = namespace;
       return namespace;
     },
     (error) => {
-      importing = null; // a later call tries again
+      module.importing = null; // a later call tries again
       throw error;
     },
   );
-  return importing;
+  return module.importing;
 }
 
 function settle(name, start) {
   const module = modules[name];
   if (module.ready) return Promise.resolve();
-  return importPackage().then(start).then(() => {
+  return importEntry(name).then(start).then(() => {
     if (module.ready) return;
     module.ready = true;
     for (const callback of module.waiting.splice(0)) callback();
@@ -64,11 +76,11 @@ export function onReady(name, callback) {
 }
 
 /** The ruleset of the loaded package (null before). */
-export const ruleset = () => pkg?.ruleset ?? null;
+export const ruleset = () => (modules.keystroke.namespace ?? modules.records.namespace)?.ruleset ?? null;
 
 function loaded(name, caller) {
   if (!modules[name].ready) throw new Error(`${caller}() was called before the ${name} rules were loaded`);
-  return pkg;
+  return modules[name].namespace;
 }
 
 // `typing: true` asks the rules which findings a value still being typed may

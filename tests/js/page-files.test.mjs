@@ -2,9 +2,10 @@
 // precompressed variants scripts/compress-www.mjs makes, chosen by
 // Accept-Encoding, with the file's own Content-Type, `Vary: Accept-Encoding`
 // and its validators; the file itself while a variant is older than it.
-// Runs on a copy of www/, so the repository's folder is not written to.
+// Runs on a copy of www/'s source, built there, so the repository's folder is
+// not written to.
 //
-//   cargo build --bin telehealth-rules
+//   cargo build --bin telehealth-rules && make pkg
 //   node --test tests/js/page-files.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +22,12 @@ let server;
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'telehealth-rules-www-'));
-  cpSync(join(repo, 'www'), folder, { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
+  // The page's source; the copy is built (scripts/build-www.mjs, from pkg/) and compressed as `make www` does.
+  cpSync(join(repo, 'www'), folder, {
+    recursive: true,
+    filter: (path) => !/\.(br|gz)$/.test(path) && !/[\\/]www[\\/](build|index\.html)$/.test(path),
+  });
+  execFileSync(process.execPath, [join(repo, 'scripts/build-www.mjs'), folder], { stdio: 'ignore' });
   execFileSync(process.execPath, [join(repo, 'scripts/compress-www.mjs'), folder], { stdio: 'ignore' });
   server = await serve(['--www', folder]);
 });
@@ -35,7 +41,7 @@ after(async () => {
 const get = (path, headers = {}, method = 'GET') => request(server, { method, path, headers });
 
 const BROWSER = 'gzip, deflate, br, zstd';
-const TYPES = { html: /^text\/html/, js: /^text\/javascript/, css: /^text\/css/ };
+const TYPES = { html: /^text\/html/, js: /^text\/javascript/, css: /^text\/css/, wasm: /^application\/wasm/ };
 
 test('every page file is sent brotli to a browser, gzip to a gzip-only client, as is otherwise: the same bytes, type and Vary', async () => {
   const names = readdirSync(folder).filter((n) => /\.(html|js|css)$/.test(n));
@@ -61,6 +67,26 @@ test('every page file is sent brotli to a browser, gzip to a gzip-only client, a
     assert.match(plain.headers.vary ?? '', /accept-encoding/i, name);
     assert.deepEqual(plain.body, original, name);
   }
+});
+
+test('the built page: its scripts and the wasm beside them are sent brotli, with their types; the HTML names only files that are there', async () => {
+  const html = readFileSync(join(folder, 'index.html'), 'utf8');
+  assert.match(html, /<script type="module" src="\/build\/page-\w+\.js"><\/script>/);
+  assert.doesNotMatch(html, /build:scripts/, 'the source block was replaced');
+  const named = [...html.matchAll(/(?:src|href)="(\/build\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(named.includes('/build/keystroke_bg.wasm'), named.join(' '));
+  const built = readdirSync(join(folder, 'build')).filter((n) => /\.(js|wasm)$/.test(n)).map((n) => `/build/${n}`);
+  assert.ok(built.includes('/build/records_bg.wasm'), built.join(' '));
+  for (const path of new Set([...named, ...built])) {
+    const original = readFileSync(join(folder, path));
+    const br = await get(path, { 'accept-encoding': BROWSER });
+    assert.equal(br.status, 200, path);
+    assert.equal(br.headers['content-encoding'], 'br', path);
+    assert.match(br.headers['content-type'], TYPES[path.split('.').pop()], path);
+    assert.deepEqual(brotliDecompressSync(br.body), original, path);
+  }
+  // The wasm is the package's, copied as it is.
+  assert.deepEqual(readFileSync(join(folder, 'build/keystroke_bg.wasm')), readFileSync(join(repo, 'pkg/keystroke_bg.wasm')));
 });
 
 test('the page at / is index.html, compressed; HEAD and If-Modified-Since answer for the variant sent', async () => {

@@ -178,12 +178,16 @@ export async function holdIdle(context) {
 
 export const runIdle = (page) => page.evaluate(() => window.__runIdle());
 
-/** Records the path of every request the page makes under /pkg/ (the package: its JavaScript and wasm), in order. */
+/**
+ * Records the path of every request the page makes for its scripts and the package's wasm, in order: under
+ * /build/ (the built page, scripts/build-www.mjs, which carries the package's JavaScript and wasm) and under
+ * /pkg/ (the package as published, which the built page never asks for).
+ */
 export function packageRequests(page) {
   const paths = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/pkg/')) paths.push(pathname);
+    if (pathname.startsWith('/pkg/') || pathname.startsWith('/build/')) paths.push(pathname);
   });
   return paths;
 }
@@ -199,7 +203,7 @@ export async function holdFile(context, file) {
   const released = new Promise((resolve) => {
     release = resolve;
   });
-  await context.route(`**/pkg/${file}`, async (route) => {
+  await context.route(new RegExp(`/(pkg|build)/${file.replace(/\./g, '\\.')}$`), async (route) => {
     await released;
     await route.continue();
   });

@@ -9,7 +9,7 @@
 //   node --test --test-concurrency=1 tests/js/page.test.mjs
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, startServer } from './server.mjs';
@@ -1011,7 +1011,10 @@ pageTest('XSS payloads typed into every field never run and show as text', async
     handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
     foreign: document.querySelectorAll('main img, main svg, main iframe, main script').length,
   }));
-  assert.deepEqual(injected, { flag: undefined, scripts: 2, handlers: 0, foreign: 0 });
+  // The page's own scripts are the ones in the HTML it was sent (the built page has one).
+  const own = hrefs(BUILT_HTML(), /<script type="module"[^>]* src="([^"]+)">/g).length;
+  assert.ok(own >= 1);
+  assert.deepEqual(injected, { flag: undefined, scripts: own, handlers: 0, foreign: 0 });
 });
 
 const SCREENS = [
@@ -1293,7 +1296,7 @@ openedTest('every screen paints its saved values before any wasm answers; the ke
     assert.match(hidden.reminder, /Join by video: https:\/\/doxy\.me\/drsmith/);
     assert.equal(await page.locator('#link-group').getAttribute('data-checked'), null, 'nothing judged before the rules are in');
     // The keystroke module is on its way with the page; the records module is not asked for yet.
-    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm']);
+    assert.deepEqual(wasmIn(requests), ['/build/keystroke_bg.wasm']);
 
     releaseKeystrokeWasm();
     await page.waitForSelector('body[data-keystroke="ready"]');
@@ -1306,7 +1309,7 @@ openedTest('every screen paints its saved values before any wasm answers; the ke
     await goTo(page, 'Client locations');
     releaseRecordsWasm();
     await page.waitForSelector('body[data-records="ready"]');
-    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm']);
+    assert.deepEqual(wasmIn(requests), ['/build/keystroke_bg.wasm', '/build/records_bg.wasm']);
     await textOf(page.locator('#locations-list'), /Licensed in New York, not credentialed/);
 
     await runIdle(page);
@@ -1314,7 +1317,7 @@ openedTest('every screen paints its saved values before any wasm answers; the ke
     await goTo(page, 'Confirm session');
     await page.locator('#session').getByLabel('Where the client was').selectOption({ label: 'New York' });
     await decisionText(page, 'begin_credentialing');
-    assert.deepEqual(wasmIn(requests), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm'], 'each module once');
+    assert.deepEqual(wasmIn(requests), ['/build/keystroke_bg.wasm', '/build/records_bg.wasm'], 'each module once');
   });
 
 let natural;
@@ -1324,7 +1327,7 @@ openedTest('left alone, the page fetches the keystroke module with the page and 
   } }),
   async ({ page }) => {
     await page.waitForSelector('body[data-ready="true"]');
-    assert.deepEqual(wasmIn(natural), ['/pkg/keystroke_bg.wasm', '/pkg/records_bg.wasm']);
+    assert.deepEqual(wasmIn(natural), ['/build/keystroke_bg.wasm', '/build/records_bg.wasm']);
     const timing = await page.evaluate(() => ({
       painted: performance.getEntriesByName('telehealth-rules:painted')[0]?.startTime,
       records: performance.getEntriesByType('resource').find((e) => e.name.endsWith('records_bg.wasm'))?.startTime,
@@ -1371,15 +1374,16 @@ async function slowProfile(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-// How fast the error shows on the slow profile is a measurement (BENCHMARKS.md,
-// "The keystroke page's budgets"; bench/first-feedback.mjs), not an assertion:
-// on a host whose cores are busy it is set by the throttled CPU, and a timed
-// test would fail there. What
-// makes it fast is asserted: the form is usable before any script, the page's
-// files and the package arrive compressed, every module the link screen needs
-// is preloaded by the HTML, and the error needs only those and the keystroke
-// module, never the records module.
-test('on a slow connection and CPU, a bad link pasted at once shows its error before the records module is fetched', async (t) => {
+// The slow profile's first feedback, through the DevTools protocol: the time
+// from navigation to a pasted bad link's error is printed here, and its 1.5 s
+// budget is held by the benchmark (`node bench/first-feedback.mjs`, part
+// `page` of `make bench`; BENCHMARKS.md), not by a timed test: on a host whose
+// two cores carry other jobs the 4x-throttled main thread, not the page, sets
+// the time. Asserted here is what makes it fast: the built page sends what the
+// first check needs in one wave of requests after the HTML (its script, three
+// preloaded chunks, the keystroke wasm and the stylesheet), every file arrives
+// compressed, and the records module is fetched only after the error.
+test('on a slow connection and CPU, a bad link pasted at once shows its error after one wave of compressed requests, before the records module is fetched', async (t) => {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -1398,12 +1402,29 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error be
     await page.getByLabel('Default telehealth link').fill('http://doxy.me/drsmith');
     await textOf(page.locator('#link-messages'), /must use https/);
     const timing = await page.evaluate(() => {
-      const started = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.startTime ?? null;
-      return { error: window.__errorAt, keystroke: started('/keystroke_bg.wasm'), records: started('/records_bg.wasm') };
+      const resources = performance.getEntriesByType('resource');
+      const started = (file) => resources.find((e) => e.name.endsWith(file))?.startTime ?? null;
+      return {
+        error: window.__errorAt,
+        keystroke: started('/keystroke_bg.wasm'),
+        records: started('/records_bg.wasm'),
+        scripts: resources.filter((e) => e.name.endsWith('.js'))
+          .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+      };
     });
     t.diagnostic(`the error showed ${Math.round(timing.error)} ms after navigation`);
     assert.ok(timing.keystroke !== null && timing.keystroke < timing.error, JSON.stringify(timing));
     assert.ok(timing.records === null || timing.records > timing.error, `the records module was fetched first: ${JSON.stringify(timing)}`);
+    // One wave of requests after the HTML: every script the HTML names (its script and modulepreloads, what
+    // the first check needs) was asked for before the first of them arrived; the built page carries the package.
+    const html = BUILT_HTML();
+    const named = new Set([...hrefs(html, /<script type="module"[^>]* src="([^"]+)">/g), ...hrefs(html, /<link rel="modulepreload" href="([^"]+)">/g)]);
+    const first = timing.scripts.filter((s) => named.has(s.path));
+    assert.deepEqual(first.map((s) => s.path).sort(), [...named].sort(), 'every script the HTML names was asked for');
+    const lastAsked = Math.max(...first.map((s) => s.start));
+    const firstIn = Math.min(...first.map((s) => s.end));
+    assert.ok(lastAsked < firstIn, `a script was asked for after another arrived: ${JSON.stringify(first)}`);
+    assert.deepEqual([...encodings.keys()].filter((path) => path.startsWith('/pkg/')), [], 'the built page asked for the package as published');
     // Every file was sent compressed (brotli): the page's own (`make www`) as well as the package's (`make pkg`).
     const plain = [...encodings].filter(([path, encoding]) => encoding !== 'br' && /\.(html|js|css|wasm)$|\/$/.test(path));
     assert.deepEqual(plain, [], 'files sent uncompressed (run `make www` after editing www/)');
@@ -1412,27 +1433,77 @@ test('on a slow connection and CPU, a bad link pasted at once shows its error be
   }
 });
 
-test('the HTML preloads every module the link screen needs, at every import level: none is found one level at a time', async () => {
-  const html = readFileSync(join(REPO, 'www/index.html'), 'utf8');
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
-  const scripts = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)">/g)].map((m) => m[1]);
-  // The static imports from the page's scripts, and from the package entry rules.js imports.
-  const file = (path) => join(REPO, path.startsWith('/pkg/') ? path.slice(1) : `www${path}`);
+// The page the server sends is built (scripts/build-www.mjs): its scripts are
+// bundles, each named with a hash, and the HTML lists them.
+const BUILT_HTML = () => readFileSync(join(REPO, 'www/index.html'), 'utf8');
+const hrefs = (html, pattern) => [...html.matchAll(pattern)].map((m) => m[1]);
+
+test('the source page, /index.src.html, loads each module and the package as it is, and judges a pasted link', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('.js') || pathname.endsWith('.wasm')) scripts.push(pathname);
+    });
+    await page.goto(`${server.url}/index.src.html`);
+    await page.getByLabel('Default telehealth link').fill('http://doxy.me/drsmith');
+    await textOf(page.locator('#link-messages'), /must use https/);
+    assert.ok(scripts.includes('/settings.js') && scripts.includes('/pkg/keystroke-only.js') && scripts.includes('/pkg/keystroke_bg.wasm'), scripts.join(' '));
+    assert.deepEqual(scripts.filter((path) => path.startsWith('/build/')), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the built page is made from the current sources and package (`make www` after editing www/ or `make pkg`)', () => {
+  const built = statSync(join(REPO, 'www/index.html')).mtimeMs;
+  const sources = [
+    ...readdirSync(join(REPO, 'www')).filter((n) => /\.(js|src\.html)$/.test(n)).map((n) => join(REPO, 'www', n)),
+    ...readdirSync(join(REPO, 'pkg')).filter((n) => /\.(js|wasm)$/.test(n)).map((n) => join(REPO, 'pkg', n)),
+  ];
+  const newer = sources.filter((file) => statSync(file).mtimeMs > built).map((file) => file.slice(REPO.length + 1));
+  assert.deepEqual(newer, [], 'changed since www/index.html was built: run `make www`');
+  for (const path of [...hrefs(BUILT_HTML(), /<script type="module"[^>]* src="([^"]+)">/g), '/build/keystroke_bg.wasm', '/build/records_bg.wasm']) {
+    assert.ok(statSync(join(REPO, 'www', path)).isFile(), path);
+  }
+});
+
+test('the built page preloads every script the first check needs, at every import level, and no script of the records rules', () => {
+  const html = BUILT_HTML();
+  const preloaded = new Set(hrefs(html, /<link rel="modulepreload" href="([^"]+)">/g));
+  const scripts = hrefs(html, /<script type="module"[^>]* src="([^"]+)">/g);
+  assert.deepEqual(hrefs(html, /<link rel="preload" href="([^"]+)"[^>]* as="fetch"/g), ['/build/keystroke_bg.wasm']);
+  assert.equal(scripts.length, 1, scripts.join(' '));
+  // The static imports of the built scripts (esbuild's output, minified: `import{a as b}from"./chunk-X.js"`,
+  // `import"./chunk-Y.js"`); an `import("./x.js")` is fetched when asked for, not with the page.
   const needed = new Set();
+  const code = [];
   const walk = (path) => {
     if (needed.has(path)) return;
     needed.add(path);
-    const source = readFileSync(file(path), 'utf8');
-    for (const [, spec] of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) {
+    const source = readFileSync(join(REPO, 'www', path), 'utf8');
+    code.push(source);
+    for (const [, spec] of source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{][^"';]*?from\s*)?"(\.{1,2}\/[^"]+)"/g)) {
       walk(new URL(spec, `http://page${path}`).pathname);
     }
   };
   for (const script of scripts) walk(script);
-  assert.match(readFileSync(join(REPO, 'www/rules.js'), 'utf8'), /const PACKAGE = '\/pkg\/index\.js'/);
-  walk('/pkg/index.js');
   const missing = [...needed].filter((path) => !scripts.includes(path) && !preloaded.has(path));
-  assert.deepEqual(missing, [], 'modules imported without a modulepreload');
-  assert.ok(needed.has('/settings.js') && needed.has('/pkg/keystroke-core.js'), [...needed].join(' '));
+  assert.deepEqual(missing, [], 'scripts imported without a modulepreload');
+  const unneeded = [...preloaded].filter((path) => !needed.has(path));
+  assert.deepEqual(unneeded, [], 'scripts preloaded that the page does not import at once');
+  // What is fetched at once: the link screen (settings.js, rules.js) and the keystroke rules' glue and loader;
+  // the records rules' glue is a chunk of its own, imported when they are first needed.
+  // (Looked for in the code, not printed: it is minified.)
+  const first = code.join('\n');
+  const has = (pattern) => pattern.test(first);
+  assert.ok(has(/new URL\("\.\/keystroke_bg\.wasm",import\.meta\.url\)/), 'the keystroke loader is fetched with the page');
+  assert.ok(has(/Confirm each statement before you save\./), 'settings.js is fetched with the page');
+  assert.ok(has(/The telehealth rules could not be loaded/), 'rules.js is fetched with the page');
+  assert.ok(!has(/new URL\("\.\/records_bg\.wasm",import\.meta\.url\)/), 'the records loader is fetched with the page');
+  assert.ok(needed.size <= 5, `${needed.size} scripts before the first check: ${[...needed].join(' ')}`);
 });
 
 test('the README\'s screenshot: the Confirm session screen with its decision', async () => {

@@ -5,6 +5,19 @@
 //!
 //! Field order here is the JSON field order, so native and wasm output match
 //! byte for byte; `fix`, `source` and `final` are left out when absent.
+//!
+//! A [`Finding`]'s fields are public to read; outside the crate a finding is
+//! made only by [`Finding::new`] (the struct is `non_exhaustive`), from its
+//! code's params builder, so that its code, severity and params always agree:
+//!
+//! ```compile_fail
+//! use telehealth_rules::{Code, Finding, Severity};
+//!
+//! let made_up = Finding {
+//!     code: Code::NotAUrl, severity: Severity::Info, field: "input".into(), message: String::new(),
+//!     params: Default::default(), fix: None, source: None, is_final: None,
+//! };
+//! ```
 
 use serde::Serialize;
 
@@ -44,19 +57,7 @@ impl Verdict {
     }
 }
 
-/// One thing the rules noticed about a request. Its fields are public to
-/// read; outside the crate a finding is made only by [`Finding::new`]
-/// (`non_exhaustive`), from its code's params builder, so that its code,
-/// severity and params always agree:
-///
-/// ```compile_fail
-/// use telehealth_rules::{Code, Finding, Severity};
-///
-/// let made_up = Finding {
-///     code: Code::NotAUrl, severity: Severity::Info, field: "input".into(), message: String::new(),
-///     params: Default::default(), fix: None, source: None, is_final: None,
-/// };
-/// ```
+/// One thing the rules noticed about a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]

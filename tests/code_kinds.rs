@@ -14,10 +14,10 @@ use std::collections::BTreeSet;
 
 use telehealth_rules::Code;
 
-#[test]
-fn kinds_column_is_what_the_vectors_emit() {
-    let mut seen = BTreeSet::new();
-    let mut undeclared = BTreeSet::new();
+/// Every finding of every golden report (English and Spanish): the case's
+/// name, the report's kind, the finding's code and the finding.
+fn golden_findings() -> Vec<(String, String, Code, serde_json::Value)> {
+    let mut out = Vec::new();
     for case in common::cases().into_iter().chain(common::cases_in("es")) {
         let report: serde_json::Value =
             serde_json::from_str(case.golden.expect("every case has a golden report")).unwrap();
@@ -25,11 +25,22 @@ fn kinds_column_is_what_the_vectors_emit() {
         for finding in report["findings"].as_array().unwrap() {
             let name = finding["code"].as_str().unwrap();
             let code = Code::ALL.iter().find(|c| c.as_str() == name).unwrap_or_else(|| panic!("unknown code {name}"));
-            if !code.kinds().contains(&kind.as_str()) {
-                undeclared.insert(format!("{name} in a {kind} report ({})", case.name));
-            }
-            seen.insert((name.to_owned(), kind.clone()));
+            out.push((case.name.clone(), kind.clone(), *code, finding.clone()));
         }
+    }
+    out
+}
+
+#[test]
+fn kinds_column_is_what_the_vectors_emit() {
+    let mut seen = BTreeSet::new();
+    let mut undeclared = BTreeSet::new();
+    for (case, kind, code, _) in golden_findings() {
+        let name = code.as_str();
+        if !code.kinds().contains(&kind.as_str()) {
+            undeclared.insert(format!("{name} in a {kind} report ({case})"));
+        }
+        seen.insert((name.to_owned(), kind));
     }
     assert!(undeclared.is_empty(), "messages/codes.json does not list these kinds:\n{undeclared:#?}");
     let unseen: Vec<String> = Code::ALL
@@ -48,20 +59,14 @@ fn kinds_column_is_what_the_vectors_emit() {
 fn fix_column_is_what_the_vectors_emit() {
     let mut shown = BTreeSet::new();
     let mut undeclared = BTreeSet::new();
-    for case in common::cases().into_iter().chain(common::cases_in("es")) {
-        let report: serde_json::Value =
-            serde_json::from_str(case.golden.expect("every case has a golden report")).unwrap();
-        for finding in report["findings"].as_array().unwrap() {
-            if finding.get("fix").is_none() {
-                continue;
-            }
-            let name = finding["code"].as_str().unwrap();
-            let code = Code::ALL.iter().find(|c| c.as_str() == name).unwrap_or_else(|| panic!("unknown code {name}"));
-            if code.has_fix() {
-                shown.insert(name.to_owned());
-            } else {
-                undeclared.insert(format!("{name} ({})", case.name));
-            }
+    for (case, _, code, finding) in golden_findings() {
+        if finding.get("fix").is_none() {
+            continue;
+        }
+        if code.has_fix() {
+            shown.insert(code.as_str());
+        } else {
+            undeclared.insert(format!("{} ({case})", code.as_str()));
         }
     }
     assert!(undeclared.is_empty(), "findings with a fix whose code has no \"fix\": true:\n{undeclared:#?}");

@@ -17,26 +17,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { request, serve } from './server.mjs';
+import { raw, request, serve } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const NORMAL = JSON.stringify({ kind: 'link', input: 'https://doxy.me/drsmith', as_of: '2026-11-26' });
 
 const check = (server, extra = {}) => request(server, { method: 'POST', path: '/v1/check', headers: { 'content-type': 'application/json' }, body: NORMAL, ...extra });
-
-/** Raw bytes on a new connection: everything that came back before the server closed (or `waitMs`). */
-function raw(server, bytes, { waitMs = 3000 } = {}) {
-  return new Promise((done) => {
-    const socket = net.connect({ host: server.host, port: server.port });
-    let data = Buffer.alloc(0);
-    const finish = (how) => { clearTimeout(timer); socket.destroy(); done({ text: data.toString('latin1'), how }); };
-    const timer = setTimeout(() => finish('timeout'), waitMs);
-    socket.on('data', (c) => (data = Buffer.concat([data, c])));
-    socket.on('end', () => finish('closed'));
-    socket.on('error', () => finish('error'));
-    socket.on('connect', () => socket.write(bytes));
-  });
-}
 
 /** Splits a raw HTTP/1.1 response: {status, headers (lower-case names), body}. */
 function parse(text) {

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { request as send, serve } from './server.mjs';
+import { raw as rawOn, request as send, serve } from './server.mjs';
 import { casesIn, LOCALES } from './vectors.mjs';
 
 const LOAD_REQUESTS = Number(process.env.HTTP_LOAD_REQUESTS ?? 20_000);
@@ -45,26 +45,8 @@ const json = (body, extra = {}) => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-/** Sends raw bytes on a new connection; resolves to what came back before the server closed or `waitMs` passed. */
-function raw(bytes, { waitMs = 3000, endAfterWrite = true } = {}) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    let data = '';
-    const done = (how) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ data, how });
-    };
-    const timer = setTimeout(() => done('timeout'), waitMs);
-    socket.on('data', (c) => (data += c.toString('latin1')));
-    socket.on('end', () => done('closed'));
-    socket.on('error', () => done('error'));
-    socket.on('connect', () => {
-      socket.write(bytes);
-      if (endAfterWrite) socket.end();
-    });
-  });
-}
+/** Raw bytes on a new connection, half-closed once written unless `endAfterWrite` is false: `{text, how}` (server.mjs). */
+const raw = (bytes, options = {}) => rawOn(server, bytes, { endAfterWrite: true, ...options });
 
 /**
  * Sends a body the server will refuse, the way a careful client does: with a
@@ -147,7 +129,7 @@ test('oversized bodies get 413 with a report, and the service keeps serving', as
   // A Content-Length that lies about a huge body.
   const lying = await raw(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}`,
     { endAfterWrite: false });
-  assert.equal(statusOf(lying.data), 413, lying.data);
+  assert.equal(statusOf(lying.text), 413, lying.text);
   await assertStillServing();
 });
 
@@ -187,7 +169,7 @@ test('path traversal on the static files never serves a file from outside', asyn
     '/.%2e/Cargo.toml', '//etc/passwd', '/pkg//../../../../etc/passwd', '/..;/Cargo.toml', '/pkg/%00../Cargo.toml'];
   for (const path of paths) {
     // The client keeps its side open: the server closes after answering.
-    const { data } = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: close\r\n\r\n`, { endAfterWrite: false });
+    const { text: data } = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: close\r\n\r\n`, { endAfterWrite: false });
     const status = statusOf(data);
     assert.ok([400, 404].includes(status), `${path}: ${data.slice(0, 200)}`);
     assert.ok(!data.includes('[package]') && !data.includes('root:x:0'), `${path} served a file`);
@@ -208,7 +190,7 @@ test('a stalled body gets 408 or is closed in time, while others are served', as
     await assertStillServing();
     assert.ok(Date.now() - t < 2_000, 'a normal request waited behind a stalled one');
   }
-  const { data, how } = await stalled;
+  const { text: data, how } = await stalled;
   const took = Date.now() - started;
   console.log(`stalled body: ${statusOf(data) || how} after ${took} ms`);
   assert.ok(how === 'closed' || statusOf(data) === 408, `stalled body: ${how} ${data.slice(0, 100)}`);
@@ -221,7 +203,7 @@ test('a stalled body gets 408 or is closed in time, while others are served', as
 // header read timeout passes, so it cannot hold a connection for ever.
 test('stalled headers are closed in time', async () => {
   const started = Date.now();
-  const { data, how } = await raw(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Ty`,
+  const { text: data, how } = await raw(`POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Ty`,
     { waitMs: SERVER_TIMEOUT_MS + 5_000, endAfterWrite: false });
   console.log(`stalled headers: ${statusOf(data) || how} after ${Date.now() - started} ms`);
   assert.ok(how === 'closed' || statusOf(data) >= 400, `stalled headers still open after ${Date.now() - started} ms`);
@@ -238,7 +220,7 @@ test('truncated requests (Content-Length larger than the body, then close) do no
     `POST /v1/check HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Length: -1\r\n\r\n{}`,
     'GARBAGE\r\n\r\n',
   ]) {
-    const { data, how } = await raw(request);
+    const { text: data, how } = await raw(request);
     const status = statusOf(data);
     // Either an error answer or a closed connection: never a 200, never a hang.
     assert.ok(how !== 'timeout' || status !== 0, `no answer and no close: ${JSON.stringify(request)}`);

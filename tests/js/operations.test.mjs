@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { resolve } from 'node:path';
-import { request, serve } from './server.mjs';
+import { raw, request, serve } from './server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const LINK = { kind: 'link', input: 'https://doxy.me/dr-secretname-4471', as_of: '2026-11-26' };
@@ -309,23 +309,12 @@ test('--log-format text: one readable line per request; --log-level warn: none',
   }
 });
 
-/** Writes `bytes` on a raw connection and resolves to everything the server sent before closing it. */
-function raw(server, bytes) {
-  return new Promise((done) => {
-    const socket = net.connect({ host: server.host, port: server.port }, () => socket.write(bytes));
-    let data = '';
-    socket.on('data', (c) => (data += c));
-    socket.on('close', () => done(data));
-    socket.on('error', () => {});
-  });
-}
-
 test('a request hyper cannot read is answered, logged and counted like any other: route unparsed, its request id in both', async () => {
   const server = await serve(['--log-format', 'json', '--log-level', 'info', '--metrics-addr', '127.0.0.1:0']);
   try {
     const answers = {
-      400: await raw(server, 'NOT AN HTTP REQUEST\r\n\r\n'),
-      431: await raw(server, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`),
+      400: (await raw(server, 'NOT AN HTTP REQUEST\r\n\r\n')).text,
+      431: (await raw(server, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`)).text,
     };
     const metrics = await scrape(server.metrics);
     server.signal('SIGTERM');

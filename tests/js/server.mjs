@@ -1,6 +1,7 @@
 // The one way tests (and scripts/attack-http.mjs) start `telehealth-rules
 // serve` on a free loopback port, and the one plain HTTP request helper.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -108,6 +109,28 @@ export function request(server, { method = 'GET', path = '/', headers = {}, body
     });
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/**
+ * Raw bytes on a new connection to `server`: `{text, how}`, everything that
+ * came back (as latin1) before the server closed (`closed`), the socket
+ * failed (`error`) or `waitMs` passed (`timeout`). `endAfterWrite`
+ * half-closes the connection once the bytes are written.
+ */
+export function raw(server, bytes, { waitMs = 3000, endAfterWrite = false } = {}) {
+  return new Promise((done) => {
+    const socket = net.connect({ host: server.host, port: server.port });
+    let data = Buffer.alloc(0);
+    const finish = (how) => { clearTimeout(timer); socket.destroy(); done({ text: data.toString('latin1'), how }); };
+    const timer = setTimeout(() => finish('timeout'), waitMs);
+    socket.on('data', (c) => (data = Buffer.concat([data, c])));
+    socket.on('end', () => finish('closed'));
+    socket.on('error', () => finish('error'));
+    socket.on('connect', () => {
+      socket.write(bytes);
+      if (endAfterWrite) socket.end();
+    });
   });
 }
 
